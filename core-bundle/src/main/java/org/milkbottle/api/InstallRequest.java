@@ -1,0 +1,30 @@
+package org.milkbottle.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to install: one or more sources, each a local file path, a {@code file:}, {@code http:} or
+ * {@code https:} URL, or Maven coordinates {@code mvn:group/artifact/version}. All bundles of one
+ * request are installed as one transaction: all of them, or none.
+ *
+ * @param sources where the bundles come from
+ * @param simulate only compute and return the plan; change nothing
+ * @param start start the bundles after they resolve
+ * @param origin who asks, recorded in history (e.g. {@code shell}, {@code deploy})
+ */
+public record InstallRequest(List<String> sources, boolean simulate, boolean start, String origin) {
+
+    public InstallRequest {
+        sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("an install request needs at least one source");
+        }
+        origin = origin == null ? "api" : origin;
+    }
+
+    /** Installs and starts the given sources. */
+    public static InstallRequest of(String origin, String... sources) {
+        return new InstallRequest(List.of(sources), false, true, origin);
+    }
+}

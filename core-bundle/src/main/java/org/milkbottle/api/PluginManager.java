@@ -1,0 +1,48 @@
+package org.milkbottle.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Installs, updates, removes, starts and stops plugins, and keeps their history. Every change is a
+ * transaction: it completes, or everything it touched is restored and a {@link PluginException} says
+ * why. Plugins are named by symbolic name, {@code Bundle-Name} or bundle id.
+ */
+@ProviderType
+public interface PluginManager {
+
+    /** Computes what {@link #install} would do, changing nothing. */
+    InstallPlan plan(InstallRequest request);
+
+    /** Installs (or updates to) the bundles of the request, all or none; simulates if the request says so. */
+    InstallResult install(InstallRequest request);
+
+    /** Updates a plugin from a new source, or from its original source when {@code source} is empty. */
+    InstallResult update(String plugin, Optional<String> source, String origin);
+
+    /** Uninstalls a plugin installed through MilkBottle. */
+    InstallResult uninstall(String plugin, String origin);
+
+    /** Starts a plugin, waiting until its components are active; fails if it does not come up. */
+    PluginInfo start(String plugin);
+
+    /** Stops a plugin. */
+    PluginInfo stop(String plugin);
+
+    /** Installed plugins and libraries; with {@code includeRuntime} also the runtime's own bundles. */
+    List<PluginInfo> list(boolean includeRuntime);
+
+    /** Everything known about one plugin. */
+    PluginDetails details(String plugin);
+
+    /** All recorded transactions, oldest first. */
+    List<Transaction> history();
+
+    /**
+     * Restores the managed bundles to what they were before transaction {@code id}, or before the latest
+     * committed transaction when {@code id} is empty. The rollback is itself recorded.
+     */
+    InstallResult rollback(Optional<Long> id);
+}

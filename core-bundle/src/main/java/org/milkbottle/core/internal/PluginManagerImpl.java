@@ -1,0 +1,434 @@
+package org.milkbottle.core.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.api.ConfigurationSchema;
+import org.milkbottle.api.HealthReport;
+import org.milkbottle.api.InstallPlan;
+import org.milkbottle.api.InstallRequest;
+import org.milkbottle.api.InstallResult;
+import org.milkbottle.api.PlannedChange;
+import org.milkbottle.api.PluginConfiguration;
+import org.milkbottle.api.PluginDetails;
+import org.milkbottle.api.PluginException;
+import org.milkbottle.api.PluginHealth;
+import org.milkbottle.api.PluginInfo;
+import org.milkbottle.api.PluginManager;
+import org.milkbottle.api.Transaction;
+import org.milkbottle.core.internal.install.ArtifactFetcher;
+import org.milkbottle.core.internal.install.BundleArchive;
+import org.milkbottle.core.internal.install.BundleStarter;
+import org.milkbottle.core.internal.install.InstallPlanner;
+import org.milkbottle.core.internal.install.InstallTransaction;
+import org.milkbottle.core.internal.install.ManagedBundles;
+import org.milkbottle.core.internal.install.ManifestDescriptorReader;
+import org.milkbottle.core.internal.install.MavenResolver;
+import org.milkbottle.core.internal.install.RequirementExplainer;
+import org.milkbottle.core.internal.install.StateRestorer;
+import org.milkbottle.core.internal.store.ArtifactStore;
+import org.milkbottle.core.internal.store.ManagedState;
+import org.milkbottle.core.internal.store.TransactionLog;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The one install pipeline: every change — from the shell, the deploy folder or any other client — is
+ * fetched, planned, applied inside a journaled transaction, started, and committed to history, or
+ * undone completely. Changes are serialised: one transaction at a time.
+ */
+@Component(service = PluginManager.class, immediate = true, configurationPid = PluginManagerConfig.PID)
+@Designate(ocd = PluginManagerConfig.class)
+public class PluginManagerImpl implements PluginManager {
+
+    private static final System.Logger LOG = System.getLogger(PluginManagerImpl.class.getName());
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "milkbottle-plugin-manager");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginHealth health;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginConfiguration configuration;
+
+    private volatile PluginManagerConfig config;
+    private String runtimeVersion;
+    private ManagedBundles managed;
+    private ArtifactStore store;
+    private ManagedState state;
+    private RequirementExplainer explainer;
+    private TransactionLog log;
+    private ArtifactFetcher fetcher;
+    private BundleStarter starter;
+    private PluginLookup lookup;
+    private final ManifestDescriptorReader reader = new ManifestDescriptorReader();
+    private final java.util.concurrent.CountDownLatch recovered = new java.util.concurrent.CountDownLatch(1);
+
+    @Activate
+    void activate(BundleContext context, PluginManagerConfig config) {
+        Path data = DataDirectory.of(context);
+        this.runtimeVersion = RuntimeVersion.of(context.getBundle());
+        this.store = new ArtifactStore(data.resolve("artifacts"));
+        this.state = new ManagedState(data);
+        this.log = new TransactionLog(data);
+        this.managed = new ManagedBundles(context);
+        this.managed.load(state.all(), log.inFlight().isEmpty());
+        this.starter = new BundleStarter(executor, scr);
+        this.lookup = new PluginLookup(context);
+        this.explainer = new RequirementExplainer(runtimeVersion);
+        modified(config);
+        // recovery may refresh and restart bundles; it runs off the activating thread so the framework
+        // can go on starting, and every operation waits for it
+        executor.execute(this::recover);
+    }
+
+    @Modified
+    void modified(PluginManagerConfig config) {
+        this.config = config;
+        Duration timeout = Duration.ofSeconds(Math.max(1, config.downloadTimeoutSeconds()));
+        String local = config.mavenLocalRepository().isBlank()
+                ? System.getProperty("user.home") + "/.m2/repository" : config.mavenLocalRepository();
+        this.fetcher = new ArtifactFetcher(store, new MavenResolver(Path.of(local),
+                List.of(config.mavenRepositories()), timeout), Path.of(System.getProperty("user.dir")),
+                config.maxArtifactBytes(), timeout);
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
+    private Duration startTimeout() {
+        return Duration.ofMillis(Math.max(100, (long) (config.startTimeoutSeconds() * 1000)));
+    }
+
+    /** Finishes what a crash interrupted: the journaled transaction is rolled back to its recorded state. */
+    private void recover() {
+        lock.lock();
+        try {
+            log.inFlight().ifPresent(tx -> {
+                LOG.log(System.Logger.Level.WARNING, "Transaction " + tx.id() + " (" + tx.action() + " " + tx.subject()
+                        + ") was interrupted; restoring the state before it");
+                List<String> problems = restorer().restore(tx.before(), startTimeout());
+                List<BundleSnapshot> after = managed.snapshot();
+                state.replace(after);
+                log.end(new Transaction(tx.id(), Instant.now(), tx.action(), tx.subject(), tx.origin(),
+                        Transaction.Status.INTERRUPTED, problems.isEmpty()
+                                ? "interrupted by a stop of the runtime; rolled back at the next start"
+                                : "interrupted; rollback incomplete: " + String.join("; ", problems),
+                        tx.before(), after));
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Recovery of an interrupted transaction failed", e);
+        } finally {
+            lock.unlock();
+            recovered.countDown();
+        }
+    }
+
+    @Override
+    public InstallPlan plan(InstallRequest request) {
+        awaitRecovery();
+        return planner().plan(fetchAll(request), managed.everything());
+    }
+
+    @Override
+    public InstallResult install(InstallRequest request) {
+        awaitRecovery();
+        List<BundleArchive> archives = fetchAll(request);
+        if (request.simulate()) {
+            return new InstallResult(0, planner().plan(archives, managed.everything()), List.of(), List.of());
+        }
+        String subject = String.join(" ", request.sources());
+        return withLock(() -> apply("install", subject, request.origin(), archives, request.start()));
+    }
+
+    @Override
+    public InstallResult update(String plugin, Optional<String> source, String origin) {
+        awaitRecovery();
+        Bundle bundle = managedBundle(plugin, "update");
+        String from = source.filter(s -> !s.isBlank())
+                .orElseGet(() -> managed.record(bundle.getSymbolicName()).map(BundleSnapshot::source).orElseThrow(
+                        () -> new PluginException("MilkBottle does not know where " + plugin + " came from; give a "
+                                + "file or URL: mb:update " + plugin + " SOURCE")));
+        BundleArchive archive = fetch(from);
+        if (!archive.symbolicName().equals(bundle.getSymbolicName())) {
+            throw new PluginException(from + " contains " + archive.symbolicName() + ", not "
+                    + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
+        }
+        boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+        return withLock(() -> apply("update", bundle.getSymbolicName() + " from " + from, origin, List.of(archive),
+                start));
+    }
+
+    @Override
+    public InstallResult uninstall(String plugin, String origin) {
+        awaitRecovery();
+        Bundle bundle = managedBundle(plugin, "uninstall");
+        String name = bundle.getSymbolicName();
+        List<String> users = Dependents.of(bundle);
+        if (!users.isEmpty()) {
+            throw new PluginException(name + " is used by " + String.join(", ", users) + "; uninstall those first.");
+        }
+        String version = bundle.getVersion().toString();
+        return withLock(() -> transact("uninstall", name, origin, before -> {
+            managed.remove(bundle);
+            managed.refresh();
+            return new InstallPlan(List.of(new PlannedChange(PlannedChange.Action.UNINSTALL, name, version, null,
+                    null)), List.of());
+        }));
+    }
+
+    @Override
+    public PluginInfo start(String plugin) {
+        awaitRecovery();
+        Bundle bundle = lookup.find(plugin);
+        return withLock(() -> {
+            try {
+                starter.start(bundle, startTimeout());
+            } catch (PluginException e) {
+                stopQuietly(bundle);
+                throw e;
+            }
+            return info(bundle);
+        });
+    }
+
+    @Override
+    public PluginInfo stop(String plugin) {
+        awaitRecovery();
+        Bundle bundle = lookup.find(plugin);
+        if (!ManagedBundles.isManaged(bundle)) {
+            throw new PluginException(bundle.getSymbolicName() + " is part of the MilkBottle runtime; mb:stop only "
+                    + "stops plugins.");
+        }
+        return withLock(() -> {
+            try {
+                bundle.stop();
+            } catch (BundleException e) {
+                throw new PluginException("Stopping " + plugin + " failed: " + e.getMessage(), e);
+            }
+            return info(bundle);
+        });
+    }
+
+    @Override
+    public List<PluginInfo> list(boolean includeRuntime) {
+        PluginHealth healthService = health;
+        List<HealthReport> reports = healthService == null ? List.of() : healthService.all();
+        List<PluginInfo> out = new ArrayList<>();
+        for (Bundle bundle : managed.everything()) {
+            if (includeRuntime || ManagedBundles.isManaged(bundle)) {
+                String status = reports.stream().filter(r -> r.symbolicName().equals(bundle.getSymbolicName()))
+                        .map(HealthReport::status).findFirst().orElse(bundle.getState() == Bundle.ACTIVE ? "n/a"
+                                : "STOPPED");
+                out.add(lookup.info(bundle, managed::record, status));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public PluginDetails details(String plugin) {
+        Bundle bundle = lookup.find(plugin);
+        PluginHealth healthService = health;
+        HealthReport report = healthService == null
+                ? new HealthReport(bundle.getSymbolicName(), "n/a", List.of())
+                : healthService.of(String.valueOf(bundle.getBundleId()));
+        PluginConfiguration configurationService = configuration;
+        List<ConfigurationSchema> schemas = configurationService == null ? List.of()
+                : configurationService.schemas(String.valueOf(bundle.getBundleId()));
+        return new PluginDetails(lookup.info(bundle, managed::record, report.status()), lookup.descriptor(bundle),
+                runtimeVersion, lookup.dependencies(bundle), PluginLookup.commands(bundle), schemas, report);
+    }
+
+    @Override
+    public List<Transaction> history() {
+        return log.history();
+    }
+
+    @Override
+    public InstallResult rollback(Optional<Long> id) {
+        awaitRecovery();
+        return withLock(() -> {
+            List<Transaction> history = log.history();
+            Transaction target = id.map(wanted -> history.stream().filter(t -> t.id() == wanted).findFirst()
+                    .orElseThrow(() -> new PluginException("There is no transaction " + wanted
+                            + "; mb:history lists them.")))
+                    .orElseGet(() -> history.stream().filter(t -> t.status() == Transaction.Status.COMMITTED)
+                            .reduce((a, b) -> b)
+                            .orElseThrow(() -> new PluginException("Nothing to roll back: no transaction has been "
+                                    + "committed yet.")));
+            if (target.status() != Transaction.Status.COMMITTED) {
+                throw new PluginException("Transaction " + target.id() + " " + target.status().name().toLowerCase()
+                        + " and changed nothing, so there is nothing to roll back.");
+            }
+            return transact("rollback", "to the state before #" + target.id(), "shell", before -> {
+                List<String> problems = restorer().restore(target.before(), startTimeout());
+                if (!problems.isEmpty()) {
+                    throw new PluginException("Rollback to the state before #" + target.id() + " failed: "
+                            + String.join("; ", problems));
+                }
+                return new InstallPlan(InstallPlanner.diff(before, target.before()), List.of());
+            });
+        });
+    }
+
+    private InstallResult apply(String action, String subject, String origin, List<BundleArchive> archives,
+            boolean start) {
+        InstallPlan plan = planner().plan(archives, managed.everything());
+        if (!plan.feasible()) {
+            String message = String.join("\n", plan.problems());
+            List<BundleSnapshot> now = managed.snapshot();
+            TransactionLog.InFlight journal = log.begin(action, subject, origin, now);
+            log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
+                    message, now, now));
+            throw new PluginException(message);
+        }
+        InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
+        InstallResult result = transact(action, subject, origin, before -> {
+            tx.apply(archives, start, origin, startTimeout());
+            return plan;
+        });
+        return new InstallResult(result.transactionId(), result.plan(), result.plugins(), tx.warnings());
+    }
+
+    /** One step of a transaction: changes the framework and says what it did. */
+    private interface Step {
+        InstallPlan run(List<BundleSnapshot> before) throws BundleException;
+    }
+
+    /**
+     * Runs {@code step} as a transaction: journal the state before, run, commit the new state to history;
+     * on any failure restore the state before and record the failure.
+     */
+    private InstallResult transact(String action, String subject, String origin, Step step) {
+        List<BundleSnapshot> before = managed.snapshot();
+        TransactionLog.InFlight journal = log.begin(action, subject, origin, before);
+        InstallPlan plan;
+        try {
+            plan = step.run(before);
+        } catch (BundleException | RuntimeException e) {
+            String message = e instanceof PluginException ? e.getMessage() : action + " failed: " + e;
+            List<String> problems = restorer().restore(before, startTimeout());
+            if (!problems.isEmpty()) {
+                message += "\nRestoring the previous state was incomplete: " + String.join("; ", problems);
+            }
+            log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
+                    message, before, managed.snapshot()));
+            throw new PluginException(message, e);
+        }
+        List<BundleSnapshot> after = managed.snapshot();
+        state.replace(after);
+        log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.COMMITTED,
+                summary(plan), before, after));
+        Set<String> names = new HashSet<>();
+        plan.changes().forEach(c -> names.add(c.symbolicName()));
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (Bundle bundle : managed.all()) {
+            if (names.contains(bundle.getSymbolicName())) {
+                plugins.add(info(bundle));
+            }
+        }
+        return new InstallResult(journal.id(), plan, plugins, List.of());
+    }
+
+    private static String summary(InstallPlan plan) {
+        List<String> parts = new ArrayList<>();
+        for (PlannedChange change : plan.changes()) {
+            parts.add(change.action().name().toLowerCase() + " " + change.symbolicName() + " "
+                    + (change.toVersion() == null ? change.fromVersion() : change.toVersion()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private List<BundleArchive> fetchAll(InstallRequest request) {
+        List<BundleArchive> archives = new ArrayList<>();
+        for (String source : request.sources()) {
+            archives.add(fetch(source));
+        }
+        return archives;
+    }
+
+    private BundleArchive fetch(String source) {
+        ArtifactStore.Stored stored = fetcher.fetch(source);
+        return reader.read(stored.path(), stored.sha256(), source);
+    }
+
+    private Bundle managedBundle(String plugin, String verb) {
+        Bundle bundle = lookup.find(plugin);
+        if (!ManagedBundles.isManaged(bundle)) {
+            throw new PluginException(bundle.getSymbolicName() + " is part of the MilkBottle runtime, not a plugin; "
+                    + "mb:" + verb + " works on plugins installed with mb:install or the deploy folder.");
+        }
+        return bundle;
+    }
+
+    private PluginInfo info(Bundle bundle) {
+        return lookup.info(bundle, managed::record, bundle.getState() == Bundle.ACTIVE ? "n/a" : "STOPPED");
+    }
+
+    private InstallPlanner planner() {
+        return new InstallPlanner(explainer, managed::currentSha);
+    }
+
+    private StateRestorer restorer() {
+        return new StateRestorer(managed, store, starter);
+    }
+
+    private void awaitRecovery() {
+        try {
+            recovered.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginException("Interrupted while waiting for the plugin manager to start.", e);
+        }
+    }
+
+    private <T> T withLock(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void stopQuietly(Bundle bundle) {
+        try {
+            bundle.stop();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "Stopping " + bundle.getSymbolicName() + " failed: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.milkbottle.core.internal.command;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.apache.felix.service.command.annotations.GogoCommand;
+import org.milkbottle.api.InstallRequest;
+import org.milkbottle.api.PluginConfiguration;
+import org.milkbottle.api.PluginHealth;
+import org.milkbottle.api.PluginManager;
+import org.milkbottle.api.PluginException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@code mb:} shell commands: each turns its arguments into one service call and renders the result. */
+@Component(service = PluginCommands.class)
+@GogoCommand(scope = "mb", function = {"list", "info", "install", "uninstall", "start", "stop", "update", "history",
+    "rollback", "health", "config"})
+public class PluginCommands {
+
+    private final PluginManager manager;
+    private final PluginHealth health;
+    private final PluginConfiguration configuration;
+
+    @Activate
+    public PluginCommands(@Reference PluginManager manager, @Reference PluginHealth health,
+            @Reference PluginConfiguration configuration) {
+        this.manager = manager;
+        this.health = health;
+        this.configuration = configuration;
+    }
+
+    @Descriptor("list installed plugins: name, version, state, health, source")
+    public String list(
+            @Descriptor("also list the runtime's own bundles")
+            @Parameter(names = {"-a", "--all"}, absentValue = "false", presentValue = "true") boolean all) {
+        return PluginFormatter.list(manager.list(all), all);
+    }
+
+    @Descriptor("show everything about a plugin: metadata, runtime range, dependencies, commands, configuration, health")
+    public String info(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        return PluginFormatter.details(manager.details(name));
+    }
+
+    @Descriptor("install plugins (all or none) from jar files, http(s) URLs or mvn:group/artifact/version")
+    public String install(
+            @Descriptor("print the plan and change nothing")
+            @Parameter(names = {"-t", "--simulate"}, absentValue = "false", presentValue = "true") boolean simulate,
+            @Descriptor("install without starting")
+            @Parameter(names = {"-s", "--no-start"}, absentValue = "false", presentValue = "true") boolean noStart,
+            @Descriptor("FILE | URL | mvn:group/artifact/version, one or more") String... sources) {
+        if (sources == null || sources.length == 0) {
+            throw new PluginException("mb:install needs at least one FILE, URL or mvn:group/artifact/version. "
+                    + "See: help mb:install");
+        }
+        InstallRequest request = new InstallRequest(List.of(sources), simulate, !noStart, "shell");
+        if (simulate) {
+            return "Simulation: nothing was changed.\n" + PluginFormatter.plan(manager.plan(request));
+        }
+        return PluginFormatter.result("Installed", manager.install(request));
+    }
+
+    @Descriptor("uninstall a plugin")
+    public String uninstall(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        return PluginFormatter.result("Uninstalled", manager.uninstall(name, "shell"));
+    }
+
+    @Descriptor("start a plugin and wait until it is up")
+    public String start(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        return PluginFormatter.info(manager.start(name));
+    }
+
+    @Descriptor("stop a plugin")
+    public String stop(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        return PluginFormatter.info(manager.stop(name));
+    }
+
+    @Descriptor("update a plugin from the source it was installed from")
+    public String update(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        return PluginFormatter.result("Updated", manager.update(name, Optional.empty(), "shell"));
+    }
+
+    @Descriptor("update a plugin from a new file, URL or Maven coordinates")
+    public String update(@Descriptor("plugin symbolic name, name or bundle id") String name,
+            @Descriptor("FILE | URL | mvn:group/artifact/version") String source) {
+        return PluginFormatter.result("Updated", manager.update(name, Optional.of(source), "shell"));
+    }
+
+    @Descriptor("list recorded install/update/uninstall/rollback transactions")
+    public String history() {
+        return PluginFormatter.history(manager.history());
+    }
+
+    @Descriptor("undo the latest committed transaction")
+    public String rollback() {
+        return PluginFormatter.result("Restored", manager.rollback(Optional.empty()));
+    }
+
+    @Descriptor("restore the plugins exactly as they were before transaction ID")
+    public String rollback(@Descriptor("transaction id from mb:history") long id) {
+        return PluginFormatter.result("Restored", manager.rollback(Optional.of(id)));
+    }
+
+    @Descriptor("health of all plugins")
+    public String health() {
+        return PluginFormatter.healthAll(health.all());
+    }
+
+    @Descriptor("health of one plugin, check by check")
+    public String health(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        return PluginFormatter.health(health.of(name));
+    }
+
+    @Descriptor("show a plugin's configuration schema and current values")
+    public String config(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        var schemas = configuration.schemas(name);
+        if (schemas.isEmpty()) {
+            return name + " has no configuration schema.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        schemas.forEach(s -> out.append(PluginFormatter.config(s)));
+        return out.toString();
+    }
+
+    @Descriptor("set a configuration value, checked against the plugin's schema first")
+    public String config(@Descriptor("plugin symbolic name, name or bundle id") String name,
+            @Descriptor("configuration key") String key, @Descriptor("new value") String value) {
+        return "Set " + key + " = " + value + "\n" + PluginFormatter.config(configuration.set(name, key, value));
+    }
+}

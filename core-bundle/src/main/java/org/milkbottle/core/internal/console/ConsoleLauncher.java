@@ -1,0 +1,147 @@
+package org.milkbottle.core.internal.console;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Decides, from the command line the bnd launcher received, how the runtime meets its user: an
+ * interactive Gogo shell, headless, or a batch of commands with an exit status. It is the launcher's
+ * main callable ({@code main.thread=true}): the launcher runs it on its main thread, then stops the
+ * framework and exits with the status it returns. It only exists under the launcher, which registers
+ * the service carrying {@code launcher.arguments}; tests and embedders never see it.
+ */
+@Component(service = Callable.class, property = "main.thread=true")
+public class ConsoleLauncher implements Callable<Integer> {
+
+    /** Exit status when a command failed. */
+    static final int FAILED = 1;
+    /** Exit status for a usage error. */
+    static final int USAGE = 2;
+
+    private final BundleContext context;
+    private final CommandProcessor processor;
+    private final ConsoleArguments arguments;
+
+    @Activate
+    public ConsoleLauncher(BundleContext context, @Reference CommandProcessor processor,
+            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher) {
+        this.context = context;
+        this.processor = processor;
+        Object raw = launcher.get("launcher.arguments");
+        List<String> args = raw instanceof String[] array ? Arrays.asList(array) : List.of();
+        this.arguments = ConsoleArguments.parse(args, System.console() != null);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        switch (arguments.mode()) {
+            case HELP -> {
+                if (arguments.error() != null) {
+                    System.err.println("milkbottle: " + arguments.error());
+                    System.err.print(ConsoleArguments.USAGE);
+                    return USAGE;
+                }
+                System.out.print(ConsoleArguments.USAGE);
+                return 0;
+            }
+            case HEADLESS -> {
+                System.out.println("MilkBottle " + context.getBundle().getVersion()
+                        + " is running headless; stop it with SIGTERM (Ctrl-C).");
+                ((Framework) context.getBundle(0)).waitForStop(0);
+                return 0;
+            }
+            case BATCH -> {
+                return runBatch();
+            }
+            case INTERACTIVE -> {
+                InteractiveShell.run(context, processor);
+                return 0;
+            }
+            default -> throw new IllegalStateException(arguments.mode().name());
+        }
+    }
+
+    private int runBatch() {
+        String script = arguments.commands();
+        if (script == null) {
+            try {
+                script = readAll(System.in);
+            } catch (IOException e) {
+                System.err.println("milkbottle: cannot read commands from standard input: " + e.getMessage());
+                return FAILED;
+            }
+        }
+        return new BatchRunner(processor, System.in, System.out, System.err).run(StatementSplitter.split(script));
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        in.transferTo(buffer);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs statements one by one, printing each result; stops at the first failure. */
+    static final class BatchRunner {
+        private final CommandProcessor processor;
+        private final InputStream in;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        BatchRunner(CommandProcessor processor, InputStream in, PrintStream out, PrintStream err) {
+            this.processor = processor;
+            this.in = in;
+            this.out = out;
+            this.err = err;
+        }
+
+        int run(List<String> statements) {
+            try (CommandSession session = processor.createSession(in, out, err)) {
+                // as in the interactive shell: 'list' means mb:list, other scopes still resolve
+                session.put("SCOPE", "mb:*");
+                for (String statement : statements) {
+                    try {
+                        Object result = session.execute(statement);
+                        if (result != null) {
+                            CharSequence text = session.format(result, Converter.INSPECT);
+                            out.print(text);
+                            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                                out.println();
+                            }
+                        }
+                        out.flush();
+                    } catch (Exception e) {
+                        out.flush();
+                        err.println("Error in '" + statement + "': " + message(e));
+                        err.flush();
+                        return FAILED;
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private static String message(Exception e) {
+            String message = e.getMessage();
+            if (e instanceof IllegalArgumentException && message != null && message.startsWith("Cannot coerce")) {
+                return message + " (wrong arguments; see: help COMMAND)";
+            }
+            return message == null ? e.toString() : message;
+        }
+    }
+}

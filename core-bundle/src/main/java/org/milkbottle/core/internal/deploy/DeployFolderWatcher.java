@@ -1,0 +1,221 @@
+package org.milkbottle.core.internal.deploy;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.milkbottle.api.InstallRequest;
+import org.milkbottle.api.PluginException;
+import org.milkbottle.api.PluginInfo;
+import org.milkbottle.api.PluginManager;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Watches the deploy folder (file-system events, not polling): a jar dropped in is installed and
+ * started, a replaced jar updates its plugin, a deleted jar uninstalls it — all through
+ * {@link PluginManager}, the same pipeline as the shell. A file is taken only once it is complete, so a
+ * half-copied jar is never installed; files whose names start with '.' or end in .part/.tmp/.crdownload
+ * are ignored, so tools that copy under a temporary name and rename work too.
+ */
+@Component(immediate = true, configurationPid = DeployFolderConfig.PID)
+@Designate(ocd = DeployFolderConfig.class)
+public class DeployFolderWatcher {
+
+    static final String ORIGIN = "deploy";
+    private static final System.Logger LOG = System.getLogger(DeployFolderWatcher.class.getName());
+
+    private final PluginManager manager;
+    private final DeployFolderConfig config;
+    private final Path folder;
+    private final Map<Path, FileState> pending = new HashMap<>();
+    /** SHA-free identity of what was last handed to the manager per file, so a failing file is not retried in a loop. */
+    private final Map<Path, FileState> handled = new HashMap<>();
+    private volatile boolean running = true;
+    private WatchService watcher;
+    private Thread thread;
+
+    @Activate
+    public DeployFolderWatcher(@Reference PluginManager manager, BundleContext context, DeployFolderConfig config)
+            throws IOException {
+        this.manager = manager;
+        this.config = config;
+        String configured = !config.directory().isBlank() ? config.directory() : context.getProperty("milkbottle.deploy");
+        this.folder = Path.of(configured == null || configured.isBlank() ? "deploy" : configured).toAbsolutePath()
+                .normalize();
+        if (!config.enabled()) {
+            return;
+        }
+        Files.createDirectories(folder);
+        this.watcher = FileSystems.getDefault().newWatchService();
+        folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+        this.thread = new Thread(this::loop, "milkbottle-deploy-folder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Deactivate
+    void deactivate() throws IOException, InterruptedException {
+        running = false;
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (thread != null) {
+            thread.join(5000);
+        }
+    }
+
+    private void loop() {
+        LOG.log(System.Logger.Level.DEBUG, "Watching deploy folder " + folder);
+        try {
+            reconcile();
+            while (running) {
+                WatchKey key = pending.isEmpty() ? watcher.take()
+                        : watcher.poll(Math.max(1, config.quietMillis()), TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    for (var event : key.pollEvents()) {
+                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                            reconcile();
+                        } else if (event.context() instanceof Path name) {
+                            changed(folder.resolve(name));
+                        }
+                    }
+                    key.reset();
+                }
+                processPending();
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            // deactivated
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "The deploy folder watcher stopped", e);
+        }
+    }
+
+    /** Brings the plugins in line with the folder as it is: after start, or when events were lost. */
+    private void reconcile() {
+        Set<Path> present = new HashSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                if (isCandidate(file)) {
+                    present.add(file);
+                    changed(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot list deploy folder " + folder + ": " + e.getMessage());
+        }
+        for (PluginInfo plugin : manager.list(false)) {
+            Path source = sourceFile(plugin);
+            if (source != null && !present.contains(source)) {
+                remove(source);
+            }
+        }
+    }
+
+    private void changed(Path file) {
+        if (!isCandidate(file)) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            pending.remove(file);
+            handled.remove(file);
+            remove(file);
+            return;
+        }
+        FileState state = FileState.read(file, pending.get(file));
+        if (state != null) {
+            pending.put(file, state);
+        }
+    }
+
+    private void processPending() {
+        for (Path file : List.copyOf(pending.keySet())) {
+            FileState state = FileState.read(file, pending.get(file));
+            if (state == null) {
+                pending.remove(file);
+                continue;
+            }
+            pending.put(file, state);
+            if (!state.quietFor(config.quietMillis())) {
+                continue;
+            }
+            if (!FileState.isCompleteZip(file)) {
+                if (state.quietFor(config.brokenAfterMillis())) {
+                    pending.remove(file);
+                    handled.put(file, state);
+                    deploy(file); // let the pipeline refuse it with its explanation, recorded in history
+                }
+                continue;
+            }
+            pending.remove(file);
+            if (state.equals(handled.get(file))) {
+                continue;
+            }
+            handled.put(file, state);
+            deploy(file);
+        }
+    }
+
+    private void deploy(Path file) {
+        String source = file.toString();
+        try {
+            PluginInfo existing = manager.list(false).stream().filter(p -> file.equals(sourceFile(p))).findFirst()
+                    .orElse(null);
+            if (existing != null) {
+                manager.update(existing.symbolicName(), java.util.Optional.of(source), ORIGIN);
+            } else {
+                manager.install(new InstallRequest(List.of(source), false, true, ORIGIN));
+            }
+            LOG.log(System.Logger.Level.INFO, "Deployed " + file.getFileName());
+        } catch (PluginException e) {
+            LOG.log(System.Logger.Level.WARNING, "Deploying " + file.getFileName() + " failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Deploying " + file.getFileName() + " failed", e);
+        }
+    }
+
+    private void remove(Path file) {
+        for (PluginInfo plugin : manager.list(false)) {
+            if (file.equals(sourceFile(plugin))) {
+                try {
+                    manager.uninstall(plugin.symbolicName(), ORIGIN);
+                    LOG.log(System.Logger.Level.INFO, "Undeployed " + file.getFileName());
+                } catch (PluginException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Undeploying " + file.getFileName() + " failed: "
+                            + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Path sourceFile(PluginInfo plugin) {
+        try {
+            Path source = Path.of(plugin.source()).toAbsolutePath().normalize();
+            return folder.equals(source.getParent()) ? source : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static boolean isCandidate(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".jar") && !name.startsWith(".");
+    }
+}

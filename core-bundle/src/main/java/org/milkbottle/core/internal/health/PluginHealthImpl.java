@@ -1,0 +1,133 @@
+package org.milkbottle.core.internal.health;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
+import org.apache.felix.hc.api.ResultLog;
+import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
+import org.apache.felix.hc.api.execution.HealthCheckExecutor;
+import org.apache.felix.hc.api.execution.HealthCheckSelector;
+import org.milkbottle.api.HealthReport;
+import org.milkbottle.api.PluginException;
+import org.milkbottle.api.PluginHealth;
+import org.milkbottle.core.internal.install.ManagedBundles;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs the Felix health checks and groups their results by the bundle that registered each check: a
+ * plugin's health is the worst status among its checks.
+ */
+@Component(service = PluginHealth.class)
+public class PluginHealthImpl implements PluginHealth {
+
+    /** Statuses from best to worst. */
+    private static final List<String> ORDER = List.of("OK", "WARN", "TEMPORARILY_UNAVAILABLE", "CRITICAL",
+            "HEALTH_CHECK_ERROR");
+
+    private final HealthCheckExecutor executor;
+    private final BundleContext context;
+
+    @Activate
+    public PluginHealthImpl(@Reference HealthCheckExecutor executor, BundleContext context) {
+        this.executor = executor;
+        this.context = context;
+    }
+
+    @Override
+    public List<HealthReport> all() {
+        Map<Bundle, List<HealthReport.Check>> byBundle = run();
+        List<HealthReport> reports = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (ManagedBundles.isManaged(bundle) || byBundle.containsKey(bundle)) {
+                reports.add(report(bundle, byBundle.getOrDefault(bundle, List.of())));
+            }
+        }
+        return reports;
+    }
+
+    @Override
+    public HealthReport of(String plugin) {
+        Bundle bundle = find(plugin);
+        return report(bundle, run().getOrDefault(bundle, List.of()));
+    }
+
+    private Bundle find(String plugin) {
+        if (plugin.matches("\\d{1,18}")) {
+            Bundle bundle = context.getBundle(Long.parseLong(plugin));
+            if (bundle != null) {
+                return bundle;
+            }
+        }
+        for (Bundle bundle : context.getBundles()) {
+            if (plugin.equals(bundle.getSymbolicName()) || plugin.equalsIgnoreCase(bundle.getHeaders().get("Bundle-Name"))) {
+                return bundle;
+            }
+        }
+        throw new PluginException("No plugin named '" + plugin + "' is installed. mb:list shows installed plugins.");
+    }
+
+    private static HealthReport report(Bundle bundle, List<HealthReport.Check> checks) {
+        String status;
+        if (bundle.getState() != Bundle.ACTIVE) {
+            status = "STOPPED";
+        } else if (checks.isEmpty()) {
+            status = "n/a";
+        } else {
+            status = checks.stream().map(HealthReport.Check::status).reduce("OK",
+                    (a, b) -> ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a);
+        }
+        return new HealthReport(bundle.getSymbolicName(), status, checks);
+    }
+
+    private Map<Bundle, List<HealthReport.Check>> run() {
+        Map<Bundle, List<HealthReport.Check>> byBundle = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        try {
+            ServiceReference<?>[] checks = context.getServiceReferences(HealthCheck.class.getName(), null);
+            for (ServiceReference<?> check : checks == null ? new ServiceReference<?>[0] : checks) {
+                Object name = check.getProperty(HealthCheck.NAME);
+                if (name != null) {
+                    names.add(name.toString());
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (names.isEmpty()) {
+            return byBundle;
+        }
+        // the executor selects by name or tag; every registered check is selected by its name
+        for (HealthCheckExecutionResult execution : executor.execute(HealthCheckSelector.names(
+                names.toArray(String[]::new)))) {
+            ServiceReference<?> reference = execution.getHealthCheckMetadata().getServiceReference();
+            Bundle owner = reference == null ? null : reference.getBundle();
+            if (owner == null) {
+                continue;
+            }
+            Result result = execution.getHealthCheckResult();
+            StringBuilder message = new StringBuilder();
+            for (ResultLog.Entry entry : result) {
+                if (!entry.isDebug()) {
+                    if (message.length() > 0) {
+                        message.append("; ");
+                    }
+                    message.append(entry.getMessage());
+                }
+            }
+            String status = execution.hasTimedOut() ? "HEALTH_CHECK_ERROR" : result.getStatus().name();
+            byBundle.computeIfAbsent(owner, b -> new ArrayList<>()).add(new HealthReport.Check(
+                    execution.getHealthCheckMetadata().getName(), status,
+                    execution.hasTimedOut() ? "timed out" : message.toString()));
+        }
+        return byBundle;
+    }
+}

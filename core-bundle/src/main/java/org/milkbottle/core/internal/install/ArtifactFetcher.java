@@ -1,0 +1,114 @@
+package org.milkbottle.core.internal.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.store.ArtifactStore;
+
+/**
+ * Brings a bundle named by the user into the {@link ArtifactStore}: a local path, a {@code file:},
+ * {@code http:} or {@code https:} URL, or {@code mvn:} coordinates.
+ */
+public final class ArtifactFetcher {
+
+    private final ArtifactStore store;
+    private final MavenResolver maven;
+    private final Path workingDirectory;
+    private final long maxBytes;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    public ArtifactFetcher(ArtifactStore store, MavenResolver maven, Path workingDirectory, long maxBytes,
+            Duration timeout) {
+        this.store = store;
+        this.maven = maven;
+        this.workingDirectory = workingDirectory;
+        this.maxBytes = maxBytes;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Fetches {@code source} into the store. */
+    public ArtifactStore.Stored fetch(String source) {
+        String trimmed = source == null ? "" : source.trim();
+        if (trimmed.isEmpty()) {
+            throw new PluginException("No source given. Name a jar file, an http(s) URL or mvn:group/artifact/version.");
+        }
+        if (trimmed.startsWith("mvn:")) {
+            return fromFile(maven.resolve(trimmed), trimmed);
+        }
+        if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+            return fromUrl(trimmed);
+        }
+        if (trimmed.startsWith("file:")) {
+            try {
+                return fromFile(Path.of(URI.create(trimmed)), trimmed);
+            } catch (IllegalArgumentException e) {
+                throw new PluginException("'" + trimmed + "' is not a valid file URL (" + e.getMessage() + ").");
+            }
+        }
+        if (trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !trimmed.matches("^[a-zA-Z]:[\\\\/].*")) {
+            throw new PluginException("'" + trimmed + "' uses a scheme MilkBottle cannot fetch. Use a jar file path, "
+                    + "an http(s) URL, or mvn:group/artifact/version.");
+        }
+        try {
+            return fromFile(workingDirectory.resolve(trimmed), trimmed);
+        } catch (InvalidPathException e) {
+            throw new PluginException("'" + trimmed + "' is not a valid file path (" + e.getMessage() + ").");
+        }
+    }
+
+    private ArtifactStore.Stored fromFile(Path file, String source) {
+        if (Files.isDirectory(file)) {
+            throw new PluginException(source + " is a directory; give the path of a bundle jar.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return store.put(in, maxBytes);
+        } catch (NoSuchFileException e) {
+            throw new PluginException("File not found: " + file.toAbsolutePath().normalize()
+                    + ". Check the path (relative paths start from " + workingDirectory + ").");
+        } catch (IOException e) {
+            throw new PluginException("Cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ArtifactStore.Stored fromUrl(String url) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("'" + url + "' is not a valid URL (" + e.getMessage() + ").");
+        }
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new PluginException("Download of " + url + " failed: the server answered HTTP "
+                            + response.statusCode() + ". Check the URL.");
+                }
+                return store.put(body, maxBytes);
+            }
+        } catch (IOException e) {
+            throw new PluginException("Download of " + url + " failed: " + describe(e)
+                    + ". Check the URL and your network, or download the jar and install the file.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginException("Download of " + url + " was interrupted.", e);
+        }
+    }
+
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,105 @@
+package org.milkbottle.core.internal.install;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.api.InstallPlan;
+import org.milkbottle.api.PlannedChange;
+import org.milkbottle.core.internal.install.BundleArchive.RequirementSpec;
+import org.osgi.framework.Bundle;
+
+/**
+ * Works out what a request would change and whether the result could resolve: each requirement of each
+ * new bundle is checked against the capabilities of the installed bundles and the other bundles of the
+ * request. Nothing is changed; {@code mb:install --simulate} prints this plan.
+ */
+public final class InstallPlanner {
+
+    private final RequirementExplainer explainer;
+    private final Function<String, Optional<String>> currentSha;
+
+    public InstallPlanner(RequirementExplainer explainer, Function<String, Optional<String>> currentSha) {
+        this.explainer = explainer;
+        this.currentSha = currentSha;
+    }
+
+    /** The plan for installing {@code archives} into a framework holding {@code installed}. */
+    public InstallPlan plan(List<BundleArchive> archives, Bundle[] installed) {
+        List<PlannedChange> changes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> replaced = new HashSet<>();
+        for (BundleArchive archive : archives) {
+            String name = archive.symbolicName();
+            if (!seen.add(name)) {
+                problems.add("The request contains " + name + " twice; install one version of it.");
+                continue;
+            }
+            Bundle existing = null;
+            for (Bundle bundle : installed) {
+                if (name.equals(bundle.getSymbolicName())) {
+                    if (!ManagedBundles.isManaged(bundle)) {
+                        problems.add(name + " is the name of a bundle of the MilkBottle runtime (bundle "
+                                + bundle.getBundleId() + "); a plugin cannot replace it. Rename the plugin's "
+                                + "Bundle-SymbolicName.");
+                    } else {
+                        existing = bundle;
+                    }
+                }
+            }
+            if (existing == null) {
+                changes.add(new PlannedChange(PlannedChange.Action.INSTALL, name, null, archive.version(),
+                        archive.source()));
+            } else if (archive.sha256().equals(currentSha.apply(name).orElse(null))) {
+                changes.add(new PlannedChange(PlannedChange.Action.UNCHANGED, name, existing.getVersion().toString(),
+                        archive.version(), archive.source()));
+            } else {
+                replaced.add(name);
+                changes.add(new PlannedChange(PlannedChange.Action.UPDATE, name, existing.getVersion().toString(),
+                        archive.version(), archive.source()));
+            }
+        }
+        CapabilityIndex index = CapabilityIndex.of(installed, replaced, archives);
+        for (BundleArchive archive : archives) {
+            String who = archive.symbolicName() + " " + archive.version();
+            for (RequirementSpec requirement : archive.requirements()) {
+                if (!requirement.optional()) {
+                    explainer.explainIfMissing(who, requirement.namespace(), requirement.filter(), index)
+                            .ifPresent(problems::add);
+                }
+            }
+        }
+        return new InstallPlan(changes, problems);
+    }
+
+    /** The changes that lead from {@code from} to {@code to}. */
+    public static List<PlannedChange> diff(List<BundleSnapshot> from, List<BundleSnapshot> to) {
+        Map<String, BundleSnapshot> before = new LinkedHashMap<>();
+        from.forEach(s -> before.put(s.symbolicName(), s));
+        List<PlannedChange> changes = new ArrayList<>();
+        for (BundleSnapshot target : to) {
+            BundleSnapshot old = before.remove(target.symbolicName());
+            if (old == null) {
+                changes.add(new PlannedChange(PlannedChange.Action.INSTALL, target.symbolicName(), null,
+                        target.version(), target.source()));
+            } else if (!Objects.equals(old.sha256(), target.sha256()) || !old.version().equals(target.version())) {
+                changes.add(new PlannedChange(PlannedChange.Action.UPDATE, target.symbolicName(), old.version(),
+                        target.version(), target.source()));
+            } else {
+                changes.add(new PlannedChange(PlannedChange.Action.UNCHANGED, target.symbolicName(), old.version(),
+                        target.version(), target.source()));
+            }
+        }
+        before.values().forEach(old -> changes.add(new PlannedChange(PlannedChange.Action.UNINSTALL,
+                old.symbolicName(), old.version(), null, old.source())));
+        return changes;
+    }
+}

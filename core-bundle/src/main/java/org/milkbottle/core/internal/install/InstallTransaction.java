@@ -1,0 +1,117 @@
+package org.milkbottle.core.internal.install;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.api.PluginException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * Applies the bundles of one request to the framework: install or update each, resolve them all, start
+ * them in dependency order. Throws {@link PluginException} at the first failure; the caller then
+ * restores the state recorded before, so the request has no effect.
+ */
+public final class InstallTransaction {
+
+    private final ManagedBundles managed;
+    private final BundleStarter starter;
+    private final RequirementExplainer explainer;
+    private final List<String> warnings = new ArrayList<>();
+
+    public InstallTransaction(ManagedBundles managed, BundleStarter starter, RequirementExplainer explainer) {
+        this.managed = managed;
+        this.starter = starter;
+        this.explainer = explainer;
+    }
+
+    /** Warnings collected while applying. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Installs or updates every archive, resolves and (if asked) starts them.
+     *
+     * @param origin who asked, recorded with each bundle
+     * @return the bundles touched
+     */
+    public List<Bundle> apply(List<BundleArchive> archives, boolean start, String origin, Duration startTimeout) {
+        Set<Bundle> touched = new LinkedHashSet<>();
+        for (BundleArchive archive : archives) {
+            String name = archive.symbolicName();
+            Optional<Bundle> existing = managed.find(name);
+            BundleSnapshot record = new BundleSnapshot(name, archive.version(), archive.sha256(), start,
+                    archive.source(), origin);
+            try {
+                if (existing.isEmpty()) {
+                    touched.add(managed.install(record, archive.path()));
+                } else if (archive.sha256().equals(managed.currentSha(name).orElse(null))) {
+                    touched.add(existing.get());
+                } else {
+                    Bundle bundle = existing.get();
+                    bundle.stop();
+                    managed.update(bundle, record, archive.path());
+                    touched.add(bundle);
+                }
+            } catch (BundleException | IllegalStateException e) {
+                throw new PluginException("Installing " + archive.source() + " (" + name + " " + archive.version()
+                        + ") failed: " + e.getMessage(), e);
+            }
+        }
+        managed.refresh();
+        List<Bundle> unresolved = managed.resolve(touched);
+        if (!unresolved.isEmpty()) {
+            throw new PluginException(explainUnresolved(unresolved));
+        }
+        if (start) {
+            for (Bundle bundle : ManagedBundles.startOrder(touched)) {
+                warnings.addAll(starter.start(bundle, startTimeout));
+            }
+        }
+        return new ArrayList<>(touched);
+    }
+
+    private String explainUnresolved(List<Bundle> unresolved) {
+        CapabilityIndex index = CapabilityIndex.of(managed.everything(), Set.of(), List.of());
+        List<String> reasons = new ArrayList<>();
+        for (Bundle bundle : unresolved) {
+            String who = bundle.getSymbolicName() + " " + bundle.getVersion();
+            BundleRevision revision = bundle.adapt(BundleRevision.class);
+            List<String> missing = new ArrayList<>();
+            for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
+                var directives = requirement.getDirectives();
+                if ("optional".equals(directives.get("resolution"))
+                        || !"resolve".equals(directives.getOrDefault("effective", "resolve"))) {
+                    continue;
+                }
+                explainer.explainIfMissing(who, requirement.getNamespace(), directives.get("filter"), index)
+                        .ifPresent(missing::add);
+            }
+            if (missing.isEmpty()) {
+                missing.add(who + " cannot be resolved: " + resolverMessage(bundle)
+                        + ". Check that the bundles it depends on resolve and agree on package versions.");
+            }
+            reasons.addAll(missing);
+        }
+        return String.join("\n", reasons);
+    }
+
+    private static String resolverMessage(Bundle bundle) {
+        try {
+            // a transient start only asks the resolver; the bundle is rolled back right after
+            bundle.start(Bundle.START_TRANSIENT);
+            bundle.stop(Bundle.STOP_TRANSIENT);
+            return "the resolver gave no reason";
+        } catch (BundleException | IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.milkbottle.core.internal.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.api.Transaction;
+
+/**
+ * The history of transactions (one JSON line each, append-only) and the journal of the one in flight.
+ * The journal is written before a transaction touches the framework and removed when it ends, so after
+ * a crash the next start finds it and restores the state it recorded.
+ */
+public final class TransactionLog {
+
+    private static final System.Logger LOG = System.getLogger(TransactionLog.class.getName());
+
+    private final Path historyFile;
+    private final Path journalFile;
+    private final List<Transaction> history = new ArrayList<>();
+    private final AtomicLong lastId = new AtomicLong();
+
+    /** What the journal records of a transaction in flight. */
+    public record InFlight(long id, String action, String subject, String origin, List<BundleSnapshot> before) {
+    }
+
+    public TransactionLog(Path directory) {
+        this.historyFile = directory.resolve("history.jsonl");
+        this.journalFile = directory.resolve("inflight.json");
+        load();
+    }
+
+    private void load() {
+        if (!Files.exists(historyFile)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(historyFile, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    Transaction tx = JsonFiles.MAPPER.readValue(line, Transaction.class);
+                    history.add(tx);
+                    lastId.accumulateAndGet(tx.id(), Math::max);
+                } catch (IOException e) {
+                    // a line cut short by a crash while appending: the transaction it described was
+                    // never committed, and the journal covers it
+                    LOG.log(System.Logger.Level.WARNING, "Skipping unreadable history line: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read history " + historyFile, e);
+        }
+        inFlight().ifPresent(tx -> lastId.accumulateAndGet(tx.id(), Math::max));
+    }
+
+    /** Starts a transaction: reserves an id and journals the state to restore if it does not finish. */
+    public synchronized InFlight begin(String action, String subject, String origin, List<BundleSnapshot> before) {
+        InFlight tx = new InFlight(lastId.incrementAndGet(), action, subject, origin, before);
+        try {
+            JsonFiles.write(journalFile, tx);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write transaction journal " + journalFile, e);
+        }
+        return tx;
+    }
+
+    /** Ends a transaction: appends it to the history and removes the journal. */
+    public synchronized void end(Transaction tx) {
+        try {
+            JsonFiles.appendLine(historyFile, tx);
+            history.add(tx);
+            Files.deleteIfExists(journalFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record transaction " + tx.id(), e);
+        }
+    }
+
+    /** The transaction that was in flight when the runtime last stopped, if any. */
+    public synchronized Optional<InFlight> inFlight() {
+        if (!Files.exists(journalFile)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonFiles.MAPPER.readValue(journalFile.toFile(), InFlight.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read transaction journal " + journalFile
+                    + "; move it away to start without recovery", e);
+        }
+    }
+
+    /** All ended transactions, oldest first. */
+    public synchronized List<Transaction> history() {
+        return List.copyOf(history);
+    }
+}
