@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Decides, from the command line the bnd launcher received, how the runtime meets its user: an
- * interactive Gogo shell, headless, or a batch of commands with an exit status. It is the launcher's
+ * interactive shell, headless, or a batch of commands with an exit status. It is the launcher's
  * main callable ({@code main.thread=true}): the launcher runs it on its main thread, then stops the
  * framework and exits with the status it returns. It only exists under the launcher, which registers
  * the service carrying {@code launcher.arguments}; tests and embedders never see it.
@@ -70,11 +70,16 @@ public class ConsoleLauncher implements Callable<Integer> {
                 return runBatch();
             }
             case INTERACTIVE -> {
-                InteractiveShell.run(context, processor);
+                InteractiveShell.run(context, processor, historyFile());
                 return 0;
             }
             default -> throw new IllegalStateException(arguments.mode().name());
         }
+    }
+
+    private java.nio.file.Path historyFile() {
+        String data = context.getProperty("milkbottle.data");
+        return java.nio.file.Path.of(data == null ? "." : data).resolve("shell.history");
     }
 
     private int runBatch() {
@@ -136,7 +141,7 @@ public class ConsoleLauncher implements Callable<Integer> {
             return 0;
         }
 
-        private static String message(Exception e) {
+        static String message(Exception e) {
             String message = e.getMessage();
             if (e instanceof IllegalArgumentException && message != null && message.startsWith("Cannot coerce")) {
                 return message + " (wrong arguments; see: help COMMAND)";

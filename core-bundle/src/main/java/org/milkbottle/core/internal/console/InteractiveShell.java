@@ -1,34 +1,101 @@
 package org.milkbottle.core.internal.console;
 
-import org.apache.felix.gogo.jline.Shell;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.osgi.framework.BundleContext;
 
 /**
- * The interactive shell: a Gogo JLine session on the system terminal. Leaving it (Ctrl-D, or
- * {@code exit}) stops the runtime, as in Karaf.
+ * The interactive shell: Gogo's command language on a JLine line reader, with history and completion
+ * of command names. {@code exit} or Ctrl-D leaves it, and the runtime stops, as in Karaf.
  */
 final class InteractiveShell {
 
     private InteractiveShell() {
     }
 
-    static void run(BundleContext context, CommandProcessor processor) {
-        try (Terminal terminal = TerminalBuilder.builder().name("milkbottle").system(true).dumb(false).nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
-            try (CommandSession session = processor.createSession(terminal.input(), terminal.output(),
-                    terminal.output())) {
-                session.put(Shell.VAR_TERMINAL, terminal);
-                terminal.writer().println("MilkBottle " + context.getBundle().getVersion()
-                        + " - 'help' lists commands, 'help mb:install' explains one; Ctrl-D stops.");
-                terminal.writer().flush();
-                session.execute("gosh --login --noshutdown");
+    static void run(BundleContext context, CommandProcessor processor, Path historyFile) {
+        try (Terminal terminal = systemTerminal()) {
+            PrintStream out = new PrintStream(terminal.output(), true);
+            try (CommandSession session = processor.createSession(terminal.input(), out, out)) {
+                session.put("SCOPE", "mb:*");
+                LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("milkbottle")
+                        .variable(LineReader.HISTORY_FILE, historyFile)
+                        .completer((lineReader, line, candidates) -> {
+                            if (line.wordIndex() == 0) {
+                                commands(session).forEach(c -> candidates.add(new Candidate(c)));
+                            }
+                        })
+                        .build();
+                out.println("MilkBottle " + context.getBundle().getVersion() + " - 'help' lists commands, "
+                        + "'help mb:install' explains one, Tab completes, 'exit' or Ctrl-D stops the runtime.");
+                loop(reader, session, out);
             }
-        } catch (Exception e) {
-            System.err.println("milkbottle: the shell ended with an error: " + e);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("milkbottle: the shell failed: " + e);
+        }
+    }
+
+    private static void loop(LineReader reader, CommandSession session, PrintStream out) {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine("mb> ");
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C drops the line
+            } catch (EndOfFileException e) {
+                return;
+            }
+            String trimmed = line.trim();
+            if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                return;
+            }
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                Object result = session.execute(trimmed);
+                if (result != null) {
+                    CharSequence text = session.format(result, Converter.INSPECT);
+                    out.print(text);
+                    if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                        out.println();
+                    }
+                }
+            } catch (Exception e) {
+                out.println("Error: " + ConsoleLauncher.BatchRunner.message(e));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> commands(CommandSession session) {
+        Object commands = session.get(".commands");
+        return commands instanceof Set<?> set ? (Set<String>) set : Set.of();
+    }
+
+    /** JLine finds its terminal providers through the context class loader: make it JLine's own. */
+    private static Terminal systemTerminal() throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
+        try {
+            return TerminalBuilder.builder().name("milkbottle").system(true).nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 }
