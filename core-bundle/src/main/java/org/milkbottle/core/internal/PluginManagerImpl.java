@@ -164,11 +164,17 @@ public class PluginManagerImpl implements PluginManager {
     @Override
     public InstallResult install(InstallRequest request) {
         awaitRecovery();
-        List<BundleArchive> archives = fetchAll(request);
         if (request.simulate()) {
-            return new InstallResult(0, planner().plan(archives, managed.everything()), List.of(), List.of());
+            return new InstallResult(0, planner().plan(fetchAll(request), managed.everything()), List.of(), List.of());
         }
         String subject = String.join(" ", request.sources());
+        List<BundleArchive> archives;
+        try {
+            archives = fetchAll(request);
+        } catch (PluginException e) {
+            withLock(() -> recordRefusal("install", subject, request.origin(), e.getMessage()));
+            throw e;
+        }
         return withLock(() -> apply("install", subject, request.origin(), archives, request.start()));
     }
 
@@ -308,18 +314,28 @@ public class PluginManagerImpl implements PluginManager {
         InstallPlan plan = planner().plan(archives, managed.everything());
         if (!plan.feasible()) {
             String message = String.join("\n", plan.problems());
-            List<BundleSnapshot> now = managed.snapshot();
-            TransactionLog.InFlight journal = log.begin(action, subject, origin, now);
-            log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
-                    message, now, now));
+            recordRefusal(action, subject, origin, message);
             throw new PluginException(message);
+        }
+        if (plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
+                && plan.changes().stream().anyMatch(c -> c.action() == PlannedChange.Action.UPDATE)) {
+            action = "update"; // installing a new version of an installed plugin is an update
         }
         InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
         InstallResult result = transact(action, subject, origin, before -> {
-            tx.apply(archives, start, origin, startTimeout());
+            InstallTransaction.persistStarts(tx.apply(archives, start, origin, startTimeout()));
             return plan;
         });
         return new InstallResult(result.transactionId(), result.plan(), result.plugins(), tx.warnings());
+    }
+
+    /** Records a request refused before it touched the framework. */
+    private Void recordRefusal(String action, String subject, String origin, String message) {
+        List<BundleSnapshot> now = managed.snapshot();
+        TransactionLog.InFlight journal = log.begin(action, subject, origin, now);
+        log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
+                message, now, now));
+        return null;
     }
 
     /** One step of a transaction: changes the framework and says what it did. */

@@ -176,12 +176,14 @@ public class DeployFolderWatcher {
     private void deploy(Path file) {
         String source = file.toString();
         try {
-            PluginInfo existing = manager.list(false).stream().filter(p -> file.equals(sourceFile(p))).findFirst()
-                    .orElse(null);
-            if (existing != null) {
-                manager.update(existing.symbolicName(), java.util.Optional.of(source), ORIGIN);
-            } else {
-                manager.install(new InstallRequest(List.of(source), false, true, ORIGIN));
+            List<String> before = manager.list(false).stream().filter(p -> file.equals(sourceFile(p)))
+                    .map(PluginInfo::symbolicName).toList();
+            // installing a plugin that is there already updates it
+            var result = manager.install(new InstallRequest(List.of(source), false, true, ORIGIN));
+            for (String old : before) {
+                if (result.plan().changes().stream().noneMatch(c -> c.symbolicName().equals(old))) {
+                    manager.uninstall(old, ORIGIN); // the file now holds another plugin
+                }
             }
             LOG.log(System.Logger.Level.INFO, "Deployed " + file.getFileName());
         } catch (PluginException e) {

@@ -38,12 +38,20 @@ public final class BundleStarter {
      * @throws PluginException when it fails or does not finish in time
      */
     public List<String> start(Bundle bundle, Duration timeout) {
+        return start(bundle, timeout, false);
+    }
+
+    /**
+     * Starts {@code bundle}; with {@code transientStart} the framework does not remember it as started, so
+     * a crash before the transaction commits does not start it again at the next launch.
+     */
+    public List<String> start(Bundle bundle, Duration timeout, boolean transientStart) {
         if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
             return List.of();
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         Future<?> starting = executor.submit(() -> {
-            bundle.start();
+            bundle.start(transientStart ? Bundle.START_TRANSIENT : 0);
             return null;
         });
         String label = label(bundle);

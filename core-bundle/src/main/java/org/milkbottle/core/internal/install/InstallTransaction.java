@@ -73,10 +73,28 @@ public final class InstallTransaction {
         }
         if (start) {
             for (Bundle bundle : ManagedBundles.startOrder(touched)) {
-                warnings.addAll(starter.start(bundle, startTimeout));
+                warnings.addAll(starter.start(bundle, startTimeout, true));
             }
         }
         return new ArrayList<>(touched);
+    }
+
+    /**
+     * Makes the start of the touched bundles persistent, once the transaction is committed: until then
+     * they were started transiently, so that after a crash the framework does not start them again.
+     */
+    public static void persistStarts(List<Bundle> touched) {
+        for (Bundle bundle : touched) {
+            if (bundle.getState() == Bundle.ACTIVE && bundle.getHeaders("").get("Fragment-Host") == null) {
+                try {
+                    bundle.start();
+                } catch (BundleException | IllegalStateException e) {
+                    // it stays started for this run; only its automatic start at the next launch is lost
+                    System.getLogger(InstallTransaction.class.getName()).log(System.Logger.Level.WARNING,
+                            "Could not record " + bundle.getSymbolicName() + " as started: " + e.getMessage());
+                }
+            }
+        }
     }
 
     private String explainUnresolved(List<Bundle> unresolved) {

@@ -1,0 +1,158 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.fail;
+import org.ops4j.pax.exam.CoreOptions;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.milkbottle.api.PluginManager;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * Boots Felix with MilkBottle's real bundles. Each test method gets a fresh framework with its own data
+ * and deploy folders (framework properties {@code milkbottle.data} and {@code milkbottle.deploy}).
+ */
+public abstract class MilkBottleTestSupport {
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected PluginManager manager;
+
+    @Inject
+    protected CommandProcessor processor;
+
+    @Inject
+    protected ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    protected ServiceComponentRuntime scr;
+
+    /**
+     * Options are computed once per test class and shared by its methods' frameworks. MilkBottle's state
+     * lives in the core bundle's data area, which is new with each framework; tests that use the deploy
+     * folder point it at a folder of their own through configuration.
+     */
+    @Configuration
+    public Option[] configuration() throws IOException {
+        Path target = Path.of(System.getProperty("project.build.directory", "target"));
+        return options(
+                cleanCaches(true),
+                junitBundles(),
+                frameworkProperty("milkbottle.deploy").value(target.resolve("it-deploy-default").toString()),
+                frameworkProperty("milkbottle.work").value(target.resolve("it-work").toString()),
+                // the HTTP install test serves a jar with the JDK's HTTP server
+                CoreOptions.bootDelegationPackage("com.sun.net.httpserver"),
+                systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"),
+                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.log").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
+                mavenBundle("jakarta.servlet", "jakarta.servlet-api").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.servlet").versionAsInProject(),
+                mavenBundle("org.slf4j", "slf4j-api").versionAsInProject(),
+                mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject().noStart(),
+                mavenBundle("org.apache.felix", "org.apache.felix.healthcheck.api").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.healthcheck.core").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.command").versionAsInProject(),
+                mavenBundle("org.jline", "jline").versionAsInProject(),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-annotations").versionAsInProject(),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-core").versionAsInProject(),
+                mavenBundle("com.fasterxml.jackson.core", "jackson-databind").versionAsInProject(),
+                mavenBundle("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310").versionAsInProject(),
+                CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
+    }
+
+    /** The example plugin built by example-bundles/hello. */
+    protected static Path helloJar() {
+        return Path.of(System.getProperty("milkbottle.hello.bundle"));
+    }
+
+    /** A fresh folder for this test's files. */
+    protected Path work(String name) throws IOException {
+        Path base = Files.createDirectories(Path.of(context.getProperty("milkbottle.work")));
+        return Files.createTempDirectory(base, name + "-");
+    }
+
+    protected Optional<Bundle> bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst();
+    }
+
+    /** Runs a shell command as a user would and returns what it printed; exceptions propagate. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try (CommandSession session = processor.createSession(System.in, out, out)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.print(session.format(result, Converter.INSPECT));
+            }
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Sets the plugin manager's start timeout and waits until the component has it. */
+    protected void startTimeoutSeconds(double seconds) throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("org.milkbottle.core",
+                "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("startTimeoutSeconds", seconds);
+        configuration.update(properties);
+        await("plugin manager configured", () -> {
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+                if (description.name.equals("org.milkbottle.core.internal.PluginManagerImpl")) {
+                    for (ComponentConfigurationDTO dto : scr.getComponentConfigurationDTOs(description)) {
+                        if (Double.valueOf(seconds).equals(dto.properties.get("startTimeoutSeconds"))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
