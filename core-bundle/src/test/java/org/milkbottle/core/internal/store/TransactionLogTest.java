@@ -1,0 +1,56 @@
+package org.milkbottle.core.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.api.Transaction;
+
+class TransactionLogTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<BundleSnapshot> before = List.of(new BundleSnapshot("a", "1.0.0", "ab", true, "a.jar", "shell"));
+
+    @Test
+    void aTransactionInFlightSurvivesARestartUntilItEnds() {
+        TransactionLog log = new TransactionLog(dir);
+        TransactionLog.InFlight tx = log.begin("install", "x.jar", "shell", before);
+        assertThat(tx.id()).isEqualTo(1);
+
+        TransactionLog reopened = new TransactionLog(dir);
+        assertThat(reopened.inFlight()).get().extracting(TransactionLog.InFlight::before).isEqualTo(before);
+        reopened.end(new Transaction(1, Instant.now(), "install", "x.jar", "shell", Transaction.Status.INTERRUPTED,
+                "rolled back", before, before));
+        assertThat(reopened.inFlight()).isEmpty();
+
+        TransactionLog again = new TransactionLog(dir);
+        assertThat(again.history()).extracting(Transaction::status).containsExactly(Transaction.Status.INTERRUPTED);
+        assertThat(again.begin("update", "a", "shell", before).id()).isEqualTo(2);
+    }
+
+    @Test
+    void aHistoryLineCutShortByACrashIsSkipped() throws Exception {
+        TransactionLog log = new TransactionLog(dir);
+        log.begin("install", "x", "shell", before);
+        log.end(new Transaction(1, Instant.now(), "install", "x", "shell", Transaction.Status.COMMITTED, "ok", before,
+                before));
+        Files.writeString(dir.resolve("history.jsonl"), "{\"id\":2,\"acti", StandardOpenOption.APPEND);
+        assertThat(new TransactionLog(dir).history()).hasSize(1);
+    }
+
+    @Test
+    void managedStateIsSavedAndRead() {
+        new ManagedState(dir).replace(before);
+        assertThat(new ManagedState(dir).get("a")).contains(before.get(0));
+        assertThat(new ManagedState(dir).get("b")).isEmpty();
+    }
+}

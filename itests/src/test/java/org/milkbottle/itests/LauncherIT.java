@@ -1,0 +1,129 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.milkbottle.itests.fixtures.HangingActivator;
+
+/**
+ * The exported runtime, run as a user runs it: {@code java -jar milkbottle.jar} in a working folder,
+ * in batch mode. Covers exit statuses, state that survives restarts, and a kill -9 in the middle of an
+ * install.
+ */
+public class LauncherIT {
+
+    private Path workdir;
+
+    /** What a run printed and how it ended. */
+    record Run(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- out\n" + out + "\n--- err\n" + err;
+        }
+    }
+
+    @Before
+    public void freshWorkingFolder() throws IOException {
+        Path target = Path.of(System.getProperty("project.build.directory", "target"));
+        workdir = Files.createTempDirectory(Files.createDirectories(target.resolve("launcher-it")), "run-");
+    }
+
+    private ProcessBuilder java(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(System.getProperty("milkbottle.launcher.jar"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workdir.toFile());
+    }
+
+    private Run run(String... args) throws Exception {
+        Path out = workdir.resolve("out.txt");
+        Path err = workdir.resolve("err.txt");
+        Process process = java(args).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the runtime did not exit within 120 s: " + Files.readString(out));
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    public void batchCommandsRunAndTheExitStatusTellsWhetherOneFailed() throws Exception {
+        Run ok = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle") + "; hello:greet Gil");
+        assertEquals(ok.toString(), 0, ok.exit());
+        assertTrue(ok.toString(), ok.out().contains("Installed org.milkbottle.example.hello"));
+        assertTrue(ok.toString(), ok.out().contains("Hello, Gil!"));
+
+        Run failed = run("-c", "mb:list; mb:install /no/such/file.jar; mb:history");
+        assertEquals(failed.toString(), 1, failed.exit());
+        assertTrue(failed.toString(), failed.err().contains("File not found: /no/such/file.jar"));
+        assertFalse("stops at the first failure", failed.out().contains("TIME"));
+
+        Run usage = run("--frobnicate");
+        assertEquals(usage.toString(), 2, usage.exit());
+        assertTrue(usage.toString(), usage.err().contains("unknown option '--frobnicate'"));
+    }
+
+    @Test
+    public void commandsAreReadFromStandardInputWhenItIsNotATerminal() throws Exception {
+        Path script = Files.writeString(workdir.resolve("script.mb"),
+                "# install and greet\nmb:install " + System.getProperty("milkbottle.hello.bundle")
+                        + "\nhello:greet Hal\n", StandardCharsets.UTF_8);
+        Process process = java().redirectInput(script.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(out, 0, process.exitValue());
+        assertTrue(out, out.contains("Hello, Hal!"));
+    }
+
+    @Test
+    public void pluginsConfigurationAndHistorySurviveARestart() throws Exception {
+        Run first = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle")
+                + "; mb:config hello greeting Ahoy");
+        assertEquals(first.toString(), 0, first.exit());
+
+        Run second = run("-c", "mb:list; hello:greet Ivy; mb:history");
+        assertEquals(second.toString(), 0, second.exit());
+        assertTrue(second.toString(), second.out().contains("ACTIVE"));
+        assertTrue(second.toString(), second.out().contains("Ahoy, Ivy!"));
+        assertTrue(second.toString(), second.out().contains("COMMITTED"));
+    }
+
+    @Test
+    public void killingTheRuntimeMidInstallLeavesNoHalfInstalledPlugin() throws Exception {
+        Path jar = TestBundles.plugin("hangs.forever", "1.0.0").activator(HangingActivator.class)
+                .writeTo(workdir, "hangs.jar");
+        Path journal = workdir.resolve("data/milkbottle/inflight.json");
+        Process process = java("-c", "mb:install " + jar).redirectErrorStream(true)
+                .redirectOutput(workdir.resolve("killed.txt").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(journal) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue("the install started", Files.exists(journal));
+        Thread.sleep(500); // well inside the activator, which blocks for minutes
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop
+        process.waitFor(30, TimeUnit.SECONDS);
+
+        Run after = run("-c", "mb:list -a; mb:history");
+        assertEquals(after.toString(), 0, after.exit());
+        assertFalse(after.toString(), after.out().contains("hangs.forever 1.0.0  INSTALLED"));
+        assertFalse(after.toString(), after.out().lines().anyMatch(l -> l.contains("hangs.forever")
+                && (l.contains("ACTIVE") || l.contains("RESOLVED") || l.contains("INSTALLED"))));
+        assertTrue(after.toString(), after.out().contains("INTERRUPTED"));
+        assertFalse("journal cleared", Files.exists(journal));
+    }
+}
