@@ -264,6 +264,11 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     @Override
+    public List<BundleSnapshot> installed() {
+        return managed.snapshot();
+    }
+
+    @Override
     public PluginDetails details(String plugin) {
         Bundle bundle = lookup.find(plugin);
         PluginHealth healthService = health;

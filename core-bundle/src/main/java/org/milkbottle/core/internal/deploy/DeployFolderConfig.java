@@ -21,7 +21,7 @@ public @interface DeployFolderConfig {
     @AttributeDefinition(name = "Quiet period (ms)",
             description = "A file counts as complete when it has not changed for this long and is a readable jar",
             min = "0")
-    long quietMillis() default 20;
+    long quietMillis() default 10;
 
     @AttributeDefinition(name = "Give up after (ms)",
             description = "A file that stays unreadable this long after its last change is reported as broken",

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.PluginException;
-import org.milkbottle.api.PluginInfo;
+import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginManager;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -121,7 +121,7 @@ public class DeployFolderWatcher {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot list deploy folder " + folder + ": " + e.getMessage());
         }
-        for (PluginInfo plugin : manager.list(false)) {
+        for (BundleSnapshot plugin : manager.installed()) {
             Path source = sourceFile(plugin);
             if (source != null && !present.contains(source)) {
                 remove(source);
@@ -176,8 +176,8 @@ public class DeployFolderWatcher {
     private void deploy(Path file) {
         String source = file.toString();
         try {
-            List<String> before = manager.list(false).stream().filter(p -> file.equals(sourceFile(p)))
-                    .map(PluginInfo::symbolicName).toList();
+            List<String> before = manager.installed().stream().filter(p -> file.equals(sourceFile(p)))
+                    .map(BundleSnapshot::symbolicName).toList();
             // installing a plugin that is there already updates it
             var result = manager.install(new InstallRequest(List.of(source), false, true, ORIGIN));
             for (String old : before) {
@@ -194,7 +194,7 @@ public class DeployFolderWatcher {
     }
 
     private void remove(Path file) {
-        for (PluginInfo plugin : manager.list(false)) {
+        for (BundleSnapshot plugin : manager.installed()) {
             if (file.equals(sourceFile(plugin))) {
                 try {
                     manager.uninstall(plugin.symbolicName(), ORIGIN);
@@ -207,7 +207,7 @@ public class DeployFolderWatcher {
         }
     }
 
-    private Path sourceFile(PluginInfo plugin) {
+    private Path sourceFile(BundleSnapshot plugin) {
         try {
             Path source = Path.of(plugin.source()).toAbsolutePath().normalize();
             return folder.equals(source.getParent()) ? source : null;

@@ -113,7 +113,7 @@ public final class BundleStarter {
                         + " did not activate in time (an @Activate method that blocks?).");
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PluginException("Interrupted while waiting for " + label, e);
