@@ -28,6 +28,6 @@ public @interface PluginManagerConfig {
     String[] mavenRepositories() default { "https://repo1.maven.org/maven2/" };
 
     @AttributeDefinition(name = "Local Maven repository",
-            description = "Empty means ~/.m2/repository")
+            description = "Empty means the system property maven.repo.local, else ~/.m2/repository")
     String mavenLocalRepository() default "";
 }

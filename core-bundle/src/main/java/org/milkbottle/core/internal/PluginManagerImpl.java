@@ -115,8 +115,8 @@ public class PluginManagerImpl implements PluginManager {
     void modified(PluginManagerConfig config) {
         this.config = config;
         Duration timeout = Duration.ofSeconds(Math.max(1, config.downloadTimeoutSeconds()));
-        String local = config.mavenLocalRepository().isBlank()
-                ? System.getProperty("user.home") + "/.m2/repository" : config.mavenLocalRepository();
+        String local = !config.mavenLocalRepository().isBlank() ? config.mavenLocalRepository()
+                : System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         this.fetcher = new ArtifactFetcher(store, new MavenResolver(Path.of(local),
                 List.of(config.mavenRepositories()), timeout), Path.of(System.getProperty("user.dir")),
                 config.maxArtifactBytes(), timeout);
