@@ -99,7 +99,7 @@ public abstract class MilkBottleTestSupport {
 
     /** The example plugin built by example-bundles/hello. */
     protected static Path helloJar() {
-        return Path.of(System.getProperty("milkbottle.hello.bundle"));
+        return Path.of(System.getProperty("milkbottle.hello.bundle")).toAbsolutePath().normalize();
     }
 
     /** A fresh folder for this test's files. */

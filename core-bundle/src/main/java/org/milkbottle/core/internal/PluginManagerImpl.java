@@ -402,7 +402,7 @@ public class PluginManagerImpl implements PluginManager {
 
     private BundleArchive fetch(String source) {
         ArtifactStore.Stored stored = fetcher.fetch(source);
-        return reader.read(stored.path(), stored.sha256(), source);
+        return reader.read(stored.path(), stored.sha256(), fetcher.canonical(source));
     }
 
     private Bundle managedBundle(String plugin, String verb) {

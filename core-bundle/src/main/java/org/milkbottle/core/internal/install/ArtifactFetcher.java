@@ -38,6 +38,24 @@ public final class ArtifactFetcher {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    /**
+     * The source as it should be remembered: local paths made absolute, so that {@code mb:update} finds
+     * the file again whatever the working directory; other sources unchanged.
+     */
+    public String canonical(String source) {
+        String trimmed = source == null ? "" : source.trim();
+        if (trimmed.isEmpty() || trimmed.startsWith("mvn:") || trimmed.startsWith("http://")
+                || trimmed.startsWith("https://") || trimmed.startsWith("file:")
+                || trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
+            return trimmed;
+        }
+        try {
+            return workingDirectory.resolve(trimmed).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            return trimmed;
+        }
+    }
+
     /** Fetches {@code source} into the store. */
     public ArtifactStore.Stored fetch(String source) {
         String trimmed = source == null ? "" : source.trim();
