@@ -39,6 +39,7 @@ import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
 import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.ManagedState;
+import org.milkbottle.core.internal.store.RuntimeLock;
 import org.milkbottle.core.internal.store.TransactionLog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -85,6 +86,7 @@ public class PluginManagerImpl implements PluginManager {
     private ManagedBundles managed;
     private ArtifactStore store;
     private ManagedState state;
+    private RuntimeLock runtimeLock;
     private RequirementExplainer explainer;
     private TransactionLog log;
     private ArtifactFetcher fetcher;
@@ -96,6 +98,7 @@ public class PluginManagerImpl implements PluginManager {
     @Activate
     void activate(BundleContext context, PluginManagerConfig config) {
         Path data = DataDirectory.of(context);
+        this.runtimeLock = RuntimeLock.acquire(data);
         this.runtimeVersion = RuntimeVersion.of(context.getBundle());
         this.store = new ArtifactStore(data.resolve("artifacts"));
         this.state = new ManagedState(data);
@@ -125,6 +128,7 @@ public class PluginManagerImpl implements PluginManager {
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        runtimeLock.close();
     }
 
     private Duration startTimeout() {

@@ -13,11 +13,14 @@ import java.util.concurrent.Callable;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.milkbottle.api.PluginManager;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Decides, from the command line the bnd launcher received, how the runtime meets its user: an
@@ -34,9 +37,15 @@ public class ConsoleLauncher implements Callable<Integer> {
     /** Exit status for a usage error. */
     static final int USAGE = 2;
 
+    /** Exit status when the runtime could not start its plugin manager. */
+    static final int NOT_STARTED = 3;
+
     private final BundleContext context;
     private final CommandProcessor processor;
     private final ConsoleArguments arguments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginManager manager;
 
     @Activate
     public ConsoleLauncher(BundleContext context, @Reference CommandProcessor processor,
@@ -50,6 +59,12 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (arguments.mode() != ConsoleArguments.Mode.HELP && !pluginManagerRunning()) {
+            System.err.println("milkbottle: the plugin manager did not start. Most likely another MilkBottle runtime"
+                    + " is using " + context.getProperty("milkbottle.data") + " (see the error above); stop it, or"
+                    + " start this one from another folder.");
+            return NOT_STARTED;
+        }
         switch (arguments.mode()) {
             case HELP -> {
                 if (arguments.error() != null) {
@@ -75,6 +90,14 @@ public class ConsoleLauncher implements Callable<Integer> {
             }
             default -> throw new IllegalStateException(arguments.mode().name());
         }
+    }
+
+    private boolean pluginManagerRunning() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (manager == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return manager != null;
     }
 
     private java.nio.file.Path historyFile() {
