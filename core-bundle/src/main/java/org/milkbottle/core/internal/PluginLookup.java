@@ -33,41 +33,9 @@ final class PluginLookup {
         this.context = context;
     }
 
-    /**
-     * The bundle a user means by {@code name}: a managed plugin's symbolic name, any bundle's symbolic
-     * name, its {@code Bundle-Name} (ignoring case) or its bundle id.
-     */
+    /** The bundle a user means by {@code name}; see {@link BundleFinder}. */
     Bundle find(String name) {
-        if (name == null || name.isBlank()) {
-            throw new PluginException("Name a plugin (its symbolic name, name or bundle id); mb:list shows them.");
-        }
-        String wanted = name.trim();
-        Bundle managed = context.getBundle(ManagedBundles.LOCATION_PREFIX + wanted);
-        if (managed != null) {
-            return managed;
-        }
-        Bundle[] bundles = context.getBundles();
-        List<Bundle> matches = Arrays.stream(bundles).filter(b -> wanted.equals(b.getSymbolicName())).toList();
-        if (matches.isEmpty()) {
-            matches = Arrays.stream(bundles).filter(b -> wanted.equalsIgnoreCase(b.getHeaders().get("Bundle-Name")))
-                    .toList();
-        }
-        if (matches.isEmpty() && wanted.matches("\\d{1,18}")) {
-            Bundle byId = context.getBundle(Long.parseLong(wanted));
-            if (byId != null) {
-                return byId;
-            }
-        }
-        if (matches.isEmpty()) {
-            throw new PluginException("No plugin named '" + wanted + "' is installed. mb:list shows installed plugins"
-                    + " (mb:list -a all bundles).");
-        }
-        if (matches.size() > 1) {
-            throw new PluginException("'" + wanted + "' matches several bundles: " + matches.stream()
-                    .map(b -> b.getSymbolicName() + " " + b.getVersion() + " [" + b.getBundleId() + "]").toList()
-                    + ". Use the bundle id.");
-        }
-        return matches.get(0);
+        return BundleFinder.find(context, name);
     }
 
     PluginDescriptor descriptor(Bundle bundle) {

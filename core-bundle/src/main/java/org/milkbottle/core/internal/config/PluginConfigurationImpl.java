@@ -11,6 +11,7 @@ import java.util.Set;
 import org.milkbottle.api.ConfigurationSchema;
 import org.milkbottle.api.PluginConfiguration;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.BundleFinder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
@@ -111,17 +112,6 @@ public class PluginConfigurationImpl implements PluginConfiguration {
     }
 
     private Bundle find(String plugin) {
-        if (plugin.matches("\\d{1,18}")) {
-            Bundle bundle = context.getBundle(Long.parseLong(plugin));
-            if (bundle != null) {
-                return bundle;
-            }
-        }
-        for (Bundle bundle : context.getBundles()) {
-            if (plugin.equals(bundle.getSymbolicName()) || plugin.equalsIgnoreCase(bundle.getHeaders().get("Bundle-Name"))) {
-                return bundle;
-            }
-        }
-        throw new PluginException("No plugin named '" + plugin + "' is installed. mb:list shows installed plugins.");
+        return BundleFinder.find(context, plugin);
     }
 }

@@ -144,15 +144,7 @@ public class ConsoleLauncher implements Callable<Integer> {
                 session.put("SCOPE", "mb:*");
                 for (String statement : statements) {
                     try {
-                        Object result = session.execute(statement);
-                        if (result != null) {
-                            CharSequence text = session.format(result, Converter.INSPECT);
-                            out.print(text);
-                            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                                out.println();
-                            }
-                        }
-                        out.flush();
+                        print(session, session.execute(statement), out);
                     } catch (Exception e) {
                         out.flush();
                         err.println("Error in '" + statement + "': " + message(e));
@@ -162,6 +154,18 @@ public class ConsoleLauncher implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+
+        /** Prints a command's result as Gogo formats it, ending with a line break. */
+        static void print(CommandSession session, Object result, PrintStream out) {
+            if (result != null) {
+                CharSequence text = session.format(result, Converter.INSPECT);
+                out.print(text);
+                if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                    out.println();
+                }
+            }
+            out.flush();
         }
 
         static String message(Exception e) {

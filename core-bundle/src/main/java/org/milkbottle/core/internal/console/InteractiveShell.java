@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -66,14 +65,7 @@ final class InteractiveShell {
                 continue;
             }
             try {
-                Object result = session.execute(trimmed);
-                if (result != null) {
-                    CharSequence text = session.format(result, Converter.INSPECT);
-                    out.print(text);
-                    if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                        out.println();
-                    }
-                }
+                ConsoleLauncher.BatchRunner.print(session, session.execute(trimmed), out);
             } catch (Exception e) {
                 out.println("Error: " + ConsoleLauncher.BatchRunner.message(e));
             }

@@ -12,7 +12,7 @@ import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.apache.felix.hc.api.execution.HealthCheckSelector;
 import org.milkbottle.api.HealthReport;
-import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.BundleFinder;
 import org.milkbottle.api.PluginHealth;
 import org.milkbottle.core.internal.install.ManagedBundles;
 import org.osgi.framework.Bundle;
@@ -61,18 +61,7 @@ public class PluginHealthImpl implements PluginHealth {
     }
 
     private Bundle find(String plugin) {
-        if (plugin.matches("\\d{1,18}")) {
-            Bundle bundle = context.getBundle(Long.parseLong(plugin));
-            if (bundle != null) {
-                return bundle;
-            }
-        }
-        for (Bundle bundle : context.getBundles()) {
-            if (plugin.equals(bundle.getSymbolicName()) || plugin.equalsIgnoreCase(bundle.getHeaders().get("Bundle-Name"))) {
-                return bundle;
-            }
-        }
-        throw new PluginException("No plugin named '" + plugin + "' is installed. mb:list shows installed plugins.");
+        return BundleFinder.find(context, plugin);
     }
 
     private static HealthReport report(Bundle bundle, List<HealthReport.Check> checks) {
