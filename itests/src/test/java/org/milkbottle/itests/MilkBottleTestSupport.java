@@ -94,6 +94,8 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("com.fasterxml.jackson.core", "jackson-core").versionAsInProject(),
                 mavenBundle("com.fasterxml.jackson.core", "jackson-databind").versionAsInProject(),
                 mavenBundle("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310").versionAsInProject(),
+                mavenBundle("org.ow2.asm", "asm").versionAsInProject(),
+                CoreOptions.bundle("file:" + System.getProperty("milkbottle.validation.bundle")),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
     }
 

@@ -31,9 +31,11 @@ public final class TestBundles {
         headers.put("Bundle-Name", symbolicName);
     }
 
-    /** A plugin requiring this runtime (milkbottle.runtime [1.0,2.0)). */
+    /** A plugin requiring this runtime (milkbottle.runtime [1.0,2.0)), with all the metadata a plugin needs. */
     public static TestBundles plugin(String symbolicName, String version) {
-        return new TestBundles(symbolicName, version).runtimeRange("1.0", "2.0");
+        return new TestBundles(symbolicName, version).runtimeRange("1.0", "2.0")
+                .header("Bundle-Description", "A plugin built by a test").header("Bundle-Vendor", "MilkBottle tests")
+                .header("Bundle-ContactAddress", "tests@milkbottle.org").header("Bundle-License", "Apache-2.0");
     }
 
     /** A bundle without MilkBottle headers. */
@@ -91,7 +93,11 @@ public final class TestBundles {
     }
 
     public TestBundles resource(String name, String content) {
-        entries.put(name, content.getBytes(StandardCharsets.UTF_8));
+        return resource(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public TestBundles resource(String name, byte[] content) {
+        entries.put(name, content);
         return this;
     }
 

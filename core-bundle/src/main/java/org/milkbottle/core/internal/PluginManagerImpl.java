@@ -41,6 +41,10 @@ import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.ManagedState;
 import org.milkbottle.core.internal.store.RuntimeLock;
 import org.milkbottle.core.internal.store.TransactionLog;
+import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.Severity;
+import org.milkbottle.validation.api.ValidationReport;
+import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -74,6 +78,9 @@ public class PluginManagerImpl implements PluginManager {
 
     @Reference
     private ServiceComponentRuntime scr;
+
+    @Reference
+    private Validator validator;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginHealth health;
@@ -320,6 +327,26 @@ public class PluginManagerImpl implements PluginManager {
 
     private InstallResult apply(String action, String subject, String origin, List<BundleArchive> archives,
             boolean start) {
+        List<String> validationWarnings = new ArrayList<>();
+        List<String> vetoes = new ArrayList<>();
+        for (BundleArchive archive : archives) {
+            ValidationReport report = validator.approve(archive.path(), archive.source(), origin);
+            for (Finding finding : report.findings()) {
+                String line = archive.symbolicName() + " " + archive.version() + " " + finding.message() + " ["
+                        + finding.rule() + "]";
+                if (finding.severity() == Severity.ERROR) {
+                    vetoes.add(line);
+                } else if (finding.severity() == Severity.WARNING) {
+                    validationWarnings.add(line);
+                }
+            }
+        }
+        if (!vetoes.isEmpty()) {
+            String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
+                    + "report):\n" + String.join("\n", vetoes);
+            recordRefusal(action, subject, origin, message);
+            throw new PluginException(message);
+        }
         InstallPlan plan = planner().plan(archives, managed.everything());
         if (!plan.feasible()) {
             String message = String.join("\n", plan.problems());
@@ -335,7 +362,8 @@ public class PluginManagerImpl implements PluginManager {
             InstallTransaction.persistStarts(tx.apply(archives, start, origin, startTimeout()));
             return plan;
         });
-        return new InstallResult(result.transactionId(), result.plan(), result.plugins(), tx.warnings());
+        validationWarnings.addAll(tx.warnings());
+        return new InstallResult(result.transactionId(), result.plan(), result.plugins(), validationWarnings);
     }
 
     /** Records a request refused before it touched the framework. */

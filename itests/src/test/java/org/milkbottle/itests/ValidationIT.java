@@ -1,0 +1,118 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.milkbottle.itests.InstallIT.expectError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.milkbottle.api.InstallRequest;
+import org.milkbottle.itests.fixtures.ExitingActivator;
+import org.milkbottle.itests.fixtures.HookRegistrar;
+import org.milkbottle.itests.fixtures.MarkerActivator;
+import org.milkbottle.itests.fixtures.Markers;
+import org.milkbottle.itests.fixtures.ProcessActivator;
+import org.milkbottle.itests.fixtures.SystemBundleStopper;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
+
+/**
+ * Hostile bundles built inside the test are refused before any of their code runs; the refusal names
+ * the rule; the runtime and the other plugins carry on, and a well-behaved plugin still installs.
+ */
+@RunWith(PaxExam.class)
+public class ValidationIT extends MilkBottleTestSupport {
+
+    private Path markers;
+
+    @Before
+    public void markerFolder() throws Exception {
+        markers = work("markers");
+        System.setProperty("milkbottle.markers", markers.toString());
+        manager.install(InstallRequest.of("test", helloJar().toString()));
+    }
+
+    private void assertRefusedBeforeRunning(String name, Path jar, String rule) throws Exception {
+        long[] before = Arrays.stream(context.getBundles()).mapToLong(Bundle::getBundleId).toArray();
+        String error = expectError(() -> manager.install(InstallRequest.of("test", jar.toString())));
+        assertTrue(error, error.contains("Refused by validation"));
+        assertTrue(name + " refusal names " + rule + ": " + error, error.contains("[" + rule + "]"));
+        assertFalse(name + " never installed", bundle(name).isPresent());
+        assertTrue(Arrays.equals(before, Arrays.stream(context.getBundles()).mapToLong(Bundle::getBundleId).toArray()));
+        assertFalse(name + "'s code never ran", Files.exists(markers.resolve(name)));
+        // the runtime and the other plugins are unaffected
+        assertEquals(Bundle.ACTIVE, bundle("org.milkbottle.example.hello").orElseThrow().getState());
+        assertEquals("Hello, Kit!", shell("hello:greet Kit").trim());
+    }
+
+    private TestBundles hostile(String name, Class<?> activator) {
+        return TestBundles.plugin(name, "1.0.0").activator(activator).addClass(Markers.class)
+                .header("MilkBottle-Permissions", "file-write");
+    }
+
+    @Test
+    public void aPluginCallingSystemExitIsRefused() throws Exception {
+        assertRefusedBeforeRunning("exits", hostile("exits", ExitingActivator.class).writeTo(work("x"), "x.jar"),
+                "bytecode.forbidden");
+    }
+
+    @Test
+    public void aPluginRunningAProcessWithoutDeclaringItIsRefused() throws Exception {
+        Path jar = hostile("runs.process", ProcessActivator.class).writeTo(work("p"), "p.jar");
+        assertRefusedBeforeRunning("runs.process", jar, "permissions.undeclared");
+        String report = shell("mb:validate " + jar);
+        assertTrue(report, report.contains("REFUSED") && report.contains("but does not declare permission 'process'"));
+    }
+
+    @Test
+    public void aPluginStoppingTheSystemBundleIsRefused() throws Exception {
+        Path jar = hostile("stops.framework", SystemBundleStopper.class).writeTo(work("s"), "s.jar");
+        assertRefusedBeforeRunning("stops.framework", jar, "permissions.undeclared");
+        String json = shell("mb:validate --json " + jar);
+        assertTrue(json, json.contains("\"symbolicName\" : \"stops.framework\"") && json.contains("framework"));
+    }
+
+    @Test
+    public void aPluginRegisteringAResolverHookIsRefused() throws Exception {
+        Path jar = hostile("hooks.resolver", HookRegistrar.class)
+                .importPackage("org.osgi.framework.hooks.resolver,org.osgi.framework.wiring")
+                .writeTo(work("h"), "h.jar");
+        assertRefusedBeforeRunning("hooks.resolver", jar, "permissions.undeclared");
+    }
+
+    @Test
+    public void anEntryEscapingTheArchiveIsRefused() throws Exception {
+        Path jar = hostile("escapes", MarkerActivator.class).resource("../../x", "owned").writeTo(work("e"), "e.jar");
+        assertRefusedBeforeRunning("escapes", jar, "archive.path-traversal");
+    }
+
+    @Test
+    public void aZipBombIsRefused() throws Exception {
+        Path jar = hostile("bomb", MarkerActivator.class).resource("zeros.bin", new byte[30 * 1024 * 1024])
+                .writeTo(work("b"), "b.jar");
+        assertTrue("compressed small", Files.size(jar) < 1024 * 1024);
+        assertRefusedBeforeRunning("bomb", jar, "archive.compression-ratio");
+    }
+
+    @Test
+    public void incompleteMetadataIsRefusedAndAWellBehavedPluginInstalls() throws Exception {
+        Path anonymous = TestBundles.plugin("anonymous", "1.0.0").header("Bundle-Vendor", "")
+                .header("Bundle-ContactAddress", "nobody").writeTo(work("a"), "a.jar");
+        assertRefusedBeforeRunning("anonymous", anonymous, "metadata.contact");
+
+        Path good = hostile("well.behaved", MarkerActivator.class).writeTo(work("g"), "g.jar");
+        manager.install(InstallRequest.of("test", good.toString()));
+        assertEquals(Bundle.ACTIVE, bundle("well.behaved").orElseThrow().getState());
+        assertTrue(Files.exists(markers.resolve("well.behaved")));
+
+        String audit = shell("mb:audit");
+        assertTrue(audit, audit.contains("VETOED") && audit.contains("anonymous") && audit.contains("APPROVED")
+                && audit.contains("well.behaved") && audit.contains("metadata.contact"));
+    }
+}

@@ -1,0 +1,35 @@
+package org.milkbottle.validation.api;
+
+import java.util.List;
+
+/**
+ * The result of validating one jar.
+ *
+ * @param subject what was validated (the file or source as given)
+ * @param symbolicName the bundle's symbolic name, or {@code null} if it could not be read
+ * @param version the bundle's version, or {@code null}
+ * @param sha256 SHA-256 of the jar
+ * @param plugin whether it is a MilkBottle plugin (requires the runtime) rather than a library
+ * @param permissions the permissions the plugin declares
+ * @param usedPermissions the permissions its code needs, as found by the bytecode scan
+ * @param findings everything the rules found
+ */
+public record ValidationReport(String subject, String symbolicName, String version, String sha256, boolean plugin,
+        List<String> permissions, List<String> usedPermissions, List<Finding> findings) {
+
+    public ValidationReport {
+        permissions = List.copyOf(permissions);
+        usedPermissions = List.copyOf(usedPermissions);
+        findings = List.copyOf(findings);
+    }
+
+    /** Whether the jar may be installed: no finding of severity {@link Severity#ERROR}. */
+    public boolean approved() {
+        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** The findings that veto the install. */
+    public List<Finding> errors() {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package org.milkbottle.validation.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.milkbottle.validation.api.ValidationReport;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Every install decision, appended as one JSON line to {@code audit.jsonl} in MilkBottle's data folder and
+ * forced to disk; it survives restarts.
+ */
+@Component(service = AuditLog.class)
+public class AuditLog {
+
+    /** One decision. */
+    public record Entry(Instant time, String origin, boolean approved, ValidationReport report) {
+    }
+
+    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Path file;
+
+    @Activate
+    public AuditLog(BundleContext context) {
+        String data = context.getProperty("milkbottle.data");
+        File area = data != null && !data.isBlank() ? new File(data) : context.getDataFile("");
+        this.file = area.toPath().toAbsolutePath().resolve("audit.jsonl");
+    }
+
+    public synchronized void record(String origin, ValidationReport report) {
+        try {
+            Files.createDirectories(file.getParent());
+            byte[] line = (MAPPER.writeValueAsString(new Entry(Instant.now(), origin, report.approved(), report)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(line));
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit log " + file, e);
+        }
+    }
+
+    /** The last {@code count} entries, oldest first; lines cut short by a crash are skipped. */
+    public synchronized List<Entry> tail(int count) {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return entries;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (String line : lines.subList(Math.max(0, lines.size() - count), lines.size())) {
+                try {
+                    entries.add(MAPPER.readValue(line, Entry.class));
+                } catch (IOException e) {
+                    // a partial last line after a crash
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit log " + file, e);
+        }
+        return entries;
+    }
+}

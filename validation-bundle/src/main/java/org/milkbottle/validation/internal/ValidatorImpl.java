@@ -1,0 +1,122 @@
+package org.milkbottle.validation.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.PluginArchive;
+import org.milkbottle.validation.api.Severity;
+import org.milkbottle.validation.api.ValidationReport;
+import org.milkbottle.validation.api.ValidationRule;
+import org.milkbottle.validation.api.Validator;
+import org.milkbottle.validation.internal.rules.ArchiveSafetyRule;
+import org.milkbottle.validation.internal.rules.BytecodeScanRule;
+import org.milkbottle.validation.internal.rules.MetadataRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Runs the built-in rules — archive safety, metadata, bytecode scan — then any rule registered as a
+ * service, then compares the permissions the code uses with those declared.
+ */
+@Component(service = Validator.class, configurationPid = ValidationLimits.PID)
+@Designate(ocd = ValidationLimits.class)
+public class ValidatorImpl implements Validator {
+
+    private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
+    private volatile List<ValidationRule> builtIn;
+    private volatile ValidationLimits limits;
+    @Reference
+    private AuditLog audit;
+
+    @Activate
+    void activate(ValidationLimits limits) {
+        modified(limits);
+    }
+
+    @Modified
+    void modified(ValidationLimits limits) {
+        this.limits = limits;
+        this.builtIn = List.of(new ArchiveSafetyRule(new ArchiveSafetyRule.Limits(limits.maxEntries(),
+                limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio())),
+                new MetadataRule(), new BytecodeScanRule());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRule(ValidationRule rule) {
+        extraRules.add(rule);
+    }
+
+    void removeRule(ValidationRule rule) {
+        extraRules.remove(rule);
+    }
+
+    @Override
+    public ValidationReport approve(Path jar, String subject, String origin) {
+        ValidationReport report = validate(jar, subject);
+        audit.record(origin, report);
+        return report;
+    }
+
+    @Override
+    public ValidationReport validate(Path jar, String subject) {
+        String sha = sha256(jar);
+        CollectedFindings collected = new CollectedFindings();
+        ValidationLimits current = limits;
+        try (ZipPluginArchive archive = new ZipPluginArchive(jar, current.maxUncompressedBytes(),
+                current.maxManifestBytes())) {
+            for (ValidationRule rule : builtIn) {
+                rule.check(archive, collected);
+            }
+            for (ValidationRule rule : extraRules) {
+                runExtra(rule, archive, collected);
+            }
+            List<String> declared = MetadataRule.list(archive.headers().get("MilkBottle-Permissions"));
+            PermissionPolicy.check(archive.isPlugin(), declared, collected);
+            String name = archive.headers().get("Bundle-SymbolicName");
+            return new ValidationReport(subject, name == null ? null : name.split(";")[0].trim(),
+                    archive.headers().get("Bundle-Version"), sha, archive.isPlugin(), declared,
+                    List.copyOf(collected.firstUse().keySet()), collected.findings());
+        } catch (IOException | RuntimeException e) {
+            collected.add(new Finding("archive.unreadable", Severity.ERROR, subject + " is not a readable jar ("
+                    + e.getMessage() + "). Check that the file is complete and is a bundle jar.", null));
+            return new ValidationReport(subject, null, null, sha, false, List.of(), List.of(), collected.findings());
+        }
+    }
+
+    private static void runExtra(ValidationRule rule, PluginArchive archive, CollectedFindings collected) {
+        try {
+            rule.check(archive, collected);
+        } catch (RuntimeException e) {
+            collected.add(new Finding(rule.id() + ".failed", Severity.ERROR, "The validation rule '" + rule.id()
+                    + "' failed (" + e + "); the jar cannot be approved without it.", null));
+        }
+    }
+
+    private static String sha256(Path jar) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[64 * 1024];
+            while (in.read(buffer) >= 0) {
+                // reading is digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}
