@@ -20,6 +20,7 @@ import org.milkbottle.validation.api.Validator;
 import org.milkbottle.validation.internal.rules.ArchiveSafetyRule;
 import org.milkbottle.validation.internal.rules.BytecodeScanRule;
 import org.milkbottle.validation.internal.rules.MetadataRule;
+import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -32,9 +33,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * Runs the built-in rules — archive safety, metadata, bytecode scan — then any rule registered as a
  * service, then compares the permissions the code uses with those declared.
  */
-@Component(service = Validator.class, configurationPid = ValidationLimits.PID)
+@Component(service = {Validator.class, BundleValidator.class}, configurationPid = ValidationLimits.PID)
 @Designate(ocd = ValidationLimits.class)
-public class ValidatorImpl implements Validator {
+public class ValidatorImpl implements Validator, BundleValidator {
+
+    /** How long an approval by the install pipeline waits for the bundle to be installed. */
+    private static final long PIPELINE_APPROVAL_NANOS = 120_000_000_000L;
+
+    private final java.util.Map<String, Long> pipelineApprovals = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
     private volatile List<ValidationRule> builtIn;
@@ -68,33 +74,67 @@ public class ValidatorImpl implements Validator {
     public ValidationReport approve(Path jar, String subject, String origin) {
         ValidationReport report = validate(jar, subject);
         audit.record(origin, report);
+        if (report.approved() && report.symbolicName() != null) {
+            pipelineApprovals.put(key(report.symbolicName(), report.version()), System.nanoTime());
+        }
+        return report;
+    }
+
+    @Override
+    public boolean takePipelineApproval(String symbolicName, String version) {
+        Long when = pipelineApprovals.remove(key(symbolicName, version));
+        return when != null && System.nanoTime() - when < PIPELINE_APPROVAL_NANOS;
+    }
+
+    private static String key(String symbolicName, String version) {
+        return symbolicName + "@" + org.osgi.framework.Version.parseVersion(version == null ? "0" : version.trim());
+    }
+
+    @Override
+    public ValidationReport approveInstalled(Bundle bundle, String origin) {
+        String subject = bundle.getSymbolicName() + " " + bundle.getVersion() + " from " + bundle.getLocation();
+        ValidationReport report;
+        try {
+            report = check(new BundlePluginArchive(bundle, limits.maxUncompressedBytes()), subject, null);
+        } catch (RuntimeException e) {
+            report = unreadable(subject, null, new CollectedFindings(), e);
+        }
+        audit.record(origin, report);
         return report;
     }
 
     @Override
     public ValidationReport validate(Path jar, String subject) {
         String sha = sha256(jar);
-        CollectedFindings collected = new CollectedFindings();
         ValidationLimits current = limits;
         try (ZipPluginArchive archive = new ZipPluginArchive(jar, current.maxUncompressedBytes(),
                 current.maxManifestBytes())) {
-            for (ValidationRule rule : builtIn) {
-                rule.check(archive, collected);
-            }
-            for (ValidationRule rule : extraRules) {
-                runExtra(rule, archive, collected);
-            }
-            List<String> declared = MetadataRule.list(archive.headers().get("MilkBottle-Permissions"));
-            PermissionPolicy.check(archive.isPlugin(), declared, collected);
-            String name = archive.headers().get("Bundle-SymbolicName");
-            return new ValidationReport(subject, name == null ? null : name.split(";")[0].trim(),
-                    archive.headers().get("Bundle-Version"), sha, archive.isPlugin(), declared,
-                    List.copyOf(collected.firstUse().keySet()), collected.findings());
+            return check(archive, subject, sha);
         } catch (IOException | RuntimeException e) {
-            collected.add(new Finding("archive.unreadable", Severity.ERROR, subject + " is not a readable jar ("
-                    + e.getMessage() + "). Check that the file is complete and is a bundle jar.", null));
-            return new ValidationReport(subject, null, null, sha, false, List.of(), List.of(), collected.findings());
+            return unreadable(subject, sha, new CollectedFindings(), e);
         }
+    }
+
+    private ValidationReport check(PluginArchive archive, String subject, String sha) {
+        CollectedFindings collected = new CollectedFindings();
+        for (ValidationRule rule : builtIn) {
+            rule.check(archive, collected);
+        }
+        for (ValidationRule rule : extraRules) {
+            runExtra(rule, archive, collected);
+        }
+        List<String> declared = MetadataRule.list(archive.headers().get("MilkBottle-Permissions"));
+        PermissionPolicy.check(archive.isPlugin(), declared, collected);
+        String name = archive.headers().get("Bundle-SymbolicName");
+        return new ValidationReport(subject, name == null ? null : name.split(";")[0].trim(),
+                archive.headers().get("Bundle-Version"), sha, archive.isPlugin(), declared,
+                List.copyOf(collected.firstUse().keySet()), collected.findings());
+    }
+
+    private static ValidationReport unreadable(String subject, String sha, CollectedFindings collected, Exception e) {
+        collected.add(new Finding("archive.unreadable", Severity.ERROR, subject + " is not a readable jar ("
+                + e.getMessage() + "). Check that the file is complete and is a bundle jar.", null));
+        return new ValidationReport(subject, null, null, sha, false, List.of(), List.of(), collected.findings());
     }
 
     private static void runExtra(ValidationRule rule, PluginArchive archive, CollectedFindings collected) {

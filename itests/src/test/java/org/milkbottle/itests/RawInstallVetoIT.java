@@ -1,0 +1,84 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.milkbottle.itests.fixtures.ExitingActivator;
+import org.milkbottle.itests.fixtures.MarkerActivator;
+import org.milkbottle.itests.fixtures.Markers;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * The veto holds for bundles that bypass MilkBottle: a raw BundleContext.installBundle (what
+ * felix:install does) of a hostile bundle never resolves, never runs, and is uninstalled.
+ */
+@RunWith(PaxExam.class)
+public class RawInstallVetoIT extends MilkBottleTestSupport {
+
+    private Path markers;
+
+    @Before
+    public void markerFolder() throws Exception {
+        markers = work("markers");
+        System.setProperty("milkbottle.markers", markers.toString());
+    }
+
+    private Bundle rawInstall(Path jar) throws Exception {
+        try (InputStream in = Files.newInputStream(jar)) {
+            return context.installBundle("file:" + jar, in);
+        }
+    }
+
+    @Test
+    public void aHostileBundleInstalledBehindMilkBottlesBackNeverRunsAndIsRemoved() throws Exception {
+        Path jar = TestBundles.plugin("raw.exits", "1.0.0").activator(ExitingActivator.class).addClass(Markers.class)
+                .header("MilkBottle-Permissions", "file-write").writeTo(work("raw"), "raw.jar");
+        Bundle hostile = rawInstall(jar);
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        assertFalse("a vetoed bundle must not resolve", wiring.resolveBundles(List.of(hostile)));
+        try {
+            hostile.start();
+            fail("a vetoed bundle must not start");
+        } catch (BundleException | IllegalStateException expected) {
+            // unresolvable, or already uninstalled
+        }
+        await("vetoed bundle uninstalled", () -> hostile.getState() == Bundle.UNINSTALLED);
+        assertFalse(Files.exists(markers.resolve("raw.exits")));
+        String audit = shell("mb:audit");
+        assertTrue(audit, audit.contains("VETOED") && audit.contains("framework") && audit.contains("raw.exits")
+                && audit.contains("bytecode.forbidden"));
+    }
+
+    @Test
+    public void aGoodBundleInstalledDirectlyIsApprovedAndRunsWhileAnotherIsVetoed() throws Exception {
+        Path bad = TestBundles.plugin("raw.bad", "1.0.0").activator(ExitingActivator.class).addClass(Markers.class)
+                .header("MilkBottle-Permissions", "file-write").writeTo(work("bad"), "bad.jar");
+        Path good = TestBundles.plugin("raw.good", "1.0.0").activator(MarkerActivator.class).addClass(Markers.class)
+                .header("MilkBottle-Permissions", "file-write").writeTo(work("good"), "good.jar");
+        Bundle hostile = rawInstall(bad);
+        Bundle fine = rawInstall(good);
+        // resolving both at once: the vetoed one is filtered out, the good one and everything already
+        // resolved keep their wiring (regression test for the Felix resolver hook pitfall)
+        context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(hostile, fine));
+        fine.start();
+        assertEquals(Bundle.ACTIVE, fine.getState());
+        assertTrue(Files.exists(markers.resolve("raw.good")));
+        await("vetoed bundle uninstalled", () -> hostile.getState() == Bundle.UNINSTALLED);
+        assertFalse(Files.exists(markers.resolve("raw.bad")));
+        assertEquals(Bundle.ACTIVE, bundle("org.apache.felix.scr").orElseThrow().getState());
+        assertTrue(shell("mb:list").contains("No plugins installed"));
+    }
+}

@@ -1,0 +1,137 @@
+package org.milkbottle.validation.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.milkbottle.validation.api.ValidationReport;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.hooks.resolver.ResolverHook;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The veto, race-free for every way a bundle can arrive. A synchronous bundle listener sees each
+ * install and update before the installing call returns; until the bundle is approved, this resolver
+ * hook keeps it from resolving — so it can never start — and keeps other bundles from wiring to it. A
+ * bundle the validator refuses is uninstalled. Bundles from MilkBottle's own pipeline were validated as
+ * files just before they were installed; the rest are validated here through the Bundle API.
+ */
+@Component(service = ResolverHookFactory.class, immediate = true)
+public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener {
+
+    private static final System.Logger LOG = System.getLogger(VetoGuard.class.getName());
+
+    private final BundleContext context;
+    private final BundleValidator validator;
+    /** Approved bundle ids, with the last-modified time of the content that was approved. */
+    private final Map<Long, Long> approved = new ConcurrentHashMap<>();
+    private final ExecutorService vetoes = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "milkbottle-veto");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public VetoGuard(BundleContext context, @Reference BundleValidator validator) {
+        this.context = context;
+        this.validator = validator;
+        // what is installed already was installed by the launcher or approved in an earlier run
+        for (Bundle bundle : context.getBundles()) {
+            approved.put(bundle.getBundleId(), bundle.getLastModified());
+        }
+        context.addBundleListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(this);
+        vetoes.shutdown();
+    }
+
+    boolean isApproved(Bundle bundle) {
+        Long when = approved.get(bundle.getBundleId());
+        return when != null && when == bundle.getLastModified();
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle bundle = event.getBundle();
+        switch (event.getType()) {
+            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> decide(bundle);
+            case BundleEvent.UNINSTALLED -> approved.remove(bundle.getBundleId());
+            default -> { }
+        }
+    }
+
+    private void decide(Bundle bundle) {
+        approved.remove(bundle.getBundleId());
+        String version = bundle.getVersion().toString();
+        if (bundle.getLocation().startsWith("milkbottle:")
+                && validator.takePipelineApproval(bundle.getSymbolicName(), version)) {
+            approved.put(bundle.getBundleId(), bundle.getLastModified());
+            return;
+        }
+        ValidationReport report = validator.approveInstalled(bundle, "framework");
+        if (report.approved()) {
+            approved.put(bundle.getBundleId(), bundle.getLastModified());
+            return;
+        }
+        String reasons = report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")
+                .collect(Collectors.joining("; "));
+        LOG.log(System.Logger.Level.WARNING, "Vetoed " + bundle.getSymbolicName() + " " + version + " from "
+                + bundle.getLocation() + ": " + reasons);
+        // uninstalling from inside the install call is not safe; until then the hook keeps it unresolved
+        vetoes.execute(() -> {
+            try {
+                if (bundle.getState() != Bundle.UNINSTALLED) {
+                    bundle.uninstall();
+                }
+            } catch (BundleException | IllegalStateException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not uninstall vetoed " + bundle.getSymbolicName(), e);
+            }
+        });
+    }
+
+    @Override
+    public ResolverHook begin(Collection<BundleRevision> triggers) {
+        Set<BundleRevision> triggerSet = Set.copyOf(triggers);
+        return new ResolverHook() {
+            @Override
+            public void filterResolvable(Collection<BundleRevision> candidates) {
+                // only triggers are removed: Felix 7.0.5 loses resolved bundles' capabilities for the
+                // whole resolve when a non-trigger is removed here (filterMatches covers the rest)
+                candidates.removeIf(r -> triggerSet.contains(r) && !isApproved(r.getBundle()));
+            }
+
+            @Override
+            public void filterSingletonCollisions(BundleCapability singleton,
+                    Collection<BundleCapability> collisionCandidates) {
+            }
+
+            @Override
+            public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
+                candidates.removeIf(c -> !isApproved(c.getRevision().getBundle()));
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+    }
+
+}
