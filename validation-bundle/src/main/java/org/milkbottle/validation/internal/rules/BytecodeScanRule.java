@@ -43,7 +43,10 @@ public final class BytecodeScanRule implements ValidationRule {
                 continue;
             }
             try {
-                new ClassReader(bytes).accept(new Scan(findings, plugin), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                ClassReader reader = new ClassReader(bytes);
+                if (ConstantPoolFilter.mayUseGuardedApi(reader)) {
+                    reader.accept(new Scan(findings, plugin), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                }
             } catch (RuntimeException e) {
                 findings.add(new Finding("bytecode.malformed", Severity.ERROR, "The class file " + name
                         + " is malformed (" + e.getClass().getSimpleName() + "); it cannot be checked, so it is refused.",
