@@ -13,7 +13,6 @@ final class CollectedFindings implements Findings {
 
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> firstUse = new LinkedHashMap<>();
-    private final Map<String, Integer> useCount = new LinkedHashMap<>();
 
     @Override
     public void add(Finding finding) {
@@ -23,7 +22,6 @@ final class CollectedFindings implements Findings {
     @Override
     public void uses(String permission, String where) {
         firstUse.putIfAbsent(permission, where);
-        useCount.merge(permission, 1, Integer::sum);
     }
 
     List<Finding> findings() {
@@ -33,9 +31,5 @@ final class CollectedFindings implements Findings {
     /** Permission to the first place that uses it. */
     Map<String, String> firstUse() {
         return firstUse;
-    }
-
-    int count(String permission) {
-        return useCount.getOrDefault(permission, 0);
     }
 }

@@ -19,18 +19,16 @@ final class PermissionPolicy {
     static void check(boolean plugin, List<String> declared, CollectedFindings collected) {
         for (Map.Entry<String, String> use : collected.firstUse().entrySet()) {
             String permission = use.getKey();
-            int count = collected.count(permission);
-            String more = count > 1 ? " (and " + (count - 1) + " more use" + (count > 2 ? "s" : "") + ")" : "";
             if (declared.contains(permission)) {
-                collected.add(new Finding("permissions.used", Severity.INFO, "uses " + use.getValue() + more
+                collected.add(new Finding("permissions.used", Severity.INFO, "uses " + use.getValue()
                         + ", covered by its declared permission '" + permission + "'.", use.getValue()));
             } else if (plugin) {
-                collected.add(new Finding("permissions.undeclared", Severity.ERROR, "uses " + use.getValue() + more
+                collected.add(new Finding("permissions.undeclared", Severity.ERROR, "uses " + use.getValue()
                         + " but does not declare permission '" + permission + "'. Add it to MilkBottle-Permissions, "
                         + "or remove the call.", use.getValue()));
             } else {
                 collected.add(new Finding("permissions.library-uses", Severity.INFO, "library uses " + use.getValue()
-                        + more + " (permission '" + permission + "'); libraries are trusted by their source.",
+                        + " (permission '" + permission + "'); libraries are trusted by their source.",
                         use.getValue()));
             }
         }

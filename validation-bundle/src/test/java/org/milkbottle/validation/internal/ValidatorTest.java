@@ -119,7 +119,7 @@ class ValidatorTest {
         ValidationReport report = check(TestJars.plugin("proc").addClass(StartsProcess.class));
         assertThat(report.approved()).isFalse();
         assertThat(report.errors()).extracting(Finding::message).anyMatch(m -> m.equals("uses new ProcessBuilder in "
-                + StartsProcess.class.getName() + ".run (and 1 more use) but does not declare permission 'process'. "
+                + StartsProcess.class.getName() + ".run but does not declare permission 'process'. "
                 + "Add it to MilkBottle-Permissions, or remove the call."));
 
         ValidationReport declared = check(TestJars.plugin("proc").header("MilkBottle-Permissions", "process")

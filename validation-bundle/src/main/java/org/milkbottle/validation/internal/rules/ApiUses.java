@@ -15,11 +15,13 @@ final class ApiUses {
     /** Pseudo-permission for calls that are never allowed. */
     static final String FORBIDDEN = "forbidden";
 
-    private static final Map<String, String> BY_METHOD = new HashMap<>();
+    /** Owner class, then method name, to permission; two levels so lookups build no strings. */
+    private static final Map<String, Map<String, String>> BY_OWNER = new HashMap<>();
 
     private static void add(String permission, String owner, String... methods) {
+        Map<String, String> byMethod = BY_OWNER.computeIfAbsent(owner, o -> new HashMap<>());
         for (String method : methods) {
-            BY_METHOD.put(owner + "#" + method, permission);
+            byMethod.put(method, permission);
         }
     }
 
@@ -89,6 +91,10 @@ final class ApiUses {
 
     /** The permission a call needs, or {@code null}. */
     static String permissionOf(String owner, String method, String descriptor) {
+        Map<String, String> byMethod = BY_OWNER.get(owner);
+        if (byMethod == null && !owner.startsWith("org/osgi/")) {
+            return null; // the common case: a class with nothing guarded
+        }
         if (owner.startsWith("org/osgi/framework/hooks/") || owner.startsWith("org/osgi/service/condpermadmin/")
                 || owner.startsWith("org/osgi/service/permissionadmin/")) {
             return Permissions.FRAMEWORK;
@@ -101,8 +107,11 @@ final class ApiUses {
             return descriptor.startsWith("(Ljava/lang/String;") || descriptor.startsWith("(Ljava/io/File;")
                     ? Permissions.FILE_WRITE : null;
         }
-        String permission = BY_METHOD.get(owner + "#" + method);
-        return permission != null ? permission : BY_METHOD.get(owner + "#*");
+        if (byMethod == null) {
+            return null;
+        }
+        String permission = byMethod.get(method);
+        return permission != null ? permission : byMethod.get("*");
     }
 
     /** Whether a class with this superclass defines classes. */

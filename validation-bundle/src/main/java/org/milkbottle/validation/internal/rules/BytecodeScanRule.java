@@ -29,6 +29,19 @@ public final class BytecodeScanRule implements ValidationRule {
     @Override
     public void check(PluginArchive archive, Findings findings) {
         boolean plugin = archive.isPlugin();
+        java.util.Set<String> found = new java.util.HashSet<>();
+        Findings tracking = new Findings() {
+            @Override
+            public void add(Finding finding) {
+                findings.add(finding);
+            }
+
+            @Override
+            public void uses(String permission, String where) {
+                found.add(permission);
+                findings.uses(permission, where);
+            }
+        };
         for (String name : archive.entryNames()) {
             if (!name.endsWith(".class") || name.endsWith("module-info.class")
                     || (name.startsWith("META-INF/") && !name.startsWith("META-INF/versions/"))) {
@@ -44,8 +57,8 @@ public final class BytecodeScanRule implements ValidationRule {
             }
             try {
                 ClassReader reader = new ClassReader(bytes);
-                if (ConstantPoolFilter.mayUseGuardedApi(reader)) {
-                    reader.accept(new Scan(findings, plugin), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                if (ConstantPoolFilter.mayUseGuardedApi(reader, found)) {
+                    reader.accept(new Scan(tracking, plugin), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
                 }
             } catch (RuntimeException e) {
                 findings.add(new Finding("bytecode.malformed", Severity.ERROR, "The class file " + name

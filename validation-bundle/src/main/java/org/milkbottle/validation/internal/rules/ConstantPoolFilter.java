@@ -18,8 +18,12 @@ final class ConstantPoolFilter {
     private ConstantPoolFilter() {
     }
 
-    /** Whether the class may use a guarded API, have native methods or be a class loader. */
-    static boolean mayUseGuardedApi(ClassReader reader) {
+    /**
+     * Whether the class may use a guarded API whose permission is not in {@code alreadyFound}, call a
+     * forbidden method, have native methods or be a class loader. (Once a permission's first use is
+     * known, more uses of it change nothing, so their classes need no visit.)
+     */
+    static boolean mayUseGuardedApi(ClassReader reader, java.util.Set<String> alreadyFound) {
         if ((reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 && ApiUses.isClassLoader(reader.getSuperName())) {
             return true;
         }
@@ -37,7 +41,10 @@ final class ConstantPoolFilter {
             int tag = reader.readByte(offset - 1);
             if (tag == CLASS) {
                 String name = reader.readUTF8(offset, buffer);
-                if (name.startsWith("org/osgi/framework/hooks/") || name.endsWith("/Unsafe")) {
+                if ((name.startsWith("org/osgi/framework/hooks/")
+                        && !alreadyFound.contains(org.milkbottle.validation.api.Permissions.FRAMEWORK))
+                        || (name.endsWith("/Unsafe")
+                        && !alreadyFound.contains(org.milkbottle.validation.api.Permissions.REFLECTION))) {
                     return true;
                 }
             } else if (tag == METHOD_REF || tag == INTERFACE_METHOD_REF || tag == FIELD_REF) {
@@ -45,27 +52,56 @@ final class ConstantPoolFilter {
                 int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
                 String member = reader.readUTF8(nameAndType, buffer);
                 String descriptor = reader.readUTF8(nameAndType + 2, buffer);
-                if (ApiUses.permissionOf(owner, member, descriptor) != null
-                        || ApiUses.permissionOf(owner, "*", descriptor) != null
-                        || (owner.equals("java/lang/Class") && member.equals("forName"))
-                        || (owner.equals("org/osgi/framework/BundleContext") && member.equals("getBundle"))) {
-                    return true;
+                String permission = ApiUses.permissionOf(owner, member, descriptor);
+                if (permission == null) {
+                    permission = ApiUses.permissionOf(owner, "*", descriptor);
+                }
+                if (permission == null && owner.equals("java/lang/Class") && member.equals("forName")) {
+                    permission = org.milkbottle.validation.api.Permissions.REFLECTION;
+                }
+                if (permission == null && owner.equals("org/osgi/framework/BundleContext")
+                        && member.equals("getBundle")) {
+                    permission = org.milkbottle.validation.api.Permissions.FRAMEWORK;
+                }
+                if (permission != null && !alreadyFound.contains(permission)) {
+                    return true; // forbidden calls are never "already found": each one is reported
                 }
             }
         }
         return hasNativeMethods(reader);
     }
 
+    /** Walks the fields and methods tables by hand (no strings built) looking for ACC_NATIVE. */
     private static boolean hasNativeMethods(ClassReader reader) {
-        boolean[] found = new boolean[1];
-        reader.accept(new org.objectweb.asm.ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
-                    String signature, String[] exceptions) {
-                found[0] |= (access & Opcodes.ACC_NATIVE) != 0;
-                return null;
+        int offset = reader.header + 6;
+        offset += 2 + 2 * reader.readUnsignedShort(offset); // interfaces
+        offset = skipMembers(reader, offset); // fields
+        int methods = reader.readUnsignedShort(offset);
+        offset += 2;
+        for (int i = 0; i < methods; i++) {
+            if ((reader.readUnsignedShort(offset) & Opcodes.ACC_NATIVE) != 0) {
+                return true;
             }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return found[0];
+            offset = skipAttributes(reader, offset + 6);
+        }
+        return false;
+    }
+
+    private static int skipMembers(ClassReader reader, int offset) {
+        int count = reader.readUnsignedShort(offset);
+        offset += 2;
+        for (int i = 0; i < count; i++) {
+            offset = skipAttributes(reader, offset + 6);
+        }
+        return offset;
+    }
+
+    private static int skipAttributes(ClassReader reader, int offset) {
+        int attributes = reader.readUnsignedShort(offset);
+        offset += 2;
+        for (int i = 0; i < attributes; i++) {
+            offset += 6 + reader.readInt(offset + 2);
+        }
+        return offset;
     }
 }

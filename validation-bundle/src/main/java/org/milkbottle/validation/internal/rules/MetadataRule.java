@@ -21,6 +21,7 @@ public final class MetadataRule implements ValidationRule {
 
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
     private static final Pattern EMAIL = Pattern.compile("(mailto:)?[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
+    private static final Pattern VERSION_ATTRIBUTE = Pattern.compile("version=\"([^\"]*)\"");
     private static final Pattern RUNTIME_FILTER = Pattern.compile(
             "milkbottle\\.runtime;\\s*filter:=\"(\\([^\"]*\\))\"");
 
@@ -107,7 +108,7 @@ public final class MetadataRule implements ValidationRule {
 
     private static void checkRange(Map<String, String> headers, Findings findings) {
         String imports = headers.getOrDefault("Import-Package", "");
-        var ranges = Pattern.compile("version=\"([^\"]*)\"").matcher(imports);
+        var ranges = VERSION_ATTRIBUTE.matcher(imports);
         while (ranges.find()) {
             try {
                 VersionRange.valueOf(ranges.group(1));
