@@ -157,7 +157,7 @@ public class FailureIT extends MilkBottleTestSupport {
     public void pluginCannotTakeTheNameOfARuntimeBundle() throws Exception {
         Path jar = TestBundles.plugin("org.milkbottle.core", "9.9.9").writeTo(work("impostor"), "impostor.jar");
         String error = refused(jar);
-        assertTrue(error, error.contains("is the name of a bundle of the MilkBottle runtime"));
+        assertTrue(error, error.contains("symbolic name org.milkbottle.core of a MilkBottle runtime bundle"));
     }
 
     @Test

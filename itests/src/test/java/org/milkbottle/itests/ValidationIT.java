@@ -101,6 +101,40 @@ public class ValidationIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void aFragmentOfTheCoreIsRefused() throws Exception {
+        Path jar = TestBundles.plugin("core.fragment", "1.0.0").header("Fragment-Host", "org.milkbottle.core")
+                .writeTo(work("f"), "f.jar");
+        assertRefusedBeforeRunning("core.fragment", jar, "protection.fragment-of-runtime");
+    }
+
+    @Test
+    public void aPluginExportingTheRuntimeApiIsRefused() throws Exception {
+        Path jar = TestBundles.plugin("api.thief", "1.0.0").exportPackage("org.milkbottle.api;version=1.0.0")
+                .writeTo(work("t"), "t.jar");
+        assertRefusedBeforeRunning("api.thief", jar, "protection.exports-runtime-package");
+    }
+
+    @Test
+    public void importingFrameworkHooksNeedsTheFrameworkPermission() throws Exception {
+        Path jar = TestBundles.plugin("hook.importer", "1.0.0").importPackage("org.osgi.framework.hooks.service")
+                .writeTo(work("i"), "i.jar");
+        assertRefusedBeforeRunning("hook.importer", jar, "permissions.undeclared");
+    }
+
+    @Test
+    public void privilegedServicesAreHiddenFromPluginsWithoutTheFrameworkPermission() throws Exception {
+        Path plain = TestBundles.plugin("probe.plain", "1.0.0").activator(
+                org.milkbottle.itests.fixtures.ServiceProbeActivator.class)
+                .header("MilkBottle-Permissions", "file-write").writeTo(work("p1"), "p1.jar");
+        Path trusted = TestBundles.plugin("probe.framework", "1.0.0").activator(
+                org.milkbottle.itests.fixtures.ServiceProbeActivator.class)
+                .header("MilkBottle-Permissions", "file-write, framework").writeTo(work("p2"), "p2.jar");
+        manager.install(InstallRequest.of("test", plain.toString(), trusted.toString()));
+        assertEquals("hidden", Files.readString(markers.resolve("probe.plain")));
+        assertEquals("visible", Files.readString(markers.resolve("probe.framework")));
+    }
+
+    @Test
     public void incompleteMetadataIsRefusedAndAWellBehavedPluginInstalls() throws Exception {
         Path anonymous = TestBundles.plugin("anonymous", "1.0.0").header("Bundle-Vendor", "")
                 .header("Bundle-ContactAddress", "nobody").writeTo(work("a"), "a.jar");

@@ -17,7 +17,7 @@ public final class StandaloneValidator {
     /** A validator with the default limits. */
     public static Validator create() {
         ValidatorImpl validator = new ValidatorImpl();
-        validator.activate(new ValidationLimits() {
+        validator.configureStandalone(new ValidationLimits() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return ValidationLimits.class;

@@ -20,7 +20,9 @@ import org.milkbottle.validation.api.Validator;
 import org.milkbottle.validation.internal.rules.ArchiveSafetyRule;
 import org.milkbottle.validation.internal.rules.BytecodeScanRule;
 import org.milkbottle.validation.internal.rules.MetadataRule;
+import org.milkbottle.validation.internal.rules.RuntimeProtectionRule;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -48,9 +50,44 @@ public class ValidatorImpl implements Validator, BundleValidator {
     @Reference
     private AuditLog audit;
 
+    /** The runtime's bundles: their names and exports are off limits to plugins. Null outside a framework. */
+    private volatile BundleContext context;
+
     @Activate
-    void activate(ValidationLimits limits) {
+    void activate(BundleContext context, ValidationLimits limits) {
+        this.context = context;
         modified(limits);
+    }
+
+    /** For use outside a framework (tools, tests): no runtime to protect. */
+    void configureStandalone(ValidationLimits limits) {
+        modified(limits);
+    }
+
+    /** The runtime's bundles, apart from {@code excluded} (the bundle under validation, if installed). */
+    private RuntimeProtectionRule.Runtime runtime(long excluded) {
+        BundleContext current = context;
+        if (current == null) {
+            return new RuntimeProtectionRule.Runtime(java.util.Set.of(), java.util.Set.of());
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> packages = new java.util.HashSet<>();
+        for (Bundle bundle : current.getBundles()) {
+            if (bundle.getLocation().startsWith("milkbottle:") || bundle.getBundleId() == 0
+                    || bundle.getBundleId() == excluded) {
+                continue; // plugins, and the framework (its packages are imported, not reserved)
+            }
+            names.add(bundle.getSymbolicName());
+            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.milkbottle.")) {
+                org.osgi.framework.wiring.BundleRevision revision =
+                        bundle.adapt(org.osgi.framework.wiring.BundleRevision.class);
+                if (revision != null) {
+                    revision.getDeclaredCapabilities("osgi.wiring.package").forEach(c ->
+                            packages.add(String.valueOf(c.getAttributes().get("osgi.wiring.package"))));
+                }
+            }
+        }
+        return new RuntimeProtectionRule.Runtime(names, packages);
     }
 
     @Modified
@@ -95,7 +132,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
         String subject = bundle.getSymbolicName() + " " + bundle.getVersion() + " from " + bundle.getLocation();
         ValidationReport report;
         try {
-            report = check(new BundlePluginArchive(bundle, limits.maxUncompressedBytes()), subject, null);
+            report = check(new BundlePluginArchive(bundle, limits.maxUncompressedBytes()), subject, null,
+                    bundle.getBundleId());
         } catch (RuntimeException e) {
             report = unreadable(subject, null, new CollectedFindings(), e);
         }
@@ -109,17 +147,18 @@ public class ValidatorImpl implements Validator, BundleValidator {
         ValidationLimits current = limits;
         try (ZipPluginArchive archive = new ZipPluginArchive(jar, current.maxUncompressedBytes(),
                 current.maxManifestBytes())) {
-            return check(archive, subject, sha);
+            return check(archive, subject, sha, -1);
         } catch (IOException | RuntimeException e) {
             return unreadable(subject, sha, new CollectedFindings(), e);
         }
     }
 
-    private ValidationReport check(PluginArchive archive, String subject, String sha) {
+    private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId) {
         CollectedFindings collected = new CollectedFindings();
         for (ValidationRule rule : builtIn) {
             rule.check(archive, collected);
         }
+        new RuntimeProtectionRule(() -> runtime(bundleId)).check(archive, collected);
         for (ValidationRule rule : extraRules) {
             runExtra(rule, archive, collected);
         }

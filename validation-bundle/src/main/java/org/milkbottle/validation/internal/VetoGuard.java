@@ -126,6 +126,9 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             @Override
             public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
                 candidates.removeIf(c -> !isApproved(c.getRevision().getBundle()));
+                if (WiringPolicy.refuses(requirement)) {
+                    candidates.clear();
+                }
             }
 
             @Override

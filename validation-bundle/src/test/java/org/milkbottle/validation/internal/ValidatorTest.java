@@ -25,7 +25,7 @@ class ValidatorTest {
 
     static ValidatorImpl validator(int entries, long bytes, int manifest, int ratio) {
         ValidatorImpl validator = new ValidatorImpl();
-        validator.activate(new ValidationLimits() {
+        validator.configureStandalone(new ValidationLimits() {
             public Class<? extends Annotation> annotationType() {
                 return ValidationLimits.class;
             }
