@@ -16,15 +16,17 @@ import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Hides privileged services — the plugin manager, ConfigurationAdmin, the validator — from plugins that
- * do not declare the {@code framework} permission: they can neither find them nor hear of them.
+ * Hides privileged services — the plugin manager, the validator, the permission admins — from plugins
+ * that do not declare the {@code framework} permission: they can neither find them nor hear of them.
+ * ConfigurationAdmin cannot be hidden this way: Declarative Services looks it up through the plugin's
+ * own bundle context to configure the plugin's components (see docs/security.md).
  */
 @Component(service = {FindHook.class, EventListenerHook.class}, immediate = true)
 public class PrivilegedServiceHook implements FindHook, EventListenerHook {
 
     /** Services only plugins with the framework permission may see. */
     static final List<String> PRIVILEGED = List.of("org.milkbottle.api.PluginManager",
-            "org.osgi.service.cm.ConfigurationAdmin", "org.milkbottle.validation.api.Validator",
+            "org.milkbottle.validation.api.Validator",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 
