@@ -23,4 +23,7 @@ public interface Validator {
      * @param origin who asks: {@code shell}, {@code deploy}, ...
      */
     ValidationReport approve(Path jar, String subject, String origin);
+
+    /** The advisories that apply to this version of a plugin. */
+    java.util.List<Advisory> advisories(String symbolicName, String version);
 }

@@ -17,6 +17,7 @@ import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.ValidationRule;
 import org.milkbottle.validation.api.Validator;
+import org.milkbottle.validation.internal.rules.AdvisoryRule;
 import org.milkbottle.validation.internal.rules.ArchiveSafetyRule;
 import org.milkbottle.validation.internal.rules.BytecodeScanRule;
 import org.milkbottle.validation.internal.rules.MetadataRule;
@@ -49,6 +50,9 @@ public class ValidatorImpl implements Validator, BundleValidator {
     private volatile ValidationLimits limits;
     @Reference
     private AuditLog audit;
+
+    @Reference
+    private AdvisoryList advisoryList;
 
     /** The runtime's bundles: their names and exports are off limits to plugins. Null outside a framework. */
     private volatile BundleContext context;
@@ -118,6 +122,11 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     @Override
+    public List<org.milkbottle.validation.api.Advisory> advisories(String symbolicName, String version) {
+        return advisoryList == null ? List.of() : advisoryList.matching(symbolicName, version);
+    }
+
+    @Override
     public boolean takePipelineApproval(String symbolicName, String version) {
         Long when = pipelineApprovals.remove(key(symbolicName, version));
         return when != null && System.nanoTime() - when < PIPELINE_APPROVAL_NANOS;
@@ -159,6 +168,9 @@ public class ValidatorImpl implements Validator, BundleValidator {
             rule.check(archive, collected);
         }
         new RuntimeProtectionRule(() -> runtime(bundleId)).check(archive, collected);
+        if (advisoryList != null) {
+            new AdvisoryRule(advisoryList::matching).check(archive, collected);
+        }
         for (ValidationRule rule : extraRules) {
             runExtra(rule, archive, collected);
         }

@@ -12,6 +12,8 @@ import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.apache.felix.hc.api.execution.HealthCheckSelector;
 import org.milkbottle.api.HealthReport;
+import org.milkbottle.validation.api.Advisory;
+import org.milkbottle.validation.api.Validator;
 import org.milkbottle.core.internal.BundleFinder;
 import org.milkbottle.api.PluginHealth;
 import org.milkbottle.core.internal.install.ManagedBundles;
@@ -34,11 +36,14 @@ public class PluginHealthImpl implements PluginHealth {
             "HEALTH_CHECK_ERROR");
 
     private final HealthCheckExecutor executor;
+    private final Validator validator;
     private final BundleContext context;
 
     @Activate
-    public PluginHealthImpl(@Reference HealthCheckExecutor executor, BundleContext context) {
+    public PluginHealthImpl(@Reference HealthCheckExecutor executor, @Reference Validator validator,
+            BundleContext context) {
         this.executor = executor;
+        this.validator = validator;
         this.context = context;
     }
 
@@ -64,9 +69,15 @@ public class PluginHealthImpl implements PluginHealth {
         return BundleFinder.find(context, plugin);
     }
 
-    private static HealthReport report(Bundle bundle, List<HealthReport.Check> checks) {
+    /** The bundle's health checks, plus one failing check per advisory that names its version. */
+    private HealthReport report(Bundle bundle, List<HealthReport.Check> healthChecks) {
+        List<HealthReport.Check> checks = new ArrayList<>(healthChecks);
+        for (Advisory advisory : validator.advisories(bundle.getSymbolicName(), bundle.getVersion().toString())) {
+            checks.add(new HealthReport.Check("advisory " + advisory.id(), advisory.blocking() ? "CRITICAL" : "WARN",
+                    advisory.message() + " (versions " + advisory.versions() + ", " + advisory.severity() + ")"));
+        }
         String status;
-        if (bundle.getState() != Bundle.ACTIVE) {
+        if (bundle.getState() != Bundle.ACTIVE && checks.size() == healthChecks.size()) {
             status = "STOPPED";
         } else if (checks.isEmpty()) {
             status = "n/a";
