@@ -141,7 +141,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
         String subject = bundle.getSymbolicName() + " " + bundle.getVersion() + " from " + bundle.getLocation();
         ValidationReport report;
         try {
-            report = check(new BundlePluginArchive(bundle, limits.maxUncompressedBytes()), subject, null,
+            report = check(new BundlePluginArchive(bundle, entryCap()), subject, null,
                     bundle.getBundleId());
         } catch (RuntimeException e) {
             report = unreadable(subject, null, new CollectedFindings(), e);
@@ -154,12 +154,16 @@ public class ValidatorImpl implements Validator, BundleValidator {
     public ValidationReport validate(Path jar, String subject) {
         String sha = sha256(jar);
         ValidationLimits current = limits;
-        try (ZipPluginArchive archive = new ZipPluginArchive(jar, current.maxUncompressedBytes(),
-                current.maxManifestBytes())) {
+        try (ZipPluginArchive archive = new ZipPluginArchive(jar, entryCap(), current.maxManifestBytes())) {
             return check(archive, subject, sha, -1);
         } catch (IOException | RuntimeException e) {
             return unreadable(subject, sha, new CollectedFindings(), e);
         }
+    }
+
+    /** The most bytes one entry may inflate to while it is read, whatever its header claims. */
+    private long entryCap() {
+        return Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024);
     }
 
     private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId) {
