@@ -3,7 +3,6 @@ package org.milkbottle.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.milkbottle.itests.InstallIT.expectError;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import org.junit.runner.RunWith;
 import org.milkbottle.api.InstallRequest;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 
 /** Advisories: installed plugins that match are flagged by mb:list and mb:health; matching versions are refused. */
@@ -24,9 +22,7 @@ public class AdvisoryIT extends MilkBottleTestSupport {
     @Override
     @Configuration
     public Option[] configuration() throws IOException {
-        Path data = Files.createTempDirectory(Path.of(System.getProperty("project.build.directory", "target")),
-                "advisory-");
-        return OptionUtils.combine(super.configuration(), frameworkProperty("milkbottle.data").value(data.toString()));
+        return configurationWithOwnDataFolder("advisory-");
     }
 
     @Test

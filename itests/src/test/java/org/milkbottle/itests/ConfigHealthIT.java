@@ -32,13 +32,7 @@ public class ConfigHealthIT extends MilkBottleTestSupport {
         assertTrue(set, set.contains("Set excitement = 3"));
         assertEquals(3, stored("excitement"));
         shell("mb:config hello style shout");
-        await("new configuration applied", () -> {
-            try {
-                return shell("hello:greet Ed").trim().equals("HELLO, ED!!!");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitShell("hello:greet Ed", "HELLO, ED!!!");
     }
 
     @Test

@@ -68,13 +68,7 @@ public class HistoryIT extends MilkBottleTestSupport {
         shell("mb:rollback");
         assertEquals(Bundle.ACTIVE, bundle(HELLO).orElseThrow().getState());
         // configuration outlives the bundle; ConfigurationAdmin hands it to the new component asynchronously
-        await("configuration applied again", () -> {
-            try {
-                return shell("hello:greet Di").trim().equals("Howdy, Di!");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitShell("hello:greet Di", "Howdy, Di!");
     }
 
     @Test

@@ -64,6 +64,11 @@ public abstract class MilkBottleTestSupport {
      */
     @Configuration
     public Option[] configuration() throws IOException {
+        return baseOptions();
+    }
+
+    /** The runtime's bundles and MilkBottle's settings for tests. */
+    protected Option[] baseOptions() {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         return options(
                 cleanCaches(true),
@@ -97,6 +102,24 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.ow2.asm", "asm").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.validation.bundle")),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
+    }
+
+    /** The standard options plus a data folder of its own, for a test that reads MilkBottle's files. */
+    protected Option[] configurationWithOwnDataFolder(String prefix) throws IOException {
+        Path data = Files.createTempDirectory(Path.of(System.getProperty("project.build.directory", "target")), prefix);
+        return org.ops4j.pax.exam.OptionUtils.combine(baseOptions(),
+                frameworkProperty("milkbottle.data").value(data.toString()));
+    }
+
+    /** Waits until a shell command prints {@code expected} (trimmed), e.g. after an asynchronous change. */
+    protected void awaitShell(String command, String expected) throws InterruptedException {
+        await(command + " prints " + expected, () -> {
+            try {
+                return shell(command).trim().equals(expected);
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     /** The example plugin built by example-bundles/hello. */

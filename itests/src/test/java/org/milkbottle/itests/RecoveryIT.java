@@ -3,7 +3,6 @@ package org.milkbottle.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,6 @@ import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.Transaction;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 
@@ -32,9 +30,7 @@ public class RecoveryIT extends MilkBottleTestSupport {
     @Override
     @Configuration
     public Option[] configuration() throws IOException {
-        Path data = Files.createTempDirectory(Path.of(System.getProperty("project.build.directory", "target")),
-                "recovery-");
-        return OptionUtils.combine(super.configuration(), frameworkProperty("milkbottle.data").value(data.toString()));
+        return configurationWithOwnDataFolder("recovery-");
     }
 
     @Test

@@ -63,8 +63,9 @@ final class ConstantPoolFilter {
                         && member.equals("getBundle")) {
                     permission = org.milkbottle.validation.api.Permissions.FRAMEWORK;
                 }
+                // forbidden calls are never "already found": each one is reported
                 if (permission != null && !alreadyFound.contains(permission)) {
-                    return true; // forbidden calls are never "already found": each one is reported
+                    return true;
                 }
             }
         }
