@@ -80,16 +80,25 @@ public class InstallIT extends MilkBottleTestSupport {
     @Test
     public void installsFromHttpUrl() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] jar = Files.readAllBytes(helloJar());
+        byte[][] jar = {Files.readAllBytes(helloJar())};
         server.createContext("/hello.jar", exchange -> {
-            exchange.sendResponseHeaders(200, jar.length);
+            exchange.sendResponseHeaders(200, jar[0].length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(jar);
+                out.write(jar[0]);
             }
         });
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hello.jar";
+            String untrusted = expectError(() -> manager.install(InstallRequest.of("test", url)));
+            assertTrue(untrusted, untrusted.contains("[trust.required]"));
+
+            // the same jar, signed by a publisher the runtime trusts, installs
+            Signing publisher = new Signing(work("keys"), "hello-publisher");
+            Path signed = publisher.sign(Files.copy(helloJar(), work("signed").resolve("hello.jar")));
+            jar[0] = Files.readAllBytes(signed);
+            shell("mb:trust add " + publisher.exportCertificate(work("cert").resolve("publisher.pem")));
+            assertTrue(shell("mb:trust list").contains("hello-publisher"));
             InstallResult result = manager.install(InstallRequest.of("test", url));
             assertEquals(Bundle.ACTIVE, bundle(HELLO).orElseThrow().getState());
             assertEquals(url, result.plugins().get(0).source());

@@ -141,6 +141,26 @@ public final class TestBundles {
         }
     }
 
+    /** A copy of a (signed) jar with one entry's bytes replaced; the signature files are kept as they were. */
+    public static Path tamper(Path jar, String entryName, byte[] content, Path target) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile());
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(buffer)) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals(entryName)) {
+                    out.write(content);
+                } else {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+        return Files.write(target, buffer.toByteArray());
+    }
+
     /** A copy of {@code jar} whose Bundle-Version is {@code version}. */
     public static Path withVersion(Path jar, String version, Path target) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar));

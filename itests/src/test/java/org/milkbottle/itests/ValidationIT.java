@@ -101,6 +101,21 @@ public class ValidationIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void aTamperedSignedJarIsRefusedEvenFromATrustedPublisher() throws Exception {
+        Signing publisher = new Signing(work("keys"), "tamper-publisher");
+        shell("mb:trust add " + publisher.exportCertificate(work("cert").resolve("publisher.pem")));
+        Path signed = publisher.sign(hostile("tampered", MarkerActivator.class).writeTo(work("t"), "t.jar"));
+        String activator = MarkerActivator.class.getName().replace('.', '/') + ".class";
+        byte[] other;
+        try (var in = ExitingActivator.class.getClassLoader().getResourceAsStream(
+                ExitingActivator.class.getName().replace('.', '/') + ".class")) {
+            other = in.readAllBytes();
+        }
+        Path tampered = TestBundles.tamper(signed, activator, other, work("t2").resolve("tampered.jar"));
+        assertRefusedBeforeRunning("tampered", tampered, "signature.tampered");
+    }
+
+    @Test
     public void aFragmentOfTheCoreIsRefused() throws Exception {
         Path jar = TestBundles.plugin("core.fragment", "1.0.0").header("Fragment-Host", "org.milkbottle.core")
                 .writeTo(work("f"), "f.jar");
@@ -129,6 +144,12 @@ public class ValidationIT extends MilkBottleTestSupport {
         Path trusted = TestBundles.plugin("probe.framework", "1.0.0").activator(
                 org.milkbottle.itests.fixtures.ServiceProbeActivator.class)
                 .header("MilkBottle-Permissions", "file-write, framework").writeTo(work("p2"), "p2.jar");
+        // 'framework' is only for plugins signed by a trusted publisher
+        String refused = expectError(() -> manager.install(InstallRequest.of("test", trusted.toString())));
+        assertTrue(refused, refused.contains("[trust.permission-not-allowed]"));
+        Signing publisher = new Signing(work("keys"), "probe-publisher");
+        publisher.sign(trusted);
+        shell("mb:trust add " + publisher.exportCertificate(work("cert").resolve("probe.pem")));
         manager.install(InstallRequest.of("test", plain.toString(), trusted.toString()));
         assertEquals("hidden", Files.readString(markers.resolve("probe.plain")));
         assertEquals("visible", Files.readString(markers.resolve("probe.framework")));

@@ -13,9 +13,12 @@ import java.util.List;
  * @param permissions the permissions the plugin declares
  * @param usedPermissions the permissions its code needs, as found by the bytecode scan
  * @param findings everything the rules found
+ * @param trust {@code unsigned}, {@code trusted} or {@code untrusted} (signed by a publisher not in the trust
+ *     store), or {@code invalid} (a broken or tampered signature)
+ * @param signer the signing certificate's subject, or {@code null}
  */
 public record ValidationReport(String subject, String symbolicName, String version, String sha256, boolean plugin,
-        List<String> permissions, List<String> usedPermissions, List<Finding> findings) {
+        List<String> permissions, List<String> usedPermissions, List<Finding> findings, String trust, String signer) {
 
     public ValidationReport {
         permissions = List.copyOf(permissions);

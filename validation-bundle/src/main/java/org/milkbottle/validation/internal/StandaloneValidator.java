@@ -42,6 +42,14 @@ public final class StandaloneValidator {
             public int maxCompressionRatio() {
                 return 200;
             }
+
+            public String[] untrustedPermissions() {
+                return new String[] {"process", "network", "file-write", "reflection", "class-definition", "native"};
+            }
+
+            public boolean networkRequiresTrust() {
+                return true;
+            }
         });
         return validator;
     }

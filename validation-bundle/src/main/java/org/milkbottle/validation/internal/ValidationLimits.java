@@ -3,8 +3,10 @@ package org.milkbottle.validation.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Limits that keep a hostile archive from exhausting the runtime (PID {@value #PID}). */
-@ObjectClassDefinition(name = "MilkBottle validation limits")
+/**
+ * Limits that keep a hostile archive from exhausting the runtime, and the trust policy (PID {@value #PID}).
+ */
+@ObjectClassDefinition(name = "MilkBottle validation")
 public @interface ValidationLimits {
 
     /** The configuration PID. */
@@ -22,4 +24,13 @@ public @interface ValidationLimits {
     @AttributeDefinition(name = "Highest compression ratio",
             description = "An entry that inflates more than this many times its compressed size is a zip bomb", min = "1")
     int maxCompressionRatio() default 200;
+
+    @AttributeDefinition(name = "Permissions of unsigned plugins",
+            description = "What a plugin that is not signed by a trusted publisher may declare")
+    String[] untrustedPermissions() default {"process", "network", "file-write", "reflection", "class-definition",
+        "native"};
+
+    @AttributeDefinition(name = "Downloads need a trusted signature",
+            description = "Refuse jars fetched over http(s) unless a publisher in the trust store signed them")
+    boolean networkRequiresTrust() default true;
 }

@@ -54,6 +54,9 @@ public class ValidatorImpl implements Validator, BundleValidator {
     @Reference
     private AdvisoryList advisoryList;
 
+    @Reference
+    private TrustStore trustStore;
+
     /** The runtime's bundles: their names and exports are off limits to plugins. Null outside a framework. */
     private volatile BundleContext context;
 
@@ -141,8 +144,9 @@ public class ValidatorImpl implements Validator, BundleValidator {
         String subject = bundle.getSymbolicName() + " " + bundle.getVersion() + " from " + bundle.getLocation();
         ValidationReport report;
         try {
-            report = check(new BundlePluginArchive(bundle, entryCap()), subject, null,
-                    bundle.getBundleId());
+            // a bundle installed behind the pipeline's back has no jar file to verify: it counts as unsigned
+            report = check(new BundlePluginArchive(bundle, entryCap()), subject, null, bundle.getBundleId(),
+                    new SignatureCheck.Result(SignatureCheck.Trust.UNSIGNED, null), new CollectedFindings());
         } catch (RuntimeException e) {
             report = unreadable(subject, null, new CollectedFindings(), e);
         }
@@ -155,7 +159,15 @@ public class ValidatorImpl implements Validator, BundleValidator {
         String sha = sha256(jar);
         ValidationLimits current = limits;
         try (ZipPluginArchive archive = new ZipPluginArchive(jar, entryCap(), current.maxManifestBytes())) {
-            return check(archive, subject, sha, -1);
+            CollectedFindings signatureFindings = new CollectedFindings();
+            SignatureCheck.Result signature = SignatureCheck.check(jar, trustStore, signatureFindings, entryCap());
+            if (signature.trust() != SignatureCheck.Trust.TRUSTED && current.networkRequiresTrust()
+                    && (subject.startsWith("http://") || subject.startsWith("https://"))) {
+                signatureFindings.add(new Finding("trust.required", Severity.ERROR, subject + " was downloaded but is "
+                        + "not signed by a publisher in MilkBottle's trust store. Install it from a file you trust, or "
+                        + "add its publisher's certificate with mb:trust add CERTFILE.", null));
+            }
+            return check(archive, subject, sha, -1, signature, signatureFindings);
         } catch (IOException | RuntimeException e) {
             return unreadable(subject, sha, new CollectedFindings(), e);
         }
@@ -166,8 +178,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
         return Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024);
     }
 
-    private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId) {
-        CollectedFindings collected = new CollectedFindings();
+    private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId,
+            SignatureCheck.Result signature, CollectedFindings collected) {
         for (ValidationRule rule : builtIn) {
             rule.check(archive, collected);
         }
@@ -180,16 +192,29 @@ public class ValidatorImpl implements Validator, BundleValidator {
         }
         List<String> declared = MetadataRule.list(archive.headers().get("MilkBottle-Permissions"));
         PermissionPolicy.check(archive.isPlugin(), declared, collected);
+        if (archive.isPlugin() && signature.trust() != SignatureCheck.Trust.TRUSTED) {
+            List<String> allowed = List.of(limits.untrustedPermissions());
+            for (String permission : declared) {
+                if (!allowed.contains(permission)) {
+                    collected.add(new Finding("trust.permission-not-allowed", Severity.ERROR, "declares permission '"
+                            + permission + "', which a plugin not signed by a trusted publisher may not have. Sign it "
+                            + "with a certificate in MilkBottle's trust store (mb:trust add CERTFILE), or drop the "
+                            + "permission.", "MilkBottle-Permissions"));
+                }
+            }
+        }
         String name = archive.headers().get("Bundle-SymbolicName");
         return new ValidationReport(subject, name == null ? null : name.split(";")[0].trim(),
                 archive.headers().get("Bundle-Version"), sha, archive.isPlugin(), declared,
-                List.copyOf(collected.firstUse().keySet()), collected.findings());
+                List.copyOf(collected.firstUse().keySet()), collected.findings(),
+                signature.trust().name().toLowerCase(), signature.signer());
     }
 
     private static ValidationReport unreadable(String subject, String sha, CollectedFindings collected, Exception e) {
         collected.add(new Finding("archive.unreadable", Severity.ERROR, subject + " is not a readable jar ("
                 + e.getMessage() + "). Check that the file is complete and is a bundle jar.", null));
-        return new ValidationReport(subject, null, null, sha, false, List.of(), List.of(), collected.findings());
+        return new ValidationReport(subject, null, null, sha, false, List.of(), List.of(), collected.findings(),
+                "invalid", null);
     }
 
     private static void runExtra(ValidationRule rule, PluginArchive archive, CollectedFindings collected) {

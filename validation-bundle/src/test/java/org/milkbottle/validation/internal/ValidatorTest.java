@@ -45,6 +45,14 @@ class ValidatorTest {
             public int maxCompressionRatio() {
                 return ratio;
             }
+
+            public String[] untrustedPermissions() {
+                return new String[] {"process", "network", "file-write", "reflection", "class-definition", "native"};
+            }
+
+            public boolean networkRequiresTrust() {
+                return true;
+            }
         });
         return validator;
     }

@@ -8,6 +8,7 @@ import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.AuditLog;
+import org.milkbottle.validation.internal.TrustStore;
 
 /** Renders validation reports and the audit log as text. */
 final class ReportFormatter {
@@ -26,6 +27,8 @@ final class ReportFormatter {
                     .append(report.plugin() ? " (plugin)" : " (library)").append('\n');
         }
         out.append("  sha-256      ").append(report.sha256()).append('\n');
+        out.append("  signature    ").append(report.trust()).append(report.signer() == null ? ""
+                : " (" + report.signer() + ")").append('\n');
         out.append("  declares     ").append(report.permissions().isEmpty() ? "no permissions"
                 : String.join(", ", report.permissions())).append('\n');
         out.append("  code uses    ").append(report.usedPermissions().isEmpty() ? "no guarded APIs"
@@ -35,6 +38,18 @@ final class ReportFormatter {
                 out.append("  ").append(String.format("%-8s", finding.severity())).append(finding.rule()).append(": ")
                         .append(finding.message()).append('\n');
             }
+        }
+        return out.toString();
+    }
+
+    static String trust(List<TrustStore.Entry> entries) {
+        if (entries.isEmpty()) {
+            return "No trusted publishers. Add one with mb:trust add CERTFILE.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (TrustStore.Entry entry : entries) {
+            out.append(entry.alias()).append("  ").append(entry.subject()).append("  valid until ")
+                    .append(entry.notAfter()).append("\n    sha-256 ").append(entry.sha256()).append('\n');
         }
         return out.toString();
     }

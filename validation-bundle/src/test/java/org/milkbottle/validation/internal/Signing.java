@@ -1,0 +1,43 @@
+package org.milkbottle.validation.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Makes a publisher key and signs jars with the JDK's keytool and jarsigner, as a publisher would. */
+final class Signing {
+
+    private final Path keystore;
+    private final String alias;
+
+    Signing(Path dir, String alias) throws Exception {
+        this.keystore = dir.resolve(alias + ".p12");
+        this.alias = alias;
+        run("keytool", "-genkeypair", "-alias", alias, "-keyalg", "EC", "-dname", "CN=" + alias + ",O=Tests",
+                "-validity", "30", "-keystore", keystore.toString(), "-storepass", "secret", "-storetype", "PKCS12");
+    }
+
+    Path exportCertificate(Path target) throws Exception {
+        run("keytool", "-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass",
+                "secret", "-file", target.toString());
+        return target;
+    }
+
+    Path sign(Path jar) throws Exception {
+        run("jarsigner", "-keystore", keystore.toString(), "-storepass", "secret", jar.toString(), alias);
+        return jar;
+    }
+
+    private static void run(String tool, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(tool + " failed: " + output);
+        }
+    }
+}
