@@ -63,6 +63,29 @@ public class RawInstallVetoIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void aHostileRawUpdateIsUndoneAndThePreviousVersionRunsAgain() throws Exception {
+        Path good = TestBundles.plugin("raw.updated", "1.0.0").activator(MarkerActivator.class).addClass(Markers.class)
+                .header("MilkBottle-Permissions", "file-write").writeTo(work("v1"), "v1.jar");
+        Bundle bundle = rawInstall(good);
+        bundle.start();
+        assertEquals(Bundle.ACTIVE, bundle.getState());
+
+        Path hostile = TestBundles.plugin("raw.updated", "2.0.0").activator(ExitingActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("v2"), "v2.jar");
+        Files.delete(markers.resolve("raw.updated"));
+        try (InputStream in = Files.newInputStream(hostile)) {
+            bundle.update(in);
+        } catch (BundleException expected) {
+            // the framework cannot restart it: the hook keeps the vetoed revision unresolved
+        }
+        await("previous version back and running", () -> bundle.getVersion().toString().equals("1.0.0")
+                && bundle.getState() == Bundle.ACTIVE);
+        assertTrue("the restored version ran again", Files.exists(markers.resolve("raw.updated")));
+        String audit = shell("mb:audit");
+        assertTrue(audit, audit.contains("VETOED") && audit.contains("raw.updated 2.0.0"));
+    }
+
+    @Test
     public void aGoodBundleInstalledDirectlyIsApprovedAndRunsWhileAnotherIsVetoed() throws Exception {
         Path bad = TestBundles.plugin("raw.bad", "1.0.0").activator(ExitingActivator.class).addClass(Markers.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(work("bad"), "bad.jar");

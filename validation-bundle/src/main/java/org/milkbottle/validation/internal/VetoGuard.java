@@ -38,6 +38,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
 
     private final BundleContext context;
     private final BundleValidator validator;
+    private final ApprovedContent approvedContent;
     /** Approved bundle ids, with the last-modified time of the content that was approved. */
     private final Map<Long, Long> approved = new ConcurrentHashMap<>();
     private final ExecutorService vetoes = Executors.newSingleThreadExecutor(r -> {
@@ -50,6 +51,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     public VetoGuard(BundleContext context, @Reference BundleValidator validator) {
         this.context = context;
         this.validator = validator;
+        this.approvedContent = new ApprovedContent(context.getDataFile("approved"));
         // what is installed already was installed by the launcher or approved in an earlier run
         for (Bundle bundle : context.getBundles()) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
@@ -72,13 +74,17 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     public void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> decide(bundle);
-            case BundleEvent.UNINSTALLED -> approved.remove(bundle.getBundleId());
+            case BundleEvent.INSTALLED -> decide(bundle, false);
+            case BundleEvent.UPDATED -> decide(bundle, true);
+            case BundleEvent.UNINSTALLED -> {
+                approved.remove(bundle.getBundleId());
+                approvedContent.forget(bundle.getBundleId());
+            }
             default -> { }
         }
     }
 
-    private void decide(Bundle bundle) {
+    private void decide(Bundle bundle, boolean update) {
         approved.remove(bundle.getBundleId());
         String version = bundle.getVersion().toString();
         if (bundle.getLocation().startsWith("milkbottle:")
@@ -86,25 +92,43 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             return;
         }
+        byte[] previous = update ? approvedContent.previous(bundle) : null;
         ValidationReport report = validator.approveInstalled(bundle, "framework");
         if (report.approved()) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
+            approvedContent.keep(bundle);
             return;
         }
         String reasons = report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")
                 .collect(Collectors.joining("; "));
         LOG.log(System.Logger.Level.WARNING, "Vetoed " + bundle.getSymbolicName() + " " + version + " from "
                 + bundle.getLocation() + ": " + reasons);
-        // uninstalling from inside the install call is not safe; until then the hook keeps it unresolved
+        // changing the bundle from inside the install or update call is not safe; until the veto is carried
+        // out the hook keeps it unresolved
         vetoes.execute(() -> {
             try {
-                if (bundle.getState() != Bundle.UNINSTALLED) {
+                if (bundle.getState() == Bundle.UNINSTALLED) {
+                    return;
+                }
+                if (previous != null) {
+                    restore(bundle, previous);
+                } else {
                     bundle.uninstall();
                 }
             } catch (BundleException | IllegalStateException e) {
-                LOG.log(System.Logger.Level.ERROR, "Could not uninstall vetoed " + bundle.getSymbolicName(), e);
+                LOG.log(System.Logger.Level.ERROR, "Could not carry out the veto of " + bundle.getSymbolicName(), e);
             }
         });
+    }
+
+    /** Puts the approved content back (it is validated again on the way in) and restarts the bundle if it ran. */
+    private void restore(Bundle bundle, byte[] previous) throws BundleException {
+        bundle.update(new java.io.ByteArrayInputStream(previous));
+        if (bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).isPersistentlyStarted()
+                && bundle.getState() != Bundle.ACTIVE) {
+            bundle.start();
+        }
+        LOG.log(System.Logger.Level.WARNING, "Restored the previous version of " + bundle.getSymbolicName());
     }
 
     @Override

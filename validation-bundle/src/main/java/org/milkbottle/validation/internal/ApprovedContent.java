@@ -1,0 +1,107 @@
+package org.milkbottle.validation.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.osgi.framework.Bundle;
+
+/**
+ * Copies of the approved content of bundles installed behind the pipeline's back, so that a vetoed
+ * raw update can be undone. (Bundles from MilkBottle's pipeline are restored by the pipeline itself.)
+ */
+final class ApprovedContent {
+
+    private final File directory;
+
+    ApprovedContent(File directory) {
+        this.directory = directory;
+    }
+
+    /** Keeps a copy of {@code bundle}'s current content, rebuilt from its entries. */
+    void keep(Bundle bundle) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            byte[] jar = rebuild(bundle);
+            if (jar != null) {
+                Files.createDirectories(directory.toPath());
+                Files.write(file(bundle), jar);
+            }
+        } catch (IOException | IllegalStateException e) {
+            System.getLogger(ApprovedContent.class.getName()).log(System.Logger.Level.WARNING,
+                    "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The last approved content, or {@code null}. */
+    byte[] previous(Bundle bundle) {
+        try {
+            Path file = file(bundle);
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    void forget(long bundleId) {
+        if (directory != null) {
+            new File(directory, bundleId + ".jar").delete();
+        }
+    }
+
+    private Path file(Bundle bundle) {
+        return new File(directory, bundle.getBundleId() + ".jar").toPath();
+    }
+
+    private static byte[] rebuild(Bundle bundle) throws IOException {
+        URL manifestUrl = bundle.getEntry("META-INF/MANIFEST.MF");
+        if (manifestUrl == null) {
+            return null;
+        }
+        Manifest manifest;
+        try (InputStream in = manifestUrl.openStream()) {
+            manifest = new Manifest(in);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(buffer, manifest)) {
+            Enumeration<String> paths = bundle.getEntryPaths("/");
+            for (String path : paths == null ? Collections.<String>emptyList() : Collections.list(paths)) {
+                add(bundle, path, jar);
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    private static void add(Bundle bundle, String path, JarOutputStream jar) throws IOException {
+        if (path.endsWith("/")) {
+            Enumeration<String> children = bundle.getEntryPaths(path);
+            for (String child : children == null ? Collections.<String>emptyList() : Collections.list(children)) {
+                add(bundle, child, jar);
+            }
+            return;
+        }
+        if (path.equals("META-INF/MANIFEST.MF")) {
+            return;
+        }
+        URL url = bundle.getEntry(path);
+        if (url == null) {
+            return;
+        }
+        jar.putNextEntry(new JarEntry(path));
+        try (InputStream in = url.openStream()) {
+            in.transferTo(jar);
+        }
+        jar.closeEntry();
+    }
+}
