@@ -161,5 +161,9 @@ class ValidatorTest {
         ValidationReport report = check(TestJars.plugin("bad").entry("com/x/Bad.class", new byte[] {(byte) 0xCA,
             (byte) 0xFE, 0, 1, 2}));
         assertThat(has(report, "bytecode.malformed", Severity.ERROR)).isTrue();
+
+        byte[] future = new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 99, 0, 0};
+        ValidationReport newer = check(TestJars.plugin("future").entry("com/x/Future.class", future));
+        assertThat(has(newer, "bytecode.unsupported-version", Severity.ERROR)).as(newer.findings().toString()).isTrue();
     }
 }

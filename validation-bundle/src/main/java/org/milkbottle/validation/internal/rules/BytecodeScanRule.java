@@ -61,6 +61,12 @@ public final class BytecodeScanRule implements ValidationRule {
                     reader.accept(new Scan(tracking, plugin), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
                 }
             } catch (RuntimeException e) {
+                if (String.valueOf(e.getMessage()).startsWith("Unsupported class file")) {
+                    findings.add(new Finding("bytecode.unsupported-version", Severity.ERROR, "The class file " + name
+                            + " was compiled for a newer Java than this MilkBottle can check (" + e.getMessage()
+                            + "); it is refused. Compile the plugin for an older Java release.", name));
+                    continue;
+                }
                 findings.add(new Finding("bytecode.malformed", Severity.ERROR, "The class file " + name
                         + " is malformed (" + e.getClass().getSimpleName() + "); it cannot be checked, so it is refused.",
                         name));
