@@ -116,6 +116,20 @@ public class ValidationIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void realLibrariesFromMavenCentralInstallWithoutBeingVetoed() throws Exception {
+        String output = shell("mb:install mvn:com.github.ben-manes.caffeine/caffeine/3.1.8 "
+                + "mvn:com.google.guava/failureaccess/1.0.2 mvn:com.google.guava/guava/33.3.1-jre");
+        assertTrue(output, output.contains("Installed com.github.ben-manes.caffeine 3.1.8: ACTIVE"));
+        assertTrue(output, output.contains("Installed com.google.guava 33.3.1.jre: ACTIVE"));
+        String audit = shell("mb:audit");
+        assertTrue(audit, audit.contains("APPROVED  shell  com.google.guava") && !audit.contains("VETOED"));
+        String report = shell("mb:validate -v " + System.getProperty("maven.repo.local")
+                + "/com/google/guava/guava/33.3.1-jre/guava-33.3.1-jre.jar");
+        assertTrue(report, report.contains("APPROVED") && report.contains("(library)")
+                && report.contains("library uses"));
+    }
+
+    @Test
     public void aFragmentOfTheCoreIsRefused() throws Exception {
         Path jar = TestBundles.plugin("core.fragment", "1.0.0").header("Fragment-Host", "org.milkbottle.core")
                 .writeTo(work("f"), "f.jar");
