@@ -127,6 +127,16 @@ public abstract class MilkBottleTestSupport {
         return Path.of(System.getProperty("milkbottle.hello.bundle")).toAbsolutePath().normalize();
     }
 
+    /**
+     * A fresh folder where test bundles leave markers when their code runs ({@code fixtures.Markers}), so a
+     * test can prove that a refused bundle's code never ran.
+     */
+    protected Path markerFolder() throws IOException {
+        Path markers = work("markers");
+        System.setProperty("milkbottle.markers", markers.toString());
+        return markers;
+    }
+
     /** A fresh folder for this test's files. */
     protected Path work(String name) throws IOException {
         Path base = Files.createDirectories(Path.of(context.getProperty("milkbottle.work")));

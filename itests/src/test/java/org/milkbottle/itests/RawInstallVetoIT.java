@@ -31,9 +31,8 @@ public class RawInstallVetoIT extends MilkBottleTestSupport {
     private Path markers;
 
     @Before
-    public void markerFolder() throws Exception {
-        markers = work("markers");
-        System.setProperty("milkbottle.markers", markers.toString());
+    public void prepare() throws Exception {
+        markers = markerFolder();
     }
 
     private Bundle rawInstall(Path jar) throws Exception {

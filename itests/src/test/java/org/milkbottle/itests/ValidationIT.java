@@ -32,9 +32,8 @@ public class ValidationIT extends MilkBottleTestSupport {
     private Path markers;
 
     @Before
-    public void markerFolder() throws Exception {
-        markers = work("markers");
-        System.setProperty("milkbottle.markers", markers.toString());
+    public void prepare() throws Exception {
+        markers = markerFolder();
         manager.install(InstallRequest.of("test", helloJar().toString()));
     }
 
