@@ -1,6 +1,5 @@
 package org.milkbottle.validation.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +30,7 @@ public class AdvisoryList {
 
     @Activate
     public AdvisoryList(BundleContext context) {
-        String data = context.getProperty("milkbottle.data");
-        File area = data != null && !data.isBlank() ? new File(data) : context.getDataFile("");
-        this.file = area.toPath().toAbsolutePath().resolve("advisories.json");
+        this.file = DataFolder.file(context, "advisories.json");
     }
 
     AdvisoryList(Path file) {

@@ -1,6 +1,5 @@
 package org.milkbottle.validation.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -39,9 +38,7 @@ public class AuditLog {
 
     @Activate
     public AuditLog(BundleContext context) {
-        String data = context.getProperty("milkbottle.data");
-        File area = data != null && !data.isBlank() ? new File(data) : context.getDataFile("");
-        this.file = area.toPath().toAbsolutePath().resolve("audit.jsonl");
+        this.file = DataFolder.file(context, "audit.jsonl");
     }
 
     public synchronized void record(String origin, ValidationReport report) {

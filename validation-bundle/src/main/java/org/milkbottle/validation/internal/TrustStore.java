@@ -1,6 +1,5 @@
 package org.milkbottle.validation.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,9 +40,7 @@ public class TrustStore {
 
     @Activate
     public TrustStore(BundleContext context) {
-        String data = context.getProperty("milkbottle.data");
-        File area = data != null && !data.isBlank() ? new File(data) : context.getDataFile("");
-        this.file = area.toPath().toAbsolutePath().resolve("truststore.p12");
+        this.file = DataFolder.file(context, "truststore.p12");
     }
 
     TrustStore(Path file) {
