@@ -14,7 +14,8 @@ import org.milkbottle.validation.internal.StandaloneValidator;
 /**
  * Validation throughput on one thread (= per core): all rules, including the ASM bytecode scan, over real
  * jars from the local Maven repository, side by side with the floor of merely inflating every class
- * file of the same jars in the same run.
+ * file of the same jars in the same run. Ten rounds warm the JIT first: the figure is the steady state of a
+ * running runtime, not the first validation after start.
  *
  * Run: bench/scan.sh
  */
@@ -35,13 +36,13 @@ public class ScanBench {
         Validator validator = StandaloneValidator.create();
         System.out.printf("validation scan benchmark: %d jars, %.1f MB, Java %s, 1 thread%n", jars.size(), bytes / 1e6,
                 Runtime.version());
-        for (int warm = 0; warm < 3; warm++) {
+        for (int warm = 0; warm < 10; warm++) {
             scanAll(validator, jars);
             inflateAll(jars);
         }
         List<Double> scan = new ArrayList<>();
         List<Double> inflate = new ArrayList<>();
-        for (int round = 0; round < 7; round++) {
+        for (int round = 0; round < 10; round++) {
             long t0 = System.nanoTime();
             scanAll(validator, jars);
             long t1 = System.nanoTime();

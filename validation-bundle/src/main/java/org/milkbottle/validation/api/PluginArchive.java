@@ -1,6 +1,8 @@
 package org.milkbottle.validation.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,16 @@ public interface PluginArchive {
 
     /** Reads one entry (the first of that name). */
     byte[] read(String entryName) throws IOException;
+
+    /**
+     * Opens one entry (the first of that name) as a stream, for readers that may stop early; the
+     * stream fails once it passes the validator's size limit.
+     *
+     * @since 1.1
+     */
+    default InputStream open(String entryName) throws IOException {
+        return new ByteArrayInputStream(read(entryName));
+    }
 
     /** Whether it requires the MilkBottle runtime, i.e. is a plugin rather than a library. */
     boolean isPlugin();

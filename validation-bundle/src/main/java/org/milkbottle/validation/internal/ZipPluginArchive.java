@@ -75,6 +75,15 @@ final class ZipPluginArchive implements PluginArchive, ArchiveSafetyRule.RawEntr
         return readCapped(entry, maxEntryBytes);
     }
 
+    @Override
+    public InputStream open(String entryName) throws IOException {
+        ZipEntry entry = zip.getEntry(entryName);
+        if (entry == null) {
+            throw new IOException("no entry " + entryName);
+        }
+        return new CappedInputStream(zip.getInputStream(entry), entryName, maxEntryBytes);
+    }
+
     private byte[] readCapped(ZipEntry entry, long cap) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(entry.getSize(), 0), 1 << 20));
@@ -89,6 +98,40 @@ final class ZipPluginArchive implements PluginArchive, ArchiveSafetyRule.RawEntr
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
+        }
+    }
+
+    /** Fails as soon as more than {@code cap} bytes have been inflated, whatever the entry claims. */
+    private static final class CappedInputStream extends java.io.FilterInputStream {
+        private final String name;
+        private final long cap;
+        private long total;
+
+        CappedInputStream(InputStream in, String name, long cap) {
+            super(in);
+            this.name = name;
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            total += n;
+            if (total > cap) {
+                throw new IOException(name + " inflates to more than " + cap + " bytes");
+            }
         }
     }
 

@@ -42,9 +42,12 @@ final class TestJars {
     }
 
     TestJars addClass(Class<?> type) throws IOException {
-        String name = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {
-            return entry(name, in.readAllBytes());
+        return entry(type.getName().replace('.', '/') + ".class", classBytes(type));
+    }
+
+    static byte[] classBytes(Class<?> type) throws IOException {
+        try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
         }
     }
 

@@ -13,6 +13,7 @@ import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.fixtures.ExitsTheJvm;
 import org.milkbottle.validation.internal.fixtures.Harmless;
+import org.milkbottle.validation.internal.fixtures.PrintsToFile;
 import org.milkbottle.validation.internal.fixtures.ReflectsAndLoads;
 import org.milkbottle.validation.internal.fixtures.StartsProcess;
 
@@ -157,7 +158,20 @@ class ValidatorTest {
     }
 
     @Test
+    void printStreamOnAFileNameNeedsFileWriteButPrintingDoesNot() throws Exception {
+        ValidationReport report = check(TestJars.plugin("print").addClass(PrintsToFile.class));
+        assertThat(report.usedPermissions()).containsExactly("file-write");
+        assertThat(report.errors()).extracting(Finding::message)
+                .anyMatch(m -> m.startsWith("uses new PrintStream in " + PrintsToFile.class.getName() + ".open"));
+        assertThat(check(TestJars.plugin("quiet").addClass(Harmless.class)).usedPermissions()).isEmpty();
+    }
+
+    @Test
     void malformedClassFilesAreRefused() throws Exception {
+        byte[] real = TestJars.classBytes(StartsProcess.class);
+        ValidationReport cut = check(TestJars.plugin("cut").entry("com/x/Cut.class", java.util.Arrays.copyOf(real, 40)));
+        assertThat(has(cut, "bytecode.malformed", Severity.ERROR)).as(cut.findings().toString()).isTrue();
+
         ValidationReport report = check(TestJars.plugin("bad").entry("com/x/Bad.class", new byte[] {(byte) 0xCA,
             (byte) 0xFE, 0, 1, 2}));
         assertThat(has(report, "bytecode.malformed", Severity.ERROR)).isTrue();

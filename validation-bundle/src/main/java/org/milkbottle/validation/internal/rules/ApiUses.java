@@ -56,6 +56,9 @@ final class ApiUses {
                 "setAttribute", "setPosixFilePermissions", "setLastModifiedTime", "setOwner");
         add(Permissions.FILE_WRITE, "java/io/File", "delete", "deleteOnExit", "mkdir", "mkdirs", "renameTo",
                 "createNewFile", "createTempFile", "setWritable", "setExecutable", "setReadable", "setLastModified");
+        // PrintStream and PrintWriter write files only when built from a file name or File (see permissionOf)
+        add(Permissions.FILE_WRITE, "java/io/PrintStream", "<init>");
+        add(Permissions.FILE_WRITE, "java/io/PrintWriter", "<init>");
         add(Permissions.FILE_WRITE, "java/nio/channels/FileChannel", "open");
         add(Permissions.FILE_WRITE, "java/nio/channels/AsynchronousFileChannel", "open");
 
@@ -112,6 +115,14 @@ final class ApiUses {
         }
         String permission = byMethod.get(method);
         return permission != null ? permission : byMethod.get("*");
+    }
+
+    /**
+     * Whether calls to members of this class may need a permission (or be forbidden); for any other
+     * owner {@link #permissionOf} is always null.
+     */
+    static boolean isGuardedOwner(String owner) {
+        return BY_OWNER.containsKey(owner) || owner.startsWith("org/osgi/") || owner.equals("java/lang/Class");
     }
 
     /** Whether a class with this superclass defines classes. */

@@ -1,6 +1,7 @@
 package org.milkbottle.validation.internal.rules;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Findings;
@@ -16,7 +17,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Scans every class file with ASM — reading bytes, never loading a class — for calls to dangerous APIs
- * and reports the permission each needs ({@link Findings#uses}). Calls no plugin may make
+ * and reports the permission each needs ({@link Findings#uses}). Only classes whose constant pool names
+ * a guarded API are inflated past their header and visited ({@link ConstantPoolFilter}). Calls no plugin may make
  * ({@code System.exit}, {@code Runtime.halt}) are errors in plugins and warnings in libraries.
  */
 public final class BytecodeScanRule implements ValidationRule {
@@ -47,19 +49,15 @@ public final class BytecodeScanRule implements ValidationRule {
                     || (name.startsWith("META-INF/") && !name.startsWith("META-INF/versions/"))) {
                 continue;
             }
-            byte[] bytes;
-            try {
-                bytes = archive.read(name);
+            try (InputStream in = archive.open(name)) {
+                ClassPrefix prefix = new ClassPrefix(in);
+                if (ConstantPoolFilter.mayUseGuardedApi(prefix, found)) {
+                    new ClassReader(prefix.remainder()).accept(new Scan(tracking, plugin),
+                            ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                }
             } catch (IOException e) {
                 findings.add(new Finding("bytecode.unreadable", Severity.ERROR, "The class file " + name
                         + " cannot be read: " + e.getMessage() + ".", name));
-                continue;
-            }
-            try {
-                ClassReader reader = new ClassReader(bytes);
-                if (ConstantPoolFilter.mayUseGuardedApi(reader, found)) {
-                    reader.accept(new Scan(tracking, plugin), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-                }
             } catch (RuntimeException e) {
                 if (String.valueOf(e.getMessage()).startsWith("Unsupported class file")) {
                     findings.add(new Finding("bytecode.unsupported-version", Severity.ERROR, "The class file " + name
@@ -103,11 +101,9 @@ public final class BytecodeScanRule implements ValidationRule {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
-            String where = className + "." + name;
-            if ((access & Opcodes.ACC_NATIVE) != 0) {
-                findings.uses(Permissions.NATIVE, "native method " + where);
-            }
-            return new MethodScan(where);
+            // native methods need no check of their own: they can only bind to a library that this
+            // bundle's class loader loaded, and loading one is a guarded call (System.loadLibrary)
+            return new MethodScan(className + "." + name);
         }
 
         /** Visits one method, remembering just enough of the previous instruction to see constant arguments. */
