@@ -152,10 +152,10 @@ public class ValidationIT extends MilkBottleTestSupport {
     @Test
     public void privilegedServicesAreHiddenFromPluginsWithoutTheFrameworkPermission() throws Exception {
         Path plain = TestBundles.plugin("probe.plain", "1.0.0").activator(
-                org.milkbottle.itests.fixtures.ServiceProbeActivator.class)
+                org.milkbottle.itests.fixtures.ServiceProbeActivator.class).importPackage("org.osgi.util.tracker")
                 .header("MilkBottle-Permissions", "file-write").writeTo(work("p1"), "p1.jar");
         Path trusted = TestBundles.plugin("probe.framework", "1.0.0").activator(
-                org.milkbottle.itests.fixtures.ServiceProbeActivator.class)
+                org.milkbottle.itests.fixtures.ServiceProbeActivator.class).importPackage("org.osgi.util.tracker")
                 .header("MilkBottle-Permissions", "file-write, framework").writeTo(work("p2"), "p2.jar");
         // 'framework' is only for plugins signed by a trusted publisher
         String refused = expectError(() -> manager.install(InstallRequest.of("test", trusted.toString())));
@@ -164,8 +164,10 @@ public class ValidationIT extends MilkBottleTestSupport {
         publisher.sign(trusted);
         shell("mb:trust add " + publisher.exportCertificate(work("cert").resolve("probe.pem")));
         manager.install(InstallRequest.of("test", plain.toString(), trusted.toString()));
-        assertEquals("hidden", Files.readString(markers.resolve("probe.plain")));
-        assertEquals("visible", Files.readString(markers.resolve("probe.framework")));
+        assertEquals("PluginManager=hidden ConfigurationAdmin=hidden",
+                Files.readString(markers.resolve("probe.plain")));
+        assertEquals("PluginManager=visible ConfigurationAdmin=visible",
+                Files.readString(markers.resolve("probe.framework")));
     }
 
     @Test

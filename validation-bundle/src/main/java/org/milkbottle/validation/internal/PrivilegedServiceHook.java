@@ -3,6 +3,8 @@ package org.milkbottle.validation.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.milkbottle.validation.api.Permissions;
 import org.osgi.framework.Bundle;
@@ -12,36 +14,83 @@ import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.framework.hooks.service.ListenerHook;
 import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Hides privileged services — the plugin manager, the validator, the permission admins — from plugins
- * that do not declare the {@code framework} permission: they can neither find them nor hear of them.
- * ConfigurationAdmin cannot be hidden this way: Declarative Services looks it up through the plugin's
- * own bundle context to configure the plugin's components (see docs/security.md).
+ * Hides privileged services — the plugin manager, ConfigurationAdmin, the validator, the permission
+ * admins — from plugins that do not declare the {@code framework} permission: they can neither find
+ * them nor hear of them.
+ *
+ * <p>Declarative Services tracks ConfigurationAdmin through each plugin's own bundle context to configure
+ * the plugin's components. So a lookup or listener made with a plugin's context is allowed when the code
+ * making it belongs to a bundle of the runtime (present when this hook started, not installed through
+ * MilkBottle); the plugin's own code is refused.
  */
-@Component(service = {FindHook.class, EventListenerHook.class}, immediate = true)
-public class PrivilegedServiceHook implements FindHook, EventListenerHook {
+@Component(service = {FindHook.class, EventListenerHook.class, ListenerHook.class}, immediate = true)
+public class PrivilegedServiceHook implements FindHook, EventListenerHook, ListenerHook {
 
     /** Services only plugins with the framework permission may see. */
     static final List<String> PRIVILEGED = List.of("org.milkbottle.api.PluginManager",
+            "org.osgi.service.cm.ConfigurationAdmin",
             "org.milkbottle.validation.api.Validator",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 
+    /** The runtime's bundles: their code may use a plugin's context on its behalf. */
+    private final Set<Long> runtimeBundles = ConcurrentHashMap.newKeySet();
+
+    /** Listeners that runtime code added through a plugin's context; they still hear of everything. */
+    private final Set<ListenerInfo> runtimeListeners = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    void activate(BundleContext context) {
+        for (Bundle bundle : context.getBundles()) {
+            if (!bundle.getLocation().startsWith("milkbottle:")) {
+                runtimeBundles.add(bundle.getBundleId());
+            }
+        }
+    }
+
     @Override
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
-        if (hidesFrom(context.getBundle())) {
+        if (hidesFrom(context.getBundle()) && references.stream().anyMatch(PrivilegedServiceHook::isPrivileged)
+                && !Callers.madeBy(runtimeBundles)) {
             references.removeIf(PrivilegedServiceHook::isPrivileged);
         }
     }
 
     @Override
+    public void added(Collection<ListenerInfo> listeners) {
+        // when this hook registers, it is told of the listeners that already exist: who added those is
+        // not on the stack, so they are not trusted
+        if (Callers.inFramework("registerService")) {
+            return;
+        }
+        for (ListenerInfo listener : listeners) {
+            if (hidesFrom(listener.getBundleContext().getBundle()) && Callers.madeBy(runtimeBundles)) {
+                runtimeListeners.add(listener);
+            }
+        }
+    }
+
+    @Override
+    public void removed(Collection<ListenerInfo> listeners) {
+        runtimeListeners.removeAll(listeners);
+    }
+
+    @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
-        if (isPrivileged(event.getServiceReference())) {
-            listeners.keySet().removeIf(context -> hidesFrom(context.getBundle()));
+        if (!isPrivileged(event.getServiceReference())) {
+            return;
+        }
+        for (Map.Entry<BundleContext, Collection<ListenerInfo>> entry : listeners.entrySet()) {
+            if (hidesFrom(entry.getKey().getBundle())) {
+                entry.getValue().removeIf(listener -> !runtimeListeners.contains(listener));
+            }
         }
     }
 
