@@ -85,6 +85,36 @@ public class RawInstallVetoIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void aHostileRawUpdateOfAPluginInstalledThroughMilkBottleIsUndone() throws Exception {
+        Path good = TestBundles.plugin("managed.updated", "1.0.0").activator(MarkerActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("m1"), "m1.jar");
+        manager.install(org.milkbottle.api.InstallRequest.of("test", good.toString()));
+        Bundle bundle = bundle("managed.updated").orElseThrow();
+        assertEquals(Bundle.ACTIVE, bundle.getState());
+        // the guard keeps its copy of the approved content in the background
+        await("copy of the approved content kept", () -> Files.exists(validationData().resolve("approved").resolve(bundle.getBundleId() + ".jar")));
+
+        Path hostile = TestBundles.plugin("managed.updated", "2.0.0").activator(ExitingActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("m2"), "m2.jar");
+        Files.delete(markers.resolve("managed.updated"));
+        try (InputStream in = Files.newInputStream(hostile)) {
+            bundle.update(in);
+        } catch (BundleException expected) {
+            // the hook keeps the vetoed revision unresolved, so the framework cannot restart it
+        }
+        await("previous version back and running", () -> bundle.getVersion().toString().equals("1.0.0")
+                && bundle.getState() == Bundle.ACTIVE);
+        assertTrue("the restored version ran again", Files.exists(markers.resolve("managed.updated")));
+        assertTrue(shell("mb:list"), shell("mb:list").contains("managed.updated"));
+    }
+
+    /** The validation bundle's own data folder inside the framework storage. */
+    private Path validationData() {
+        Bundle validation = bundle("org.milkbottle.validation").orElseThrow();
+        return Path.of(validation.getBundleContext().getDataFile("").getAbsolutePath());
+    }
+
+    @Test
     public void aGoodBundleInstalledDirectlyIsApprovedAndRunsWhileAnotherIsVetoed() throws Exception {
         Path bad = TestBundles.plugin("raw.bad", "1.0.0").activator(ExitingActivator.class).addClass(Markers.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(work("bad"), "bad.jar");

@@ -16,8 +16,9 @@ import java.util.jar.Manifest;
 import org.osgi.framework.Bundle;
 
 /**
- * Copies of the approved content of bundles installed behind the pipeline's back, so that a vetoed
- * raw update can be undone. (Bundles from MilkBottle's pipeline are restored by the pipeline itself.)
+ * Copies of the approved content of every bundle, rebuilt from its entries, so that a vetoed raw update
+ * can be undone. (Updates through MilkBottle's pipeline are validated before they happen and are
+ * undone by the pipeline itself; these copies are for updates behind its back.)
  */
 final class ApprovedContent {
 
@@ -41,6 +42,17 @@ final class ApprovedContent {
         } catch (IOException | IllegalStateException e) {
             System.getLogger(ApprovedContent.class.getName()).log(System.Logger.Level.WARNING,
                     "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Keeps a copy unless one at least as new as the bundle's content is there already. */
+    void keepIfStale(Bundle bundle) {
+        if (directory == null) {
+            return;
+        }
+        File copy = file(bundle).toFile();
+        if (!copy.isFile() || copy.lastModified() < bundle.getLastModified()) {
+            keep(bundle);
         }
     }
 

@@ -28,8 +28,9 @@ import org.osgi.service.component.annotations.Reference;
  * The veto, race-free for every way a bundle can arrive. A synchronous bundle listener sees each
  * install and update before the installing call returns; until the bundle is approved, this resolver
  * hook keeps it from resolving — so it can never start — and keeps other bundles from wiring to it. A
- * bundle the validator refuses is uninstalled. Bundles from MilkBottle's own pipeline were validated as
- * files just before they were installed; the rest are validated here through the Bundle API.
+ * bundle the validator refuses is uninstalled; a refused update is undone from a copy of the content
+ * approved before. Bundles from MilkBottle's own pipeline were validated as files just before they were
+ * installed; the rest are validated here through the Bundle API.
  */
 @Component(service = ResolverHookFactory.class, immediate = true)
 public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener {
@@ -41,6 +42,8 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     private final ApprovedContent approvedContent;
     /** Approved bundle ids, with the last-modified time of the content that was approved. */
     private final Map<Long, Long> approved = new ConcurrentHashMap<>();
+    /** Bundles being put back to their approved content by this guard. */
+    private final Set<Long> restoring = ConcurrentHashMap.newKeySet();
     private final ExecutorService vetoes = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "milkbottle-veto");
         thread.setDaemon(true);
@@ -57,6 +60,15 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             approved.put(bundle.getBundleId(), bundle.getLastModified());
         }
         context.addBundleListener(this);
+        // copies of their approved content, so that a vetoed raw update of any of them can be undone;
+        // made off the start-up path, and only where missing or older than the bundle
+        vetoes.execute(() -> {
+            for (Bundle bundle : context.getBundles()) {
+                if (bundle.getBundleId() != 0 && isApproved(bundle)) {
+                    approvedContent.keepIfStale(bundle);
+                }
+            }
+        });
     }
 
     @Deactivate
@@ -87,9 +99,16 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     private void decide(Bundle bundle, boolean update) {
         approved.remove(bundle.getBundleId());
         String version = bundle.getVersion().toString();
+        if (restoring.remove(bundle.getBundleId())) {
+            // the copy of content approved before: validating it again as a raw bundle would count a
+            // signed plugin as unsigned and could veto the restore itself
+            approved.put(bundle.getBundleId(), bundle.getLastModified());
+            return;
+        }
         if (bundle.getLocation().startsWith("milkbottle:")
                 && validator.takePipelineApproval(bundle.getSymbolicName(), version)) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
+            vetoes.execute(() -> approvedContent.keep(bundle));
             return;
         }
         byte[] previous = update ? approvedContent.previous(bundle) : null;
@@ -123,7 +142,12 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
 
     /** Puts the approved content back (it is validated again on the way in) and restarts the bundle if it ran. */
     private void restore(Bundle bundle, byte[] previous) throws BundleException {
-        bundle.update(new java.io.ByteArrayInputStream(previous));
+        restoring.add(bundle.getBundleId());
+        try {
+            bundle.update(new java.io.ByteArrayInputStream(previous));
+        } finally {
+            restoring.remove(bundle.getBundleId());
+        }
         if (bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).isPersistentlyStarted()
                 && bundle.getState() != Bundle.ACTIVE) {
             bundle.start();
