@@ -86,7 +86,8 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.osgi", "org.osgi.service.log").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
-                mavenBundle("jakarta.servlet", "jakarta.servlet-api").versionAsInProject(),
+                // one provider of the servlet API (javax and jakarta) for the health checks and Jetty alike
+                mavenBundle("org.apache.felix", "org.apache.felix.http.servlet-api").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.servlet").versionAsInProject(),
                 mavenBundle("org.slf4j", "slf4j-api").versionAsInProject(),
                 mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject().noStart(),
@@ -102,6 +103,29 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.ow2.asm", "asm").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.validation.bundle")),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
+    }
+
+    /** The marketplace server's bundles (HTTP on {@code port}, H2, bnd's index writer) and the marketplace bundle. */
+    protected static Option[] marketplaceOptions(int port) {
+        return options(
+                frameworkProperty("org.osgi.service.http.port").value(String.valueOf(port)),
+                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                mavenBundle("org.apache.felix", "org.apache.felix.http.jetty").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.jdbc").versionAsInProject(),
+                mavenBundle("com.h2database", "h2").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.repository").versionAsInProject(),
+                mavenBundle("biz.aQute.bnd", "biz.aQute.bnd.util").versionAsInProject(),
+                mavenBundle("biz.aQute.bnd", "biz.aQute.bndlib").versionAsInProject(),
+                CoreOptions.bundle("file:" + System.getProperty("milkbottle.marketplace.bundle")));
+    }
+
+    /** A free TCP port on loopback. */
+    protected static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The standard options plus a data folder of its own, for a test that reads MilkBottle's files. */

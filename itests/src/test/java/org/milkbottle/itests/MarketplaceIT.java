@@ -1,0 +1,245 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The marketplace server over real HTTP (Felix HTTP Jetty, H2, bnd's index writer): publishing with a
+ * token through the validator, search, details, ratings, downloads, the signed R5 index — and every bad
+ * request answered with a 4xx JSON error that changes nothing.
+ */
+@RunWith(PaxExam.class)
+public class MarketplaceIT extends MilkBottleTestSupport {
+
+    /** Chosen once in the test JVM; the probe reads it back from the framework (its statics are its own). */
+    private static final int PORT = freePort();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Configuration
+    @Override
+    public Option[] configuration() throws IOException {
+        return OptionUtils.combine(baseOptions(), marketplaceOptions(PORT));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + path;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, HttpRequest.BodyPublisher body, String type)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).POST(body)
+                .header("Content-Type", type);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> publish(String token, Path jar) throws Exception {
+        return post("/api/plugins", token, HttpRequest.BodyPublishers.ofFile(jar), "application/java-archive");
+    }
+
+    private HttpResponse<String> rate(String name, String json) throws Exception {
+        return post("/api/plugins/" + name + "/ratings", null, HttpRequest.BodyPublishers.ofString(json),
+                "application/json");
+    }
+
+    private void awaitServer() throws Exception {
+        StringBuilder last = new StringBuilder();
+        try {
+            await("marketplace answers at " + url("/"), () -> {
+                try {
+                    HttpResponse<String> response = get("/api/plugins");
+                    last.setLength(0);
+                    last.append(response.statusCode()).append(' ').append(response.body());
+                    return response.statusCode() == 200;
+                } catch (Exception e) {
+                    last.setLength(0);
+                    last.append(e);
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            StringBuilder states = new StringBuilder(last + "\n");
+            for (org.osgi.framework.Bundle bundle : context.getBundles()) {
+                if (bundle.getState() != org.osgi.framework.Bundle.ACTIVE) {
+                    states.append(bundle.getSymbolicName()).append(" state ").append(bundle.getState()).append('\n');
+                }
+            }
+            scr.getComponentDescriptionDTOs().forEach(d -> scr.getComponentConfigurationDTOs(d).forEach(c ->
+                    states.append(d.name).append(" component state ").append(c.state).append('\n')));
+            System.err.println("MARKETPLACE DIAGNOSTIC " + states);
+            throw new AssertionError(e.getMessage() + "\n" + states, e);
+        }
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String error) throws IOException {
+        assertEquals(response.body(), status, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(response.body(), error, body.get("error").asText());
+        assertFalse(response.body(), body.get("message").asText().isBlank());
+    }
+
+    private String token(String owner) throws Exception {
+        String out = shell("mb:market token " + owner);
+        return Arrays.stream(out.split("\\s+")).filter(w -> w.startsWith("mbt_")).findFirst().orElseThrow();
+    }
+
+    @Test
+    public void publishSearchRateDownloadAndASignedIndex() throws Exception {
+        awaitServer();
+        String token = token("alice");
+        HttpResponse<String> published = publish(token, helloJar());
+        assertEquals(published.body(), 201, published.statusCode());
+        JsonNode result = JSON.readTree(published.body());
+        assertEquals("org.milkbottle.example.hello", result.get("name").asText());
+        String sha = result.get("sha256").asText();
+
+        JsonNode page = JSON.readTree(get("/api/plugins?q=hello").body());
+        assertEquals(1, page.get("total").asInt());
+        assertEquals("org.milkbottle.example.hello", page.get("items").get(0).get("name").asText());
+        assertEquals(0, JSON.readTree(get("/api/plugins?q=nothing-like-this").body()).get("total").asInt());
+        assertEquals(1, JSON.readTree(get("/api/plugins?runtime=1.0.0").body()).get("total").asInt());
+        assertEquals("an incompatible runtime sees no version", 0,
+                JSON.readTree(get("/api/plugins?runtime=9.0.0").body()).get("total").asInt());
+
+        assertEquals(200, rate("org.milkbottle.example.hello", "{\"user\":\"ann\",\"stars\":5}").statusCode());
+        assertEquals(200, rate("org.milkbottle.example.hello", "{\"user\":\"ann\",\"stars\":3,\"review\":\"ok\"}")
+                .statusCode());
+        JsonNode rated = JSON.readTree(rate("org.milkbottle.example.hello",
+                "{\"user\":\"bob\",\"stars\":4,\"review\":\"<b>nice</b>\"}").body());
+        assertEquals("a second rating by the same user replaces the first", 2, rated.get("ratingCount").asInt());
+        assertEquals(3.5, rated.get("rating").asDouble(), 0.001);
+
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(url("/repository/artifacts/" + sha
+                + "?runtime=1.0.0"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body())));
+        JsonNode details = JSON.readTree(get("/api/plugins/org.milkbottle.example.hello").body());
+        assertEquals(1, details.get("versions").get(0).get("downloads").asLong());
+        assertEquals("<b>nice</b>", details.get("reviews").get(0).get("text").asText());
+        assertEquals("alice", details.get("owner").asText());
+
+        byte[] index = http.send(HttpRequest.newBuilder(URI.create(url("/repository/index.xml"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        String xml = new String(index, StandardCharsets.UTF_8);
+        assertTrue(xml, xml.contains("osgi.identity") && xml.contains("org.milkbottle.example.hello")
+                && xml.contains(sha) && xml.contains("osgi.wiring.package") && xml.contains("milkbottle.runtime"));
+        String signature = get("/repository/index.xml.sig").body().trim();
+        PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
+                .decode(get("/repository/key.pem").body().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+        assertTrue("the index signature verifies", verify(key, index, signature));
+        byte[] tampered = xml.replace("org.milkbottle.example.hello", "org.milkbottle.example.hellx")
+                .getBytes(StandardCharsets.UTF_8);
+        assertFalse("a changed index does not verify", verify(key, tampered, signature));
+
+        assertError(publish(token, helloJar()), 409, "CONFLICT");
+        assertError(publish(token("mallory"), helloJar()), 403, "FORBIDDEN");
+    }
+
+    private static boolean verify(PublicKey key, byte[] content, String signature) throws Exception {
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(key);
+        verifier.update(content);
+        return verifier.verify(Base64.getDecoder().decode(signature));
+    }
+
+    @Test
+    public void badRequestsGetAClearFourHundredAndChangeNothing() throws Exception {
+        awaitServer();
+        String token = token("alice");
+        assertEquals(201, publish(token, helloJar()).statusCode());
+        String before = get("/api/plugins/org.milkbottle.example.hello").body();
+
+        assertError(publish(null, helloJar()), 401, "UNAUTHORIZED");
+        assertError(publish("mbt_" + "A".repeat(43), helloJar()), 401, "UNAUTHORIZED");
+        assertError(publish("' OR 1=1 --", helloJar()), 401, "UNAUTHORIZED");
+        Path text = Files.writeString(work("bad").resolve("text.jar"), "not a jar");
+        assertError(publish(token, text), 422, "INVALID_PLUGIN");
+
+        for (String query : List.of("q=" + enc("' OR 1=1 --"), "q=" + enc("<script>alert(1)</script>"),
+                "q=" + enc("%_\\"), "tag=" + enc("'; DROP TABLE versions; --"))) {
+            HttpResponse<String> response = get("/api/plugins?" + query);
+            assertEquals(query, 200, response.statusCode());
+            assertEquals(query, 0, JSON.readTree(response.body()).get("total").asInt());
+        }
+        assertError(get("/api/plugins?q=" + "x".repeat(201)), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins?page=0"), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins?pageSize=1000"), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins?sort=" + enc("name; DROP TABLE plugins")), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins?minRating=abc"), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins?minRating=7"), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins?runtime=x.y.z"), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins/a..b"), 400, "BAD_REQUEST");
+        assertError(get("/api/plugins/" + enc("x;DROP TABLE plugins")), 400, "BAD_REQUEST");
+        HttpResponse<String> traversal = get("/api/plugins/%2e%2e%2F%2e%2e%2Fetc%2Fpasswd");
+        assertTrue(traversal.body(), traversal.statusCode() >= 400 && traversal.statusCode() < 500);
+        assertError(get("/api/plugins/no.such.plugin"), 404, "NOT_FOUND");
+        assertError(get("/api/nowhere"), 404, "NOT_FOUND");
+
+        String hello = "org.milkbottle.example.hello";
+        assertError(rate(hello, "{not json"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "[1,2]"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"stars\":5}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\"}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":\"five\"}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":4.5}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":0}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":6}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"' OR 1=1 --\",\"stars\":5}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":5,\"review\":7}"), 400, "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":5,\"review\":\"" + "x".repeat(4001) + "\"}"), 400,
+                "BAD_REQUEST");
+        assertError(rate(hello, "{\"user\":\"ann\",\"stars\":5,\"review\":\"" + "x".repeat(70_000) + "\"}"), 413,
+                "TOO_LARGE");
+        assertError(rate("no.such.plugin", "{\"user\":\"ann\",\"stars\":5}"), 404, "NOT_FOUND");
+
+        // Jetty itself refuses encoded separators and dot segments (with its own 400 page) before any servlet
+        HttpResponse<String> escape = get("/repository/artifacts/" + enc("../../db/marketplace.mv.db"));
+        assertTrue(escape.statusCode() + " " + escape.body(), escape.statusCode() >= 400 && escape.statusCode() < 500);
+        assertError(get("/repository/artifacts/marketplace.mv.db"), 400, "BAD_REQUEST");
+        assertError(get("/repository/artifacts/" + "0".repeat(64)), 404, "NOT_FOUND");
+        assertError(get("/repository/other"), 404, "NOT_FOUND");
+
+        assertEquals("nothing changed", before, get("/api/plugins/org.milkbottle.example.hello").body());
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

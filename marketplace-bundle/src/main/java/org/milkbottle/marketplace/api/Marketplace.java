@@ -1,0 +1,52 @@
+package org.milkbottle.marketplace.api;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A marketplace: plugins published with an API token after passing validation, searched, described,
+ * rated and downloaded. Every method that takes outside input checks it and throws a
+ * {@link MarketplaceException} that says what was wrong; nothing is stored then.
+ */
+@ProviderType
+public interface Marketplace {
+
+    /**
+     * Publishes one plugin version. The jar is validated with MilkBottle's validator; a jar with errors
+     * is refused with its findings. A version that was published before cannot be overwritten, and only
+     * the token that first published a plugin may publish its later versions.
+     */
+    PublishResult publish(String token, Path jar) throws MarketplaceException;
+
+    /** One page of plugins matching the query, latest compatible version of each. */
+    SearchPage search(SearchQuery query) throws MarketplaceException;
+
+    /** A plugin with all its versions and reviews. */
+    Optional<PluginDetails> plugin(String name);
+
+    /** Adds or replaces (one per user and plugin) a rating of 1 to 5 stars with an optional review. */
+    void rate(String name, String user, int stars, String review) throws MarketplaceException;
+
+    /** The stored artifact with this SHA-256, counting a download (with the runtime version, if known). */
+    Optional<Path> download(String sha256, String runtimeVersion) throws MarketplaceException;
+
+    /** Downloads per day of one plugin, oldest day first. */
+    java.util.SortedMap<java.time.LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException;
+
+    /** The largest jar {@link #publish} accepts, in bytes. */
+    long maxUploadBytes();
+
+    /** The OSGi repository index (R5 XML) of every published version. */
+    byte[] index();
+
+    /** A detached signature of {@link #index()} (SHA256withECDSA, base64), made with the marketplace key. */
+    String indexSignature();
+
+    /** The public key that verifies {@link #indexSignature()}, PEM encoded. */
+    String publicKey();
+
+    /** Creates an API token for publishing; only its hash is stored, so it is shown this once. */
+    String createToken(String owner) throws MarketplaceException;
+}

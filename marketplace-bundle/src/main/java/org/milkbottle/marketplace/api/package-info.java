@@ -1,0 +1,11 @@
+/**
+ * The marketplace server as a service: publish validated plugins, search and describe them, rate them,
+ * count downloads, and serve a signed OSGi repository index of every published version. The HTTP API,
+ * the shell commands and the web page are thin layers over {@link org.milkbottle.marketplace.api.Marketplace}.
+ */
+@Export
+@Version("1.0.0")
+package org.milkbottle.marketplace.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

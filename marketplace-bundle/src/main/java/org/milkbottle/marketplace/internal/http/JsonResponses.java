@@ -1,0 +1,41 @@
+package org.milkbottle.marketplace.internal.http;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.milkbottle.marketplace.api.MarketplaceException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Writes JSON answers and JSON errors ({@code {"error": "BAD_REQUEST", "message": "…"}}). */
+final class JsonResponses {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private JsonResponses() {
+    }
+
+    static void send(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        MAPPER.writeValue(response.getOutputStream(), body);
+    }
+
+    static void error(HttpServletResponse response, MarketplaceException e) throws IOException {
+        error(response, e.reason().status(), e.reason().name(), e.getMessage());
+    }
+
+    static void error(HttpServletResponse response, int status, String error, String message) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        send(response, status, body);
+    }
+}

@@ -1,0 +1,32 @@
+package org.milkbottle.marketplace.internal.server;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the marketplace server (pid {@value #PID}). */
+@ObjectClassDefinition(name = "MilkBottle marketplace server", description = "Storage and limits of the marketplace")
+public @interface MarketplaceConfig {
+
+    String PID = "org.milkbottle.marketplace";
+
+    @AttributeDefinition(description = "Folder for artifacts, the signing key and the H2 database; empty means "
+            + "'marketplace' under the runtime's data folder")
+    String dataFolder() default "";
+
+    @AttributeDefinition(description = "JDBC URL; empty means an embedded H2 database in the data folder. For "
+            + "PostgreSQL also set dataSourceFactory.target to (osgi.jdbc.driver.class=org.postgresql.Driver)")
+    String jdbcUrl() default "";
+
+    @AttributeDefinition(description = "Database user")
+    String jdbcUser() default "";
+
+    @AttributeDefinition(description = "Database password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String jdbcPassword() default "";
+
+    @AttributeDefinition(description = "Largest jar that may be published, in bytes", min = "1024")
+    long maxUploadBytes() default 50L * 1024 * 1024;
+
+    @AttributeDefinition(description = "How often a node checks the database for changes made by other nodes, in ms",
+            min = "0")
+    long catalogRefreshMillis() default 1000;
+}

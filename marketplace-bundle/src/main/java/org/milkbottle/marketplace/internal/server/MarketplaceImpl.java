@@ -1,0 +1,311 @@
+package org.milkbottle.marketplace.internal.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.milkbottle.marketplace.api.Marketplace;
+import org.milkbottle.marketplace.api.MarketplaceException;
+import org.milkbottle.marketplace.api.MarketplaceException.Reason;
+import org.milkbottle.marketplace.api.PluginDetails;
+import org.milkbottle.marketplace.api.PluginVersion;
+import org.milkbottle.marketplace.api.PublishResult;
+import org.milkbottle.marketplace.api.SearchPage;
+import org.milkbottle.marketplace.api.SearchQuery;
+import org.milkbottle.marketplace.internal.store.ArtifactFiles;
+import org.milkbottle.marketplace.internal.store.Database;
+import org.milkbottle.marketplace.internal.store.PluginStore;
+import org.milkbottle.marketplace.internal.store.VersionRow;
+import org.milkbottle.validation.api.Severity;
+import org.milkbottle.validation.api.ValidationReport;
+import org.milkbottle.validation.api.Validator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The marketplace: publishing through the validator into the JDBC store and the artifact files, and
+ * the reads (search, details, index) served from an in-memory {@link Catalog} that follows the database.
+ */
+@Component(service = Marketplace.class, configurationPid = MarketplaceConfig.PID,
+        property = "dataSourceFactory.target=(osgi.jdbc.driver.class=org.h2.Driver)")
+@Designate(ocd = MarketplaceConfig.class)
+public class MarketplaceImpl implements Marketplace {
+
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.@-]{1,100}");
+    private static final Set<String> SORTS = Set.of("relevance", "downloads", "rating", "updated", "name");
+    private static final int MAX_REVIEW = 4000;
+
+    private final Validator validator;
+    private final PluginStore store;
+    private final ArtifactFiles artifacts;
+    private final IndexSigner signer;
+    private final CatalogFollower catalog;
+    private final RepositoryIndex index = new RepositoryIndex();
+    private final long maxUploadBytes;
+    private volatile SignedIndex signedIndex;
+
+    private record SignedIndex(long revision, byte[] xml, String signature) {
+    }
+
+    @Activate
+    public MarketplaceImpl(BundleContext context, MarketplaceConfig config, @Reference Validator validator,
+            @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory)
+            throws IOException, SQLException, GeneralSecurityException {
+        this.validator = validator;
+        Path folder = folder(context, config);
+        Properties properties = new Properties();
+        properties.put(DataSourceFactory.JDBC_URL, config.jdbcUrl().isBlank()
+                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath() + ";DB_CLOSE_DELAY=-1"
+                : config.jdbcUrl());
+        if (!config.jdbcUser().isBlank()) {
+            properties.put(DataSourceFactory.JDBC_USER, config.jdbcUser());
+            properties.put(DataSourceFactory.JDBC_PASSWORD, config.jdbcPassword());
+        }
+        this.store = new PluginStore(new Database(dataSourceFactory.createDataSource(properties)));
+        this.artifacts = new ArtifactFiles(folder.resolve("artifacts"));
+        this.signer = new IndexSigner(folder);
+        this.catalog = new CatalogFollower(store, config.catalogRefreshMillis());
+        this.maxUploadBytes = config.maxUploadBytes();
+    }
+
+    static Path folder(BundleContext context, MarketplaceConfig config) {
+        if (!config.dataFolder().isBlank()) {
+            return Path.of(config.dataFolder());
+        }
+        String data = context.getProperty("milkbottle.data");
+        if (data == null || data.isBlank()) {
+            return context.getDataFile("marketplace").toPath(); // no runtime data folder: the bundle's own area
+        }
+        return Path.of(data).resolve("marketplace");
+    }
+
+    @Override
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    @Override
+    public PublishResult publish(String token, Path jar) throws MarketplaceException {
+        String owner = owner(token);
+        try {
+            if (Files.size(jar) > maxUploadBytes) {
+                throw new MarketplaceException(Reason.TOO_LARGE, "The jar has " + Files.size(jar) + " bytes; the "
+                        + "marketplace accepts at most " + maxUploadBytes + ".");
+            }
+            ValidationReport report = validator.validate(jar, "upload by " + owner);
+            if (!report.approved() || report.symbolicName() == null || report.sha256() == null) {
+                throw new MarketplaceException(Reason.INVALID_PLUGIN, "The jar did not pass validation: "
+                        + String.join("; ", report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")
+                                .toList()));
+            }
+            Optional<String> existingOwner = store.owner(report.symbolicName());
+            if (existingOwner.isPresent() && !existingOwner.get().equals(owner)) {
+                throw new MarketplaceException(Reason.FORBIDDEN, report.symbolicName() + " belongs to another "
+                        + "publisher; publish it under a name of your own.");
+            }
+            VersionRow row = JarMetadata.read(jar, report.sha256(), report);
+            artifacts.store(jar, report.sha256());
+            store.insert(row, owner);
+            catalog.invalidate();
+            return new PublishResult(row.name(), row.version(), row.sha256(), report.findings().stream()
+                    .filter(f -> f.severity() != Severity.ERROR).map(f -> f.severity() + " " + f.rule() + ": "
+                            + f.message()).toList());
+        } catch (PluginStore.DuplicateException e) {
+            throw new MarketplaceException(Reason.CONFLICT, e.getMessage() + "; a published version is never "
+                    + "replaced. Publish a higher version.");
+        } catch (IOException | SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private String owner(String token) throws MarketplaceException {
+        if (!Tokens.wellFormed(token)) {
+            throw new MarketplaceException(Reason.UNAUTHORIZED, "Publishing needs an API token (Authorization: "
+                    + "Bearer mbt_…); ask the marketplace's admin for one (mb:market token OWNER).");
+        }
+        try {
+            return store.tokenOwner(Tokens.hash(token)).orElseThrow(() -> new MarketplaceException(
+                    Reason.UNAUTHORIZED, "The API token is not known to this marketplace."));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query) throws MarketplaceException {
+        check(query);
+        return catalog.current().search(query);
+    }
+
+    static void check(SearchQuery query) throws MarketplaceException {
+        if (query.text() != null && query.text().length() > 200) {
+            throw bad("The search text is longer than 200 characters.");
+        }
+        if (query.page() < 1 || query.pageSize() < 1 || query.pageSize() > 100) {
+            throw bad("page must be 1 or more and pageSize between 1 and 100.");
+        }
+        if (query.sort() != null && !SORTS.contains(query.sort())) {
+            throw bad("sort must be one of " + SORTS + ".");
+        }
+        if (query.minRating() != null && (query.minRating() < 0 || query.minRating() > 5 || query.minRating().isNaN())) {
+            throw bad("minRating must be between 0 and 5.");
+        }
+        if (query.runtimeVersion() != null) {
+            version(query.runtimeVersion(), "runtime");
+        }
+    }
+
+    @Override
+    public Optional<PluginDetails> plugin(String name) {
+        Catalog.Entry entry = catalog.current().entry(name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Long> downloads = store.downloadsByVersion(name);
+            List<PluginVersion> versions = entry.versions().stream().map(r -> new PluginVersion(r.version(),
+                    r.sha256(), r.size(), r.published(), r.runtimeFilter(), r.permissions(), r.dependencies(),
+                    r.validation(), downloads.getOrDefault(r.version(), 0L))).toList();
+            VersionRow latest = entry.latest();
+            return Optional.of(new PluginDetails(Catalog.summary(entry, latest), latest.license(), latest.contact(),
+                    latest.docUrl(), latest.scmUrl(), entry.owner(), versions, store.reviews(name)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public java.util.SortedMap<LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException {
+        try {
+            return store.downloadsPerDay(name);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void rate(String name, String user, int stars, String review) throws MarketplaceException {
+        if (name == null || catalog.current().entry(name) == null) {
+            throw new MarketplaceException(Reason.NOT_FOUND, "There is no plugin named '" + name + "'.");
+        }
+        if (user == null || !USER.matcher(user).matches()) {
+            throw bad("user must be 1 to 100 letters, digits or . _ @ -.");
+        }
+        if (stars < 1 || stars > 5) {
+            throw bad("stars must be a whole number from 1 to 5; it was " + stars + ".");
+        }
+        if (review != null && review.length() > MAX_REVIEW) {
+            throw bad("A review may have at most " + MAX_REVIEW + " characters.");
+        }
+        try {
+            store.rate(name, user, stars, review == null ? "" : review);
+            catalog.invalidate();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Optional<Path> download(String sha256, String runtimeVersion) throws MarketplaceException {
+        if (!ArtifactFiles.isSha256(sha256)) {
+            throw bad("An artifact is named by its SHA-256: 64 lower-case hex digits.");
+        }
+        String runtime = runtimeVersion == null ? "unknown" : version(runtimeVersion, "runtime").toString();
+        Optional<Path> file = artifacts.find(sha256);
+        Optional<VersionRow> row = catalog.current().bySha(sha256);
+        if (file.isEmpty() || row.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            store.countDownload(row.get().name(), row.get().version(), LocalDate.now(), runtime);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return file;
+    }
+
+    @Override
+    public byte[] index() {
+        return signed().xml();
+    }
+
+    @Override
+    public String indexSignature() {
+        return signed().signature();
+    }
+
+    private SignedIndex signed() {
+        Catalog current = catalog.current();
+        SignedIndex cached = signedIndex;
+        if (cached != null && cached.revision() == catalog.revision()) {
+            return cached;
+        }
+        long revision = catalog.revision();
+        Map<String, Path> files = new HashMap<>();
+        for (VersionRow row : current.rows()) {
+            artifacts.find(row.sha256()).ifPresent(file -> files.put(row.sha256(), file));
+        }
+        try {
+            byte[] xml = index.write(files, revision);
+            SignedIndex fresh = new SignedIndex(revision, xml, signer.sign(xml));
+            signedIndex = fresh;
+            return fresh;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String publicKey() {
+        return signer.publicKeyPem();
+    }
+
+    @Override
+    public String createToken(String owner) throws MarketplaceException {
+        if (owner == null || !USER.matcher(owner).matches()) {
+            throw bad("The owner must be 1 to 100 letters, digits or . _ @ -.");
+        }
+        String token = Tokens.create();
+        try {
+            store.addToken(Tokens.hash(token), owner);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return token;
+    }
+
+    private static Version version(String text, String what) throws MarketplaceException {
+        try {
+            if (text.length() > 64) {
+                throw new IllegalArgumentException("too long");
+            }
+            return Version.parseVersion(text);
+        } catch (IllegalArgumentException e) {
+            throw bad("'" + text + "' is not a " + what + " version (like 1.2.0).");
+        }
+    }
+
+    private static MarketplaceException bad(String message) {
+        return new MarketplaceException(Reason.BAD_REQUEST, message);
+    }
+
+    private static MarketplaceException unavailable(Exception e) {
+        return new MarketplaceException(Reason.UNAVAILABLE, "The marketplace's storage failed (" + e.getMessage()
+                + "); nothing was changed. Try again later.", e);
+    }
+}

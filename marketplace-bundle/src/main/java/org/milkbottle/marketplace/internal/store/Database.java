@@ -1,0 +1,93 @@
+package org.milkbottle.marketplace.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * The marketplace's JDBC database (H2 or PostgreSQL): hands out connections and brings the schema up
+ * to date when opened. Migrations are numbered and applied once each, in order, in one transaction
+ * per step, so that several nodes sharing one database agree on its shape.
+ */
+public final class Database {
+
+    /**
+     * The schema, step by step; never edit a step once released, add one. Plain SQL that both H2 and
+     * PostgreSQL run, written so that a step can run again (H2 commits DDL at once, so a step that
+     * failed half-way is repeated on the next start).
+     */
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of("CREATE TABLE IF NOT EXISTS plugins (name VARCHAR(200) PRIMARY KEY, owner VARCHAR(200) NOT NULL,"
+                    + " created TIMESTAMP NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS versions (name VARCHAR(200) NOT NULL, version VARCHAR(100) NOT NULL,"
+                    + " sha256 CHAR(64) NOT NULL, size BIGINT NOT NULL, published TIMESTAMP NOT NULL,"
+                    + " title VARCHAR, description VARCHAR, vendor VARCHAR, license VARCHAR, contact VARCHAR,"
+                    + " doc_url VARCHAR, scm_url VARCHAR, tags VARCHAR, capabilities VARCHAR, permissions VARCHAR,"
+                    + " runtime_filter VARCHAR, dependencies VARCHAR, validation VARCHAR,"
+                    + " PRIMARY KEY (name, version))",
+                    "CREATE TABLE IF NOT EXISTS ratings (name VARCHAR(200) NOT NULL, user_name VARCHAR(200) NOT NULL,"
+                    + " stars INT NOT NULL, review VARCHAR, updated TIMESTAMP NOT NULL, PRIMARY KEY (name, user_name))",
+                    "CREATE TABLE IF NOT EXISTS downloads (name VARCHAR(200) NOT NULL, version VARCHAR(100) NOT NULL,"
+                    + " on_day DATE NOT NULL, runtime_version VARCHAR(100) NOT NULL, total BIGINT NOT NULL,"
+                    + " PRIMARY KEY (name, version, on_day, runtime_version))",
+                    "CREATE TABLE IF NOT EXISTS tokens (hash CHAR(64) PRIMARY KEY, owner VARCHAR(200) NOT NULL,"
+                    + " created TIMESTAMP NOT NULL)",
+                    "CREATE TABLE IF NOT EXISTS catalog_revision (id INT PRIMARY KEY, revision BIGINT NOT NULL)",
+                    "INSERT INTO catalog_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM catalog_revision WHERE id = 1)"));
+
+    private final DataSource dataSource;
+
+    public Database(DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        migrate();
+    }
+
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The schema version after migration: the number of steps applied. */
+    public int schemaVersion() throws SQLException {
+        try (Connection connection = connect()) {
+            return currentVersion(connection);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        try (Connection connection = connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+            }
+            connection.setAutoCommit(false);
+            for (int step = currentVersion(connection); step < MIGRATIONS.size(); step++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : MIGRATIONS.get(step)) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("DELETE FROM schema_version");
+                    statement.execute("INSERT INTO schema_version (version) VALUES (" + (step + 1) + ")");
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    if (currentVersion(connection) > step) {
+                        continue; // another node applied this step at the same time
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int currentVersion(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(version) FROM schema_version");
+                ResultSet result = query.executeQuery()) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+}

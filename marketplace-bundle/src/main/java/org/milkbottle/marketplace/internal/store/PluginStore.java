@@ -1,0 +1,314 @@
+package org.milkbottle.marketplace.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.milkbottle.marketplace.api.Review;
+
+/**
+ * Every read and write of the marketplace's tables. Statements are prepared with parameters only —
+ * no text from a request ever becomes SQL.
+ */
+public final class PluginStore {
+
+    /** A version that exists already. */
+    public static final class DuplicateException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateException(String message) {
+            super(message);
+        }
+    }
+
+    /** Download totals: per plugin and per plugin version ("name@version"). */
+    public record DownloadTotals(Map<String, Long> byPlugin, Map<String, Long> byVersion) {
+    }
+
+    /** Average stars and count per plugin. */
+    public record RatingTotals(Map<String, Double> average, Map<String, Integer> count) {
+    }
+
+    private final Database database;
+
+    public PluginStore(Database database) {
+        this.database = database;
+    }
+
+    public void addToken(String hash, String owner) throws SQLException {
+        update("INSERT INTO tokens (hash, owner, created) VALUES (?, ?, ?)", hash, owner, now());
+    }
+
+    public Optional<String> tokenOwner(String hash) throws SQLException {
+        return queryString("SELECT owner FROM tokens WHERE hash = ?", hash);
+    }
+
+    public Optional<String> owner(String plugin) throws SQLException {
+        return queryString("SELECT owner FROM plugins WHERE name = ?", plugin);
+    }
+
+    /**
+     * Stores a new version, and the plugin with its owner if it is new, in one transaction.
+     *
+     * @throws DuplicateException when the version exists (also when another node stored it meanwhile)
+     */
+    public void insert(VersionRow row, String owner) throws SQLException, DuplicateException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                if (owner(connection, row.name()).isEmpty()) {
+                    execute(connection, "INSERT INTO plugins (name, owner, created) VALUES (?, ?, ?)", row.name(), owner,
+                            Timestamp.from(row.published()));
+                }
+                if (exists(connection, row.name(), row.version())) {
+                    throw new DuplicateException(row.name() + " " + row.version() + " is published already");
+                }
+                execute(connection, "INSERT INTO versions (name, version, sha256, size, published, title, description,"
+                        + " vendor, license, contact, doc_url, scm_url, tags, capabilities, permissions, runtime_filter,"
+                        + " dependencies, validation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        row.name(), row.version(), row.sha256(), row.size(), Timestamp.from(row.published()),
+                        row.title(), row.description(), row.vendor(), row.license(), row.contact(), row.docUrl(),
+                        row.scmUrl(), join(row.tags()), join(row.capabilities()), join(row.permissions()),
+                        row.runtimeFilter(), String.join("\n", row.dependencies()), String.join("\n", row.validation()));
+                bumpRevision(connection);
+                connection.commit();
+            } catch (SQLException | DuplicateException e) {
+                connection.rollback();
+                if (e instanceof SQLException sql && exists(connection, row.name(), row.version())) {
+                    throw new DuplicateException(row.name() + " " + row.version() + " is published already");
+                }
+                throw e;
+            }
+        }
+    }
+
+    public List<VersionRow> versions() throws SQLException {
+        List<VersionRow> rows = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT name, version, sha256, size, published,"
+                        + " title, description, vendor, license, contact, doc_url, scm_url, tags, capabilities,"
+                        + " permissions, runtime_filter, dependencies, validation FROM versions");
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new VersionRow(result.getString(1), result.getString(2), result.getString(3),
+                        result.getLong(4), result.getTimestamp(5).toInstant(), result.getString(6),
+                        result.getString(7), result.getString(8), result.getString(9), result.getString(10),
+                        result.getString(11), result.getString(12), split(result.getString(13), ","),
+                        split(result.getString(14), ","), split(result.getString(15), ","), result.getString(16),
+                        split(result.getString(17), "\n"), split(result.getString(18), "\n")));
+            }
+        }
+        return rows;
+    }
+
+    public Map<String, String> owners() throws SQLException {
+        Map<String, String> owners = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT name, owner FROM plugins");
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                owners.put(result.getString(1), result.getString(2));
+            }
+        }
+        return owners;
+    }
+
+    /** Adds or replaces the rating of {@code user} for {@code plugin}. */
+    public void rate(String plugin, String user, int stars, String review) throws SQLException {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                execute(connection, "DELETE FROM ratings WHERE name = ? AND user_name = ?", plugin, user);
+                execute(connection, "INSERT INTO ratings (name, user_name, stars, review, updated) VALUES (?, ?, ?, ?, ?)",
+                        plugin, user, stars, review, now());
+                bumpRevision(connection);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    public List<Review> reviews(String plugin) throws SQLException {
+        List<Review> reviews = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT user_name, stars, review, updated"
+                        + " FROM ratings WHERE name = ? ORDER BY updated DESC")) {
+            query.setString(1, plugin);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    reviews.add(new Review(result.getString(1), result.getInt(2), result.getString(3),
+                            result.getTimestamp(4).toInstant()));
+                }
+            }
+        }
+        return reviews;
+    }
+
+    public RatingTotals ratingTotals() throws SQLException {
+        Map<String, Double> average = new HashMap<>();
+        Map<String, Integer> count = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT name, AVG(CAST(stars AS DOUBLE PRECISION)), COUNT(*) FROM ratings GROUP BY name");
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                average.put(result.getString(1), result.getDouble(2));
+                count.put(result.getString(1), result.getInt(3));
+            }
+        }
+        return new RatingTotals(average, count);
+    }
+
+    /** Counts one download; several nodes may count at once. */
+    public void countDownload(String plugin, String version, LocalDate day, String runtimeVersion) throws SQLException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Connection connection = database.connect()) {
+                int updated = execute(connection, "UPDATE downloads SET total = total + 1 WHERE name = ? AND version = ?"
+                        + " AND on_day = ? AND runtime_version = ?", plugin, version, Date.valueOf(day), runtimeVersion);
+                if (updated > 0) {
+                    return;
+                }
+                try {
+                    execute(connection, "INSERT INTO downloads (name, version, on_day, runtime_version, total)"
+                            + " VALUES (?, ?, ?, ?, 1)", plugin, version, Date.valueOf(day), runtimeVersion);
+                    return;
+                } catch (SQLException raced) {
+                    // another request inserted the row first: count again with an update
+                }
+            }
+        }
+        throw new SQLException("could not count a download of " + plugin + " " + version);
+    }
+
+    public DownloadTotals downloadTotals() throws SQLException {
+        Map<String, Long> byPlugin = new HashMap<>();
+        Map<String, Long> byVersion = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT name, version, SUM(total) FROM downloads GROUP BY name, version");
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                byPlugin.merge(result.getString(1), result.getLong(3), Long::sum);
+                byVersion.put(result.getString(1) + "@" + result.getString(2), result.getLong(3));
+            }
+        }
+        return new DownloadTotals(byPlugin, byVersion);
+    }
+
+    /** Downloads of each version of one plugin. */
+    public Map<String, Long> downloadsByVersion(String plugin) throws SQLException {
+        Map<String, Long> byVersion = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT version, SUM(total) FROM downloads WHERE name = ? GROUP BY version")) {
+            query.setString(1, plugin);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    byVersion.put(result.getString(1), result.getLong(2));
+                }
+            }
+        }
+        return byVersion;
+    }
+
+    /** Downloads of one plugin per day, oldest first. */
+    public java.util.SortedMap<LocalDate, Long> downloadsPerDay(String plugin) throws SQLException {
+        java.util.SortedMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT on_day, SUM(total) FROM downloads WHERE name = ? GROUP BY on_day")) {
+            query.setString(1, plugin);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    perDay.put(result.getDate(1).toLocalDate(), result.getLong(2));
+                }
+            }
+        }
+        return perDay;
+    }
+
+    /** Changes whenever a version or rating is stored, on any node: tells a node its catalog is stale. */
+    public long revision() throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT revision FROM catalog_revision WHERE id = 1");
+                ResultSet result = query.executeQuery()) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    private static void bumpRevision(Connection connection) throws SQLException {
+        execute(connection, "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1");
+    }
+
+    private static boolean exists(Connection connection, String name, String version) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM versions WHERE name = ? AND version = ?")) {
+            query.setString(1, name);
+            query.setString(2, version);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    private static Optional<String> owner(Connection connection, String plugin) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT owner FROM plugins WHERE name = ?")) {
+            query.setString(1, plugin);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<String> queryString(String sql, String parameter) throws SQLException {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.connect()) {
+            execute(connection, sql, parameters);
+        }
+    }
+
+    private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static String join(List<String> values) {
+        return String.join(",", values);
+    }
+
+    private static List<String> split(String value, String separator) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

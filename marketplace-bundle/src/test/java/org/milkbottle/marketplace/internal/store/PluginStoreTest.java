@@ -1,0 +1,83 @@
+package org.milkbottle.marketplace.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource dataSource;
+    private PluginStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+        store = new PluginStore(new Database(dataSource));
+    }
+
+    static VersionRow row(String name, String version) {
+        return new VersionRow(name, version, "a".repeat(63) + version.charAt(0), 10, Instant.now(), name + " title",
+                "does things", "Acme", "Apache-2.0", "a@b.c", null, null, List.of("tools", "demo"), List.of("greeting"),
+                List.of("file-write"), "(&(milkbottle.runtime>=1.0.0)(!(milkbottle.runtime>=2.0.0)))",
+                List.of("package org.osgi.framework"), List.of("INFO x: y"));
+    }
+
+    @Test
+    void migratesOnceAndAgainWithoutHarm() throws Exception {
+        assertThat(new Database(dataSource).schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
+        assertThat(new Database(dataSource).schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
+    }
+
+    @Test
+    void versionsAreStoredOnceAndReadBack() throws Exception {
+        long before = store.revision();
+        store.insert(row("com.acme.tool", "1.0.0"), "alice");
+        assertThat(store.revision()).isGreaterThan(before);
+        assertThatThrownBy(() -> store.insert(row("com.acme.tool", "1.0.0"), "alice"))
+                .isInstanceOf(PluginStore.DuplicateException.class);
+        store.insert(row("com.acme.tool", "2.0.0"), "bob");
+        assertThat(store.owner("com.acme.tool")).contains("alice");
+        List<VersionRow> rows = store.versions();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).tags()).containsExactly("tools", "demo");
+        assertThat(rows.get(0).dependencies()).containsExactly("package org.osgi.framework");
+    }
+
+    @Test
+    void ratingsReplaceAndDownloadsCount() throws Exception {
+        store.insert(row("com.acme.tool", "1.0.0"), "alice");
+        store.rate("com.acme.tool", "ann", 5, "great");
+        store.rate("com.acme.tool", "ann", 2, "meh");
+        store.rate("com.acme.tool", "bob", 4, "<script>x</script>");
+        assertThat(store.ratingTotals().count()).containsEntry("com.acme.tool", 2);
+        assertThat(store.ratingTotals().average().get("com.acme.tool")).isEqualTo(3.0);
+        assertThat(store.reviews("com.acme.tool")).extracting(r -> r.text()).contains("meh", "<script>x</script>");
+
+        LocalDate today = LocalDate.now();
+        store.countDownload("com.acme.tool", "1.0.0", today, "1.0.0");
+        store.countDownload("com.acme.tool", "1.0.0", today, "1.0.0");
+        store.countDownload("com.acme.tool", "1.0.0", today, "unknown");
+        assertThat(store.downloadTotals().byPlugin()).containsEntry("com.acme.tool", 3L);
+        assertThat(store.downloadsPerDay("com.acme.tool")).containsEntry(today, 3L);
+    }
+
+    @Test
+    void tokensAreLookedUpByHash() throws Exception {
+        store.addToken("f".repeat(64), "alice");
+        assertThat(store.tokenOwner("f".repeat(64))).contains("alice");
+        assertThat(store.tokenOwner("' OR 1=1 --")).isEmpty();
+    }
+}
