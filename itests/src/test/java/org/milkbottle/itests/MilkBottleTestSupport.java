@@ -119,6 +119,29 @@ public abstract class MilkBottleTestSupport {
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.marketplace.bundle")));
     }
 
+    /** Bundles that are not active and components that are not satisfied, for failure messages. */
+    protected String diagnosis() {
+        StringBuilder out = new StringBuilder();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() != Bundle.ACTIVE) {
+                out.append(bundle.getSymbolicName()).append(" state ").append(bundle.getState()).append('\n');
+            }
+        }
+        scr.getComponentDescriptionDTOs().forEach(d -> scr.getComponentConfigurationDTOs(d).forEach(c -> {
+            if (c.state != org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.ACTIVE
+                    && c.state != org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.SATISFIED) {
+                out.append(d.name).append(" state ").append(c.state).append(" unsatisfied ")
+                        .append(Arrays.stream(c.unsatisfiedReferences).map(r -> r.name + " " + r.target).toList())
+                        .append('\n');
+            }
+        }));
+        if (scr.getComponentDescriptionDTOs().stream().noneMatch(d -> !scr.getComponentConfigurationDTOs(d).isEmpty()
+                && d.name.contains("Repository"))) {
+            out.append("no Repository* component configurations\n");
+        }
+        return out.toString();
+    }
+
     /** A free TCP port on loopback. */
     protected static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -137,6 +160,14 @@ public abstract class MilkBottleTestSupport {
 
     /** Waits until a shell command prints {@code expected} (trimmed), e.g. after an asynchronous change. */
     protected void awaitShell(String command, String expected) throws InterruptedException {
+        try {
+            awaitShellOnly(command, expected);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + diagnosis(), e);
+        }
+    }
+
+    private void awaitShellOnly(String command, String expected) throws InterruptedException {
         await(command + " prints " + expected, () -> {
             try {
                 return shell(command).trim().equals(expected);

@@ -28,12 +28,13 @@ import org.milkbottle.api.PluginInfo;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
+import org.milkbottle.core.internal.install.RequestFetcher;
+import org.milkbottle.api.PluginResolver;
 import org.milkbottle.core.internal.install.BundleArchive;
 import org.milkbottle.core.internal.install.BundleStarter;
 import org.milkbottle.core.internal.install.InstallPlanner;
 import org.milkbottle.core.internal.install.InstallTransaction;
 import org.milkbottle.core.internal.install.ManagedBundles;
-import org.milkbottle.core.internal.install.ManifestDescriptorReader;
 import org.milkbottle.core.internal.install.MavenResolver;
 import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
@@ -55,6 +56,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -99,7 +101,12 @@ public class PluginManagerImpl implements PluginManager {
     private ArtifactFetcher fetcher;
     private BundleStarter starter;
     private PluginLookup lookup;
-    private final ManifestDescriptorReader reader = new ManifestDescriptorReader();
+    private final RequestFetcher requests = new RequestFetcher(() -> this.fetcher, () -> this.resolver);
+
+    /** Looks plugin names up in the configured repositories; absent when no repository client runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginResolver resolver;
     private final java.util.concurrent.CountDownLatch recovered = new java.util.concurrent.CountDownLatch(1);
 
     @Activate
@@ -425,16 +432,11 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private List<BundleArchive> fetchAll(InstallRequest request) {
-        List<BundleArchive> archives = new ArrayList<>();
-        for (String source : request.sources()) {
-            archives.add(fetch(source));
-        }
-        return archives;
+        return requests.fetchAll(request.sources(), Path.of(System.getProperty("user.dir")));
     }
 
     private BundleArchive fetch(String source) {
-        ArtifactStore.Stored stored = fetcher.fetch(source);
-        return reader.read(stored.path(), stored.sha256(), fetcher.canonical(source));
+        return requests.fetch(source);
     }
 
     private Bundle managedBundle(String plugin, String verb) {

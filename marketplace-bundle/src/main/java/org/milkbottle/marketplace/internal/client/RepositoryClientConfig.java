@@ -1,0 +1,20 @@
+package org.milkbottle.marketplace.internal.client;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the repository client (pid {@value #PID}). */
+@ObjectClassDefinition(name = "MilkBottle repositories", description = "How the runtime uses plugin repositories")
+public @interface RepositoryClientConfig {
+
+    String PID = "org.milkbottle.repositories";
+
+    @AttributeDefinition(description = "How long a fetched index is used before it is fetched again, in seconds", min = "0")
+    long indexExpirySeconds() default 300;
+
+    @AttributeDefinition(description = "Network timeout for indexes and downloads, in seconds", min = "1")
+    long timeoutSeconds() default 30;
+
+    @AttributeDefinition(description = "Downloads run at the same time", min = "1", max = "16")
+    int parallelDownloads() default 4;
+}

@@ -1,0 +1,111 @@
+package org.milkbottle.marketplace.internal.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.milkbottle.api.PluginException;
+
+/**
+ * The logic behind {@code mb:repo-add}, {@code mb:repo-list} and {@code mb:repo-remove}. A Java method
+ * name cannot contain a dash, so each command is a class whose {@code _main} method Gogo calls for any
+ * function name, passing that name first.
+ */
+final class RepositoryCommands {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,50}");
+
+    private RepositoryCommands() {
+    }
+
+    static String add(RepositoryResolver client, String name, String url, String keyFile) throws IOException {
+        if (!NAME.matcher(name).matches() || name.equals(Repository.LOCAL)) {
+            throw new PluginException("A repository name is 1 to 50 letters, digits or . _ - (and not 'local').");
+        }
+        URI base;
+        try {
+            base = IndexSource.base(url);
+        } catch (IllegalArgumentException e) {
+            throw new PluginException("'" + url + "' is not a URL.");
+        }
+        String scheme = base.getScheme() == null ? "" : base.getScheme();
+        if (!List.of("http", "https", "file").contains(scheme)) {
+            throw new PluginException("A repository URL starts with http://, https:// (a marketplace's /repository/) "
+                    + "or file: (a folder with an index.xml).");
+        }
+        String key = null;
+        String keyNote = "";
+        if (keyFile != null) {
+            Path file = Path.of(keyFile).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new PluginException("Key file not found: " + file);
+            }
+            key = Files.readString(file);
+            IndexVerifier.key(key);
+        } else if (!scheme.equals("file")) {
+            key = fetchKey(base);
+            keyNote = "Pinned the marketplace's key as served by it, fingerprint " + IndexVerifier.fingerprint(key)
+                    + ". Compare it with the fingerprint its admin publishes; give the key file to pin a known key.\n";
+        }
+        Repository repository = new Repository(name, base.toString(), key);
+        client.indexes().forget(name);
+        LoadedIndex index = client.indexes().load(repository); // refuses a bad signature before anything is saved
+        if (index.offlineNote() != null) {
+            throw new PluginException("Repository " + base + " cannot be reached: " + index.offlineNote());
+        }
+        client.list().add(repository);
+        return keyNote + "Added repository '" + name + "' (" + base + "): " + index.resources().size()
+                + " resources.\n";
+    }
+
+    private static String fetchKey(URI base) throws IOException {
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(base.resolve("key.pem")).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new PluginException(base.resolve("key.pem") + " answered HTTP " + response.statusCode()
+                        + "; is this a MilkBottle marketplace's /repository/ URL?");
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            throw new PluginException("Cannot reach " + base + ": " + e.getMessage());
+        }
+    }
+
+    static String list(RepositoryResolver client) {
+        StringBuilder out = new StringBuilder(String.format("%-16s %-48s %-10s %s%n", "NAME", "URL", "RESOURCES",
+                "KEY"));
+        for (Repository repository : client.repositories()) {
+            String resources;
+            try {
+                LoadedIndex index = client.indexes().load(repository);
+                resources = index.resources().size() + (index.offlineNote() != null ? " (offline)" : "");
+            } catch (PluginException e) {
+                resources = "error";
+            }
+            out.append(String.format("%-16s %-48s %-10s %s%n", repository.name(),
+                    repository.isLocal() ? "(this runtime's marketplace)" : repository.url(), resources,
+                    repository.publicKey() == null ? "-" : IndexVerifier.fingerprint(repository.publicKey())));
+        }
+        return out.toString();
+    }
+
+    static String remove(RepositoryResolver client, String name) throws IOException {
+        if (!client.list().remove(name)) {
+            throw new PluginException("No repository is named '" + name + "'; mb:repo-list shows them.");
+        }
+        client.indexes().forget(name);
+        return "Removed repository '" + name + "'.\n";
+    }
+}
