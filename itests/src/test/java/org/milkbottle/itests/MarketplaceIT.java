@@ -124,24 +124,27 @@ public class MarketplaceIT extends MilkBottleTestSupport {
     public void publishSearchRateDownloadAndASignedIndex() throws Exception {
         awaitServer();
         String token = token("alice");
-        HttpResponse<String> published = publish(token, helloJar());
+        HttpResponse<String> published = publish(token, greeter());
         assertEquals(published.body(), 201, published.statusCode());
         JsonNode result = JSON.readTree(published.body());
-        assertEquals("org.milkbottle.example.hello", result.get("name").asText());
+        assertEquals("mkt.greeter", result.get("name").asText());
         String sha = result.get("sha256").asText();
 
-        JsonNode page = JSON.readTree(get("/api/plugins?q=hello").body());
+        JsonNode page = JSON.readTree(get("/api/plugins?q=greeter").body());
         assertEquals(1, page.get("total").asInt());
-        assertEquals("org.milkbottle.example.hello", page.get("items").get(0).get("name").asText());
+        assertEquals("mkt.greeter", page.get("items").get(0).get("name").asText());
         assertEquals(0, JSON.readTree(get("/api/plugins?q=nothing-like-this").body()).get("total").asInt());
-        assertEquals(1, JSON.readTree(get("/api/plugins?runtime=1.0.0").body()).get("total").asInt());
+        assertEquals("the seeded example and the new plugin", 2,
+                JSON.readTree(get("/api/plugins?runtime=1.0.0").body()).get("total").asInt());
+        assertEquals(Seeded.OWNER, JSON.readTree(get("/api/plugins/org.milkbottle.example.hello").body()).get("owner")
+                .asText());
         assertEquals("an incompatible runtime sees no version", 0,
                 JSON.readTree(get("/api/plugins?runtime=9.0.0").body()).get("total").asInt());
 
-        assertEquals(200, rate("org.milkbottle.example.hello", "{\"user\":\"ann\",\"stars\":5}").statusCode());
-        assertEquals(200, rate("org.milkbottle.example.hello", "{\"user\":\"ann\",\"stars\":3,\"review\":\"ok\"}")
+        assertEquals(200, rate("mkt.greeter", "{\"user\":\"ann\",\"stars\":5}").statusCode());
+        assertEquals(200, rate("mkt.greeter", "{\"user\":\"ann\",\"stars\":3,\"review\":\"ok\"}")
                 .statusCode());
-        JsonNode rated = JSON.readTree(rate("org.milkbottle.example.hello",
+        JsonNode rated = JSON.readTree(rate("mkt.greeter",
                 "{\"user\":\"bob\",\"stars\":4,\"review\":\"<b>nice</b>\"}").body());
         assertEquals("a second rating by the same user replaces the first", 2, rated.get("ratingCount").asInt());
         assertEquals(3.5, rated.get("rating").asDouble(), 0.001);
@@ -150,7 +153,7 @@ public class MarketplaceIT extends MilkBottleTestSupport {
                 + "?runtime=1.0.0"))).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
         assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body())));
-        JsonNode details = JSON.readTree(get("/api/plugins/org.milkbottle.example.hello").body());
+        JsonNode details = JSON.readTree(get("/api/plugins/mkt.greeter").body());
         assertEquals(1, details.get("versions").get(0).get("downloads").asLong());
         assertEquals("<b>nice</b>", details.get("reviews").get(0).get("text").asText());
         assertEquals("alice", details.get("owner").asText());
@@ -158,18 +161,31 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         byte[] index = http.send(HttpRequest.newBuilder(URI.create(url("/repository/index.xml"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         String xml = new String(index, StandardCharsets.UTF_8);
-        assertTrue(xml, xml.contains("osgi.identity") && xml.contains("org.milkbottle.example.hello")
-                && xml.contains(sha) && xml.contains("osgi.wiring.package") && xml.contains("milkbottle.runtime"));
+        assertTrue(xml, xml.contains("osgi.identity") && xml.contains("mkt.greeter")
+                && xml.contains(sha.toUpperCase()) || xml.contains(sha));
+        assertTrue(xml, xml.contains("milkbottle.runtime") && xml.contains("osgi.wiring.package"));
         String signature = get("/repository/index.xml.sig").body().trim();
         PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
                 .decode(get("/repository/key.pem").body().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
         assertTrue("the index signature verifies", verify(key, index, signature));
-        byte[] tampered = xml.replace("org.milkbottle.example.hello", "org.milkbottle.example.hellx")
+        byte[] tampered = xml.replace("mkt.greeter", "mkt.greetex")
                 .getBytes(StandardCharsets.UTF_8);
         assertFalse("a changed index does not verify", verify(key, tampered, signature));
 
-        assertError(publish(token, helloJar()), 409, "CONFLICT");
-        assertError(publish(token("mallory"), helloJar()), 403, "FORBIDDEN");
+        assertError(publish(token, greeter()), 409, "CONFLICT");
+        assertError(publish(token("mallory"), greeter()), 403, "FORBIDDEN");
+    }
+
+    /** A plugin that only this test publishes. */
+    private Path greeter() throws IOException {
+        Path jar = work("greeter").resolve("greeter.jar");
+        return Files.exists(jar) ? jar : TestBundles.plugin("mkt.greeter", "1.0.0").header("MilkBottle-Tags", "demo")
+                .writeTo(work("greeter"), "greeter.jar");
+    }
+
+    /** The owner of the example plugins a marketplace is seeded with. */
+    private static final class Seeded {
+        static final String OWNER = "milkbottle";
     }
 
     private static boolean verify(PublicKey key, byte[] content, String signature) throws Exception {
@@ -183,12 +199,12 @@ public class MarketplaceIT extends MilkBottleTestSupport {
     public void badRequestsGetAClearFourHundredAndChangeNothing() throws Exception {
         awaitServer();
         String token = token("alice");
-        assertEquals(201, publish(token, helloJar()).statusCode());
-        String before = get("/api/plugins/org.milkbottle.example.hello").body();
+        assertEquals(201, publish(token, greeter()).statusCode());
+        String before = get("/api/plugins/mkt.greeter").body();
 
-        assertError(publish(null, helloJar()), 401, "UNAUTHORIZED");
-        assertError(publish("mbt_" + "A".repeat(43), helloJar()), 401, "UNAUTHORIZED");
-        assertError(publish("' OR 1=1 --", helloJar()), 401, "UNAUTHORIZED");
+        assertError(publish(null, greeter()), 401, "UNAUTHORIZED");
+        assertError(publish("mbt_" + "A".repeat(43), greeter()), 401, "UNAUTHORIZED");
+        assertError(publish("' OR 1=1 --", greeter()), 401, "UNAUTHORIZED");
         Path text = Files.writeString(work("bad").resolve("text.jar"), "not a jar");
         assertError(publish(token, text), 422, "INVALID_PLUGIN");
 
@@ -212,7 +228,7 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         assertError(get("/api/plugins/no.such.plugin"), 404, "NOT_FOUND");
         assertError(get("/api/nowhere"), 404, "NOT_FOUND");
 
-        String hello = "org.milkbottle.example.hello";
+        String hello = "mkt.greeter";
         assertError(rate(hello, "{not json"), 400, "BAD_REQUEST");
         assertError(rate(hello, "[1,2]"), 400, "BAD_REQUEST");
         assertError(rate(hello, "{\"stars\":5}"), 400, "BAD_REQUEST");
@@ -236,7 +252,8 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         assertError(get("/repository/artifacts/" + "0".repeat(64)), 404, "NOT_FOUND");
         assertError(get("/repository/other"), 404, "NOT_FOUND");
 
-        assertEquals("nothing changed", before, get("/api/plugins/org.milkbottle.example.hello").body());
+        assertEquals("nothing changed", before, get("/api/plugins/mkt.greeter").body());
+        assertEquals(2, JSON.readTree(get("/api/plugins").body()).get("total").asInt());
     }
 
     private static String enc(String text) {

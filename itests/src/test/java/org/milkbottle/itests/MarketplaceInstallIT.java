@@ -3,7 +3,6 @@ package org.milkbottle.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,9 +45,7 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
     @Configuration
     @Override
     public Option[] configuration() throws IOException {
-        return OptionUtils.combine(baseOptions(), OptionUtils.combine(marketplaceOptions(freePort()),
-                mavenBundle("org.apache.felix", "org.apache.felix.resolver").versionAsInProject(),
-                mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject()));
+        return OptionUtils.combine(baseOptions(), marketplaceOptions(freePort()));
     }
 
     @Before

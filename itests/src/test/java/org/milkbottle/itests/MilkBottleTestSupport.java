@@ -116,6 +116,8 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.osgi", "org.osgi.service.repository").versionAsInProject(),
                 mavenBundle("biz.aQute.bnd", "biz.aQute.bnd.util").versionAsInProject(),
                 mavenBundle("biz.aQute.bnd", "biz.aQute.bndlib").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.resolver").versionAsInProject(),
+                mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.marketplace.bundle")));
     }
 

@@ -39,9 +39,12 @@ final class ApprovedContent {
                 Files.createDirectories(directory.toPath());
                 Files.write(file(bundle), jar);
             }
-        } catch (IOException | IllegalStateException e) {
-            System.getLogger(ApprovedContent.class.getName()).log(System.Logger.Level.WARNING,
-                    "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // the bundle changed or went away while being copied (e.g. at shutdown): no copy, no harm
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                System.getLogger(ApprovedContent.class.getName()).log(System.Logger.Level.WARNING,
+                        "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e);
+            }
         }
     }
 

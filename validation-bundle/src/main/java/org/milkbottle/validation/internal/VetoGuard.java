@@ -60,11 +60,12 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             approved.put(bundle.getBundleId(), bundle.getLastModified());
         }
         context.addBundleListener(this);
-        // copies of their approved content, so that a vetoed raw update of any of them can be undone;
-        // made off the start-up path, and only where missing or older than the bundle
+        // copies of the plugins' approved content, so that a vetoed raw update of any of them can be
+        // undone; made off the start-up path, and only where missing or older than the bundle
         vetoes.execute(() -> {
             for (Bundle bundle : context.getBundles()) {
-                if (bundle.getBundleId() != 0 && isApproved(bundle)) {
+                if (bundle.getLocation().startsWith("milkbottle:") && isApproved(bundle)
+                        && context.getBundle(0).getState() == Bundle.ACTIVE) {
                     approvedContent.keepIfStale(bundle);
                 }
             }

@@ -115,7 +115,11 @@ public class ConsoleLauncher implements Callable<Integer> {
                 return FAILED;
             }
         }
-        return new BatchRunner(processor, System.in, System.out, System.err).run(StatementSplitter.split(script));
+        // the process's own streams: System.out may already be Gogo's per-thread stream, and a session
+        // writing into it would loop forever as soon as a command prints to System.out
+        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+        PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        return new BatchRunner(processor, System.in, stdout, stderr).run(StatementSplitter.split(script));
     }
 
     private static String readAll(InputStream in) throws IOException {
@@ -148,6 +152,9 @@ public class ConsoleLauncher implements Callable<Integer> {
                     } catch (Exception e) {
                         out.flush();
                         err.println("Error in '" + statement + "': " + message(e));
+                        if (Boolean.getBoolean("milkbottle.debug")) {
+                            e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports
+                        }
                         err.flush();
                         return FAILED;
                     }
@@ -169,6 +176,16 @@ public class ConsoleLauncher implements Callable<Integer> {
         }
 
         static String message(Exception e) {
+            // wrappers (reflection, DS) say only what they wrap: report the innermost cause that has words
+            Throwable shown = e;
+            while (shown.getCause() != null && (shown.getMessage() == null
+                    || shown instanceof java.lang.reflect.InvocationTargetException
+                    || shown.getMessage().equals(shown.getCause().toString()))) {
+                shown = shown.getCause();
+            }
+            if (shown != e) {
+                return shown.getMessage() == null ? shown.toString() : shown.getMessage();
+            }
             String message = e.getMessage();
             if (e instanceof IllegalArgumentException && message != null && message.startsWith("Cannot coerce")) {
                 return message + " (wrong arguments; see: help COMMAND)";

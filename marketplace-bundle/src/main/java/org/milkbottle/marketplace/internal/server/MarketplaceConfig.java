@@ -26,6 +26,10 @@ public @interface MarketplaceConfig {
     @AttributeDefinition(description = "Largest jar that may be published, in bytes", min = "1024")
     long maxUploadBytes() default 50L * 1024 * 1024;
 
+    @AttributeDefinition(description = "Publish the example plugins shipped with MilkBottle (owner 'milkbottle') "
+            + "when this marketplace lacks them")
+    boolean seedExamples() default true;
+
     @AttributeDefinition(description = "How often a node checks the database for changes made by other nodes, in ms",
             min = "0")
     long catalogRefreshMillis() default 1000;

@@ -51,6 +51,7 @@ public class MarketplaceImpl implements Marketplace {
     private static final int MAX_REVIEW = 4000;
 
     private final Validator validator;
+    private final Database database;
     private final PluginStore store;
     private final ArtifactFiles artifacts;
     private final IndexSigner signer;
@@ -70,17 +71,26 @@ public class MarketplaceImpl implements Marketplace {
         Path folder = folder(context, config);
         Properties properties = new Properties();
         properties.put(DataSourceFactory.JDBC_URL, config.jdbcUrl().isBlank()
-                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath() + ";DB_CLOSE_DELAY=-1"
+                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
                 : config.jdbcUrl());
         if (!config.jdbcUser().isBlank()) {
             properties.put(DataSourceFactory.JDBC_USER, config.jdbcUser());
             properties.put(DataSourceFactory.JDBC_PASSWORD, config.jdbcPassword());
         }
-        this.store = new PluginStore(new Database(dataSourceFactory.createDataSource(properties)));
+        this.database = new Database(dataSourceFactory.createDataSource(properties));
+        this.store = new PluginStore(database);
         this.artifacts = new ArtifactFiles(folder.resolve("artifacts"));
         this.signer = new IndexSigner(folder);
         this.catalog = new CatalogFollower(store, config.catalogRefreshMillis());
         this.maxUploadBytes = config.maxUploadBytes();
+        if (config.seedExamples()) {
+            Seeds.publish(context.getBundle(), this);
+        }
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        database.close(); // an embedded H2 database closes with its component, not at JVM exit
     }
 
     static Path folder(BundleContext context, MarketplaceConfig config) {
@@ -101,7 +111,11 @@ public class MarketplaceImpl implements Marketplace {
 
     @Override
     public PublishResult publish(String token, Path jar) throws MarketplaceException {
-        String owner = owner(token);
+        return publishAs(owner(token), jar);
+    }
+
+    /** Publishes for {@code owner}, whose right to publish was checked by the caller. */
+    PublishResult publishAs(String owner, Path jar) throws MarketplaceException {
         try {
             if (Files.size(jar) > maxUploadBytes) {
                 throw new MarketplaceException(Reason.TOO_LARGE, "The jar has " + Files.size(jar) + " bytes; the "

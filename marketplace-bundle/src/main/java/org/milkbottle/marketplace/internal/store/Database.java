@@ -52,6 +52,20 @@ public final class Database {
         return dataSource.getConnection();
     }
 
+    /** Shuts an embedded H2 database down (other databases need nothing: their connections are closed). */
+    public void close() {
+        try (Connection connection = connect()) {
+            if (connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                }
+            }
+        } catch (SQLException e) {
+            System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING,
+                    "Closing the marketplace database failed: " + e.getMessage());
+        }
+    }
+
     /** The schema version after migration: the number of steps applied. */
     public int schemaVersion() throws SQLException {
         try (Connection connection = connect()) {

@@ -1,0 +1,49 @@
+package org.milkbottle.marketplace.internal.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Enumeration;
+
+import org.milkbottle.marketplace.api.MarketplaceException;
+import org.osgi.framework.Bundle;
+
+/**
+ * The example plugins shipped inside this bundle ({@code seed/*.jar}), published on start by the owner
+ * {@value #OWNER} so that a new runtime's marketplace is never empty. A version already there is left
+ * alone; a seed goes through the validator like any upload.
+ */
+final class Seeds {
+
+    static final String OWNER = "milkbottle";
+    private static final System.Logger LOG = System.getLogger(Seeds.class.getName());
+
+    private Seeds() {
+    }
+
+    static void publish(Bundle bundle, MarketplaceImpl marketplace) {
+        Enumeration<URL> seeds = bundle.findEntries("seed", "*.jar", false);
+        for (URL seed : seeds == null ? Collections.<URL>emptyList() : Collections.list(seeds)) {
+            Path copy = null;
+            try (InputStream in = seed.openStream()) {
+                copy = Files.createTempFile("milkbottle-seed", ".jar");
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                marketplace.publishAs(OWNER, copy);
+            } catch (MarketplaceException e) {
+                if (e.reason() != MarketplaceException.Reason.CONFLICT) {
+                    LOG.log(System.Logger.Level.WARNING, "Cannot seed " + seed.getPath() + ": " + e.getMessage());
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot read the seed " + seed.getPath() + ": " + e.getMessage());
+            } finally {
+                if (copy != null) {
+                    copy.toFile().delete();
+                }
+            }
+        }
+    }
+}
