@@ -42,6 +42,8 @@ public class LauncherIT {
     private ProcessBuilder java(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // a port of its own for the embedded marketplace, so a runtime the developer has open does not collide
+        command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
         command.add("-jar");
         command.add(System.getProperty("milkbottle.launcher.jar"));
         command.addAll(List.of(args));
@@ -75,6 +77,18 @@ public class LauncherIT {
         Run usage = run("--frobnicate");
         assertEquals(usage.toString(), 2, usage.exit());
         assertTrue(usage.toString(), usage.err().contains("unknown option '--frobnicate'"));
+    }
+
+    @Test
+    public void aNewRuntimeFindsAndInstallsTheExamplePluginByNameFromItsEmbeddedMarketplace() throws Exception {
+        Run run = run("-c", "mb:search hello; mb:install hello; hello:greet Ida; mb:repo-list");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.toString(), run.out().contains("org.milkbottle.example.hello")
+                && run.out().contains("Installed org.milkbottle.example.hello") && run.out().contains("Hello, Ida!")
+                && run.out().contains("this runtime's marketplace"));
+        Run again = run("-c", "mb:list");
+        assertTrue("installed by name, remembered by name: " + again,
+                again.out().contains("ACTIVE") && again.out().contains("org.milkbottle.example.hello"));
     }
 
     @Test
