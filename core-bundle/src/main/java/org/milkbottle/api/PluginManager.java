@@ -22,6 +22,17 @@ public interface PluginManager {
     /** Updates a plugin from a new source, or from its original source when {@code source} is empty. */
     InstallResult update(String plugin, Optional<String> source, String origin);
 
+    /** Plugins installed by name for which the repositories have a newer compatible version. */
+    List<PluginUpdate> outdated();
+
+    /**
+     * Updates every plugin of {@link #outdated()} to its newer version as one transaction (one
+     * {@code mb:rollback} undoes all of them), with whatever new dependencies they need.
+     *
+     * @throws PluginException when nothing is outdated, or the updates cannot be resolved or started
+     */
+    InstallResult updateAll(boolean simulate, String origin);
+
     /** Uninstalls a plugin installed through MilkBottle. */
     InstallResult uninstall(String plugin, String origin);
 

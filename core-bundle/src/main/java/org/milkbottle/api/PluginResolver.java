@@ -24,4 +24,15 @@ public interface PluginResolver {
      * @throws PluginException when a name is unknown or a requirement cannot be met, explained in plain words
      */
     Map<String, Path> resolve(List<String> names);
+
+    /**
+     * The newest version the repositories have of each plugin, where it is newer than the installed one
+     * and its runtime requirement fits this runtime.
+     *
+     * @param installed symbolic name to installed version, of plugins installed by name
+     * @return symbolic name to newer version; plugins without one are left out
+     */
+    default Map<String, String> newerVersions(Map<String, String> installed) {
+        return Map.of();
+    }
 }

@@ -106,12 +106,23 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
         assertTrue(installed("mkt.base").getState() >= Bundle.RESOLVED);
         assertTrue("the plugin's code ran", Files.exists(markers.resolve("mkt.app")));
 
+        assertTrue(shell("mb:outdated").contains("up to date"));
         assertTrue(shell("mb:market publish " + token + " " + app("1.1.0", "mkt.lib")).contains("1.1.0"));
+        assertTrue(shell("mb:market publish " + token + " " + app("1.2.0", "mkt.lib")).contains("1.2.0"));
+        String outdated = shell("mb:outdated");
+        assertTrue(outdated, outdated.contains("mkt.app") && outdated.contains("1.0.0") && outdated.contains("1.2.0"));
         String updated = shell("mb:update mkt.app");
-        assertTrue(updated, updated.contains("1.1.0"));
-        assertEquals("1.1.0", installed("mkt.app").getVersion().toString());
+        assertTrue(updated, updated.contains("1.2.0"));
+        assertEquals("1.2.0", installed("mkt.app").getVersion().toString());
         shell("mb:rollback");
         assertEquals("1.0.0", installed("mkt.app").getVersion().toString());
+
+        String all = shell("mb:update --all");
+        assertTrue(all, all.contains("1.2.0"));
+        assertEquals("1.2.0", installed("mkt.app").getVersion().toString());
+        assertTrue(shell("mb:outdated").contains("up to date"));
+        shell("mb:rollback");
+        assertEquals("one rollback undoes the whole update", "1.0.0", installed("mkt.app").getVersion().toString());
     }
 
     @Test

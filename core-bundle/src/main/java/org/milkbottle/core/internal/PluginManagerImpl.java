@@ -29,6 +29,8 @@ import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.RequestFetcher;
+import org.milkbottle.core.internal.install.RepositoryUpdates;
+import org.milkbottle.api.PluginUpdate;
 import org.milkbottle.api.PluginResolver;
 import org.milkbottle.core.internal.install.BundleArchive;
 import org.milkbottle.core.internal.install.BundleStarter;
@@ -263,6 +265,20 @@ public class PluginManagerImpl implements PluginManager {
             }
             return info(bundle);
         });
+    }
+
+    @Override
+    public List<PluginUpdate> outdated() {
+        return new RepositoryUpdates(() -> resolver).outdated(list(false));
+    }
+
+    @Override
+    public InstallResult updateAll(boolean simulate, String origin) {
+        List<PluginUpdate> updates = outdated();
+        if (updates.isEmpty()) {
+            throw new PluginException("Every plugin installed by name is up to date; nothing was changed.");
+        }
+        return install(new InstallRequest(RepositoryUpdates.sources(updates), simulate, true, origin));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.milkbottle.api.InstallRequest;
+import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PluginConfiguration;
 import org.milkbottle.api.PluginHealth;
 import org.milkbottle.api.PluginManager;
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 /** The {@code mb:} shell commands: each turns its arguments into one service call and renders the result. */
 @Component(service = PluginCommands.class)
 @GogoCommand(scope = "mb", function = {"list", "info", "install", "uninstall", "start", "stop", "update", "history",
-    "rollback", "health", "config"})
+    "rollback", "health", "config", "outdated"})
 public class PluginCommands {
 
     private final PluginManager manager;
@@ -78,15 +79,35 @@ public class PluginCommands {
         return PluginFormatter.info(manager.stop(name));
     }
 
-    @Descriptor("update a plugin from the source it was installed from")
-    public String update(@Descriptor("plugin symbolic name, name or bundle id") String name) {
-        return PluginFormatter.result("Updated", manager.update(name, Optional.empty(), "shell"));
+    @Descriptor("update a plugin from the source it was installed from (a plugin installed by name: the newest "
+            + "compatible version in the repositories), from a new SOURCE, or --all plugins installed by name")
+    public String update(
+            @Descriptor("update every plugin mb:outdated lists, as one transaction") @Parameter(names = {"-a", "--all"},
+                    presentValue = "true", absentValue = "false") boolean all,
+            @Descriptor("with --all: print the plan and change nothing") @Parameter(names = {"-t", "--simulate"},
+                    presentValue = "true", absentValue = "false") boolean simulate,
+            @Descriptor("NAME [SOURCE]: plugin symbolic name, name or bundle id, and a FILE | URL | "
+                    + "mvn:group/artifact/version") String... args) {
+        if (all) {
+            if (args.length > 0) {
+                throw new IllegalArgumentException("mb:update --all takes no plugin name.");
+            }
+            if (manager.outdated().isEmpty()) {
+                return "Every plugin installed by name is up to date.\n";
+            }
+            InstallResult result = manager.updateAll(simulate, "shell");
+            return simulate ? PluginFormatter.plan(result.plan()) : PluginFormatter.result("Updated", result);
+        }
+        if (args.length < 1 || args.length > 2) {
+            throw new IllegalArgumentException("usage: mb:update NAME [SOURCE] | mb:update --all [--simulate]");
+        }
+        Optional<String> source = args.length == 2 ? Optional.of(args[1]) : Optional.empty();
+        return PluginFormatter.result("Updated", manager.update(args[0], source, "shell"));
     }
 
-    @Descriptor("update a plugin from a new file, URL or Maven coordinates")
-    public String update(@Descriptor("plugin symbolic name, name or bundle id") String name,
-            @Descriptor("FILE | URL | mvn:group/artifact/version") String source) {
-        return PluginFormatter.result("Updated", manager.update(name, Optional.of(source), "shell"));
+    @Descriptor("list plugins installed by name for which a repository has a newer compatible version")
+    public String outdated() {
+        return PluginFormatter.outdated(manager.outdated());
     }
 
     @Descriptor("list recorded install/update/uninstall/rollback transactions")

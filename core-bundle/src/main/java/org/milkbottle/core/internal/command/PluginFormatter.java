@@ -151,6 +151,15 @@ final class PluginFormatter {
         return out.toString();
     }
 
+    static String outdated(List<org.milkbottle.api.PluginUpdate> updates) {
+        if (updates.isEmpty()) {
+            return "Every plugin installed by name is up to date.\n";
+        }
+        Table table = new Table("NAME", "INSTALLED", "AVAILABLE");
+        updates.forEach(u -> table.row(u.symbolicName(), u.installedVersion(), u.availableVersion()));
+        return table + "Update them all with mb:update --all (one transaction; mb:rollback undoes it).\n";
+    }
+
     static String result(String verb, InstallResult result) {
         StringBuilder out = new StringBuilder();
         out.append(plan(result.plan()));

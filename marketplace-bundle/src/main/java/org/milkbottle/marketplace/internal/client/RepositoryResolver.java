@@ -141,8 +141,11 @@ public class RepositoryResolver implements PluginResolver {
         }
         PlanContext plan = new PlanContext(context.getBundles(), available, wanted);
         Map<Resource, ?> result;
+        long start = System.nanoTime();
         try {
             result = resolver.resolve(plan);
+            System.out.printf("Resolved against %d installed bundles and %d repository resources in %d ms%n",
+                    context.getBundles().length, available.size(), (System.nanoTime() - start) / 1_000_000);
         } catch (ResolutionException e) {
             throw new PluginException("Cannot install " + String.join(", ", names) + ": " + explain(e));
         }
@@ -157,6 +160,40 @@ public class RepositoryResolver implements PluginResolver {
         System.out.println("Downloading " + artifacts.size() + " bundle(s): " + artifacts.stream()
                 .map(Downloads.Artifact::name).collect(Collectors.joining(", ")));
         return downloads.fetchAll(artifacts, System.out);
+    }
+
+    @Override
+    public Map<String, String> newerVersions(Map<String, String> installed) {
+        List<String> notes = new ArrayList<>();
+        List<LoadedIndex> loaded = loadAll(notes);
+        notes.forEach(n -> System.out.println("Note: " + n));
+        Version runtime = Version.parseVersion(runtimeVersion());
+        Map<String, String> newer = new LinkedHashMap<>();
+        installed.forEach((name, version) -> {
+            Version current = Version.parseVersion(version);
+            loaded.stream().flatMap(index -> index.resources().stream())
+                    .filter(r -> name.equals(Resources.identity(r)) && Resources.version(r).compareTo(current) > 0
+                            && fitsRuntime(r, runtime))
+                    .map(Resources::version).max(Version::compareTo)
+                    .ifPresent(best -> newer.put(name, best.toString()));
+        });
+        return newer;
+    }
+
+    /** Whether the resource's requirement on the MilkBottle runtime (if any) accepts this runtime version. */
+    static boolean fitsRuntime(Resource resource, Version runtime) {
+        for (Requirement requirement : resource.getRequirements("milkbottle.runtime")) {
+            String filter = requirement.getDirectives().get("filter");
+            try {
+                if (filter != null && !org.osgi.framework.FrameworkUtil.createFilter(filter).matches(
+                        Map.of("milkbottle.runtime", "milkbottle", "version", runtime))) {
+                    return false;
+                }
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Downloads.Artifact artifact(Resource resource, LoadedIndex index) {

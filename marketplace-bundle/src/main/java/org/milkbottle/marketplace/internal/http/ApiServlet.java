@@ -42,7 +42,12 @@ public class ApiServlet extends HttpServlet {
         try {
             String[] path = path(request);
             if (path.length == 1 && path[0].equals("plugins")) {
-                JsonResponses.send(response, 200, marketplace.search(query(request)));
+                long start = System.nanoTime();
+                Object page = marketplace.search(query(request));
+                // the time spent finding the results, for clients and benchmarks (Server-Timing, in ms)
+                response.setHeader("Server-Timing", String.format(java.util.Locale.ROOT, "search;dur=%.3f",
+                        (System.nanoTime() - start) / 1e6));
+                JsonResponses.send(response, 200, page);
             } else if (path.length == 2 && path[0].equals("plugins")) {
                 JsonResponses.send(response, 200, marketplace.plugin(name(path[1])).orElseThrow(() -> notFound(path[1])));
             } else if (path.length == 3 && path[0].equals("plugins") && path[2].equals("downloads")) {

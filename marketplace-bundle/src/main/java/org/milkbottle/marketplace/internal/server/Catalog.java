@@ -40,6 +40,8 @@ final class Catalog {
     private final List<Searchable> searchable;
     private final List<VersionRow> rows;
     private final Map<String, VersionRow> bySha;
+    /** Whether a runtime filter accepts a runtime version, remembered for this snapshot's lifetime. */
+    private final Map<String, Boolean> compatibility = new java.util.concurrent.ConcurrentHashMap<>();
 
     Catalog(List<VersionRow> rows, PluginStore.RatingTotals ratings, PluginStore.DownloadTotals downloads,
             Map<String, String> owners) {
@@ -99,7 +101,7 @@ final class Catalog {
             if (!matchesAll(candidate.text(), words)) {
                 continue;
             }
-            VersionRow shown = runtime == null ? entry.latest() : latestCompatible(entry, runtime);
+            VersionRow shown = runtime == null ? entry.latest() : latestCompatible(entry, runtime, compatibility);
             if (shown == null || !filters(query, shown, entry)) {
                 continue;
             }
@@ -123,9 +125,11 @@ final class Catalog {
     }
 
     /** The newest version whose runtime requirement accepts {@code runtime}, or null. */
-    static VersionRow latestCompatible(Entry entry, Version runtime) {
+    static VersionRow latestCompatible(Entry entry, Version runtime, Map<String, Boolean> answers) {
         for (VersionRow row : entry.versions()) {
-            if (compatible(row.runtimeFilter(), runtime)) {
+            // most plugins share a handful of requirement filters: each is parsed and matched once per runtime
+            if (row.runtimeFilter() == null || answers.computeIfAbsent(row.runtimeFilter() + "|" + runtime,
+                    key -> compatible(row.runtimeFilter(), runtime))) {
                 return row;
             }
         }

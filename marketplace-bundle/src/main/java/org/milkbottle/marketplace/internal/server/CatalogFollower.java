@@ -39,13 +39,10 @@ final class CatalogFollower {
         return fresh().downloads();
     }
 
-    /** A write on this node: the next read reloads. */
+    /** A write on this node: the next read reloads (so a burst of writes costs one reload, not one each). */
     synchronized void invalidate() {
-        try {
-            snapshot = load();
-        } catch (SQLException e) {
-            snapshot = new Snapshot(snapshot.catalog(), -1, snapshot.downloads(), 0, 0);
-        }
+        Snapshot current = snapshot;
+        snapshot = new Snapshot(current.catalog(), -1, current.downloads(), Long.MIN_VALUE / 2, current.loadedAt());
     }
 
     private Snapshot fresh() {

@@ -1,0 +1,276 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Marketplace figures on loopback, with the exported launcher:
+ * 1. mb:install of a plugin with 10 transitive dependencies from a marketplace of 5,000 resources
+ *    (a second runtime adds the marketplace and installs by name);
+ * 2. search latency (client and server side, from the Server-Timing header) and throughput with
+ *    10,000 plugins in the store.
+ *
+ * Run: bench/market.sh
+ */
+public class MarketBench {
+
+    static final String[] WORDS = {"pdf", "image", "convert", "http", "json", "csv", "report", "chart", "mail", "sync",
+        "backup", "log", "metrics", "cache", "queue", "search", "index", "auth", "token", "crypto", "zip", "xml",
+        "yaml", "sql", "graph", "text", "audio", "video", "shell", "git"};
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Path launcher;
+    static int port;
+
+    public static void main(String[] args) throws Exception {
+        launcher = Path.of(args[0]).toAbsolutePath();
+        Path work = Files.createTempDirectory("milkbottle-market-bench");
+        port = freePort();
+        Path server = Files.createDirectories(work.resolve("server"));
+        String token = oneShot(server, port, "mb:market token bench").lines().filter(l -> l.startsWith("mbt_"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no token"));
+        Process node = new ProcessBuilder(java(port, "--headless")).directory(server.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        try {
+            awaitUp();
+            System.out.printf("marketplace benchmark, Java %s, loopback port %d%n", Runtime.version(), port);
+
+            long t0 = System.nanoTime();
+            publishChain(token);
+            publishMany(token, 0, 5000 - 11);
+            System.out.printf("published 5,000 plugins in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            installBench(work);
+
+            t0 = System.nanoTime();
+            publishMany(token, 5000 - 11, 10000 - 11);
+            System.out.printf("published 5,000 more (10,000 in the store) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            searchBench();
+        } finally {
+            node.destroy();
+            node.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static void installBench(Path work) throws Exception {
+        String url = "http://127.0.0.1:" + port + "/repository/";
+        List<Long> withInstall = new ArrayList<>();
+        List<Long> without = new ArrayList<>();
+        String last = "";
+        for (int round = 0; round < 3; round++) {
+            Path a = Files.createDirectories(work.resolve("client-a" + round));
+            Path b = Files.createDirectories(work.resolve("client-b" + round));
+            long s0 = System.nanoTime();
+            oneShot(b, freePort(), "mb:repo-add m " + url + "; mb:list");
+            long s1 = System.nanoTime();
+            last = oneShot(a, freePort(), "mb:repo-add m " + url + "; mb:install bench.app");
+            long s2 = System.nanoTime();
+            without.add((s1 - s0) / 1_000_000);
+            withInstall.add((s2 - s1) / 1_000_000);
+            if (!last.contains("Installed") || !last.contains("bench.lib10")) {
+                throw new IllegalStateException("install failed:\n" + last);
+            }
+        }
+        Collections.sort(withInstall);
+        Collections.sort(without);
+        String resolved = last.lines().filter(l -> l.startsWith("Resolved")).findFirst().orElse("?");
+        System.out.println("mb:install bench.app (10 transitive dependencies) from a marketplace of 5,000 resources:");
+        System.out.println("  " + resolved);
+        System.out.printf("  one-shot runtime, repo-add + install: median %d ms; repo-add + list: median %d ms;"
+                + " install share: %d ms%n", withInstall.get(1), without.get(1), withInstall.get(1) - without.get(1));
+    }
+
+    static void searchBench() throws Exception {
+        Random random = new Random(42);
+        for (int i = 0; i < 300; i++) {
+            search(query(random));
+        }
+        List<Double> client = new ArrayList<>();
+        List<Double> server = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = search(query(random));
+            client.add((System.nanoTime() - start) / 1e6);
+            server.add(Double.parseDouble(response.headers().firstValue("Server-Timing").orElseThrow()
+                    .replaceAll(".*dur=", "")));
+        }
+        Collections.sort(client);
+        Collections.sort(server);
+        System.out.printf("search with 10,000 plugins, 2,000 queries (words, tags, sorts, pages), one client:%n");
+        System.out.printf("  server side: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(server, 50), pct(server, 99),
+                server.get(server.size() - 1));
+        System.out.printf("  client side: p50 %.2f ms, p99 %.2f ms%n", pct(client, 50), pct(client, 99));
+        for (int threads : new int[] {1, 4}) {
+            AtomicLong done = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long end = System.nanoTime() + 10_000_000_000L;
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random own = new Random(t);
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        search(query(own));
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+            System.out.printf("  throughput, %d client thread(s), 10 s: %.0f searches/s%n", threads, done.get() / 10.0);
+        }
+    }
+
+    static String query(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> "q=" + WORDS[random.nextInt(WORDS.length)];
+            case 1 -> "q=" + WORDS[random.nextInt(WORDS.length)] + "+" + WORDS[random.nextInt(WORDS.length)]
+                    + "&sort=rating";
+            case 2 -> "tag=" + WORDS[random.nextInt(WORDS.length)] + "&page=" + (1 + random.nextInt(5));
+            default -> "sort=updated&runtime=1.0.0&pageSize=50";
+        };
+    }
+
+    static HttpResponse<String> search(String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/plugins?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+    }
+
+    /** bench.app needs bench.lib1, which needs bench.lib2, …, bench.lib10. */
+    static void publishChain(String token) throws Exception {
+        for (int i = 10; i >= 1; i--) {
+            Manifest manifest = base("bench.lib" + i, "1.0.0");
+            manifest.getMainAttributes().putValue("Export-Package", "bench.lib" + i + ";version=1.0.0");
+            if (i < 10) {
+                manifest.getMainAttributes().putValue("Import-Package", "bench.lib" + (i + 1) + ";version=\"[1,2)\"");
+            }
+            publish(token, jar(manifest));
+        }
+        Manifest app = plugin("bench.app", "1.0.0", "the benchmark's app");
+        app.getMainAttributes().putValue("Import-Package", "bench.lib1;version=\"[1,2)\"");
+        publish(token, jar(app));
+    }
+
+    static void publishMany(String token, int from, int to) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                Random random = new Random(n);
+                String description = "Plugin " + n + " for " + WORDS[random.nextInt(WORDS.length)] + " and "
+                        + WORDS[random.nextInt(WORDS.length)] + " work";
+                Manifest manifest = plugin("bench.p" + n, "1." + random.nextInt(5) + ".0", description);
+                manifest.getMainAttributes().putValue("MilkBottle-Tags", WORDS[random.nextInt(WORDS.length)] + ", "
+                        + WORDS[random.nextInt(WORDS.length)]);
+                publish(token, jar(manifest));
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    static Manifest base(String name, String version) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Bundle-Name", name);
+        return manifest;
+    }
+
+    static Manifest plugin(String name, String version, String description) {
+        Manifest manifest = base(name, version);
+        Attributes main = manifest.getMainAttributes();
+        main.putValue("Bundle-Description", description);
+        main.putValue("Bundle-Vendor", "Bench Inc");
+        main.putValue("Bundle-ContactAddress", "bench@example.org");
+        main.putValue("Bundle-License", "Apache-2.0");
+        main.putValue("Require-Capability",
+                "milkbottle.runtime;filter:=\"(&(milkbottle.runtime=milkbottle)(version>=1.0)(!(version>=2.0)))\"");
+        return manifest;
+    }
+
+    static byte[] jar(Manifest manifest) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    static void publish(String token, byte[] jar) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/plugins")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("publish: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    static List<String> java(int port, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dorg.osgi.service.http.port=" + port, "-jar", launcher.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    static String oneShot(Path dir, int port, String commands) throws Exception {
+        Process process = new ProcessBuilder(java(port, "-c", commands)).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("'" + commands + "' failed:\n" + out);
+        }
+        return out;
+    }
+
+    static void awaitUp() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                search("q=x");
+                return;
+            } catch (IOException | IllegalStateException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the marketplace did not come up");
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
