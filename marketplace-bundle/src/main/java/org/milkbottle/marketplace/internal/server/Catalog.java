@@ -40,8 +40,9 @@ final class Catalog {
     private final List<Searchable> searchable;
     private final List<VersionRow> rows;
     private final Map<String, VersionRow> bySha;
-    /** Whether a runtime filter accepts a runtime version, remembered for this snapshot's lifetime. */
-    private final Map<String, Boolean> compatibility = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Searchable>> orders = new HashMap<>();
+    /** Per runtime version, whether each runtime filter accepts it, remembered for this snapshot's lifetime. */
+    private final Map<Version, Map<String, Boolean>> compatibility = new java.util.concurrent.ConcurrentHashMap<>();
 
     Catalog(List<VersionRow> rows, PluginStore.RatingTotals ratings, PluginStore.DownloadTotals downloads,
             Map<String, String> owners) {
@@ -66,6 +67,14 @@ final class Catalog {
         }
         this.byName = Map.copyOf(entries);
         this.searchable = List.copyOf(texts);
+        // every order but relevance is fixed for a snapshot: sort once, then a search only filters
+        for (String sort : List.of("downloads", "rating", "updated", "name")) {
+            List<Searchable> sorted = new ArrayList<>(texts);
+            Comparator<Hit> order = order(sort);
+            sorted.sort((a, b) -> order.compare(new Hit(a.entry(), a.entry().latest(), 0),
+                    new Hit(b.entry(), b.entry().latest(), 0)));
+            orders.put(sort, List.copyOf(sorted));
+        }
         this.rows = List.copyOf(rows);
         Map<String, VersionRow> shas = new HashMap<>();
         rows.forEach(r -> shas.putIfAbsent(r.sha256(), r));
@@ -95,19 +104,25 @@ final class Catalog {
         String[] words = query.text() == null || query.text().isBlank() ? new String[0]
                 : query.text().toLowerCase(Locale.ROOT).trim().split("\\s+");
         Version runtime = query.runtimeVersion() == null ? null : Version.parseVersion(query.runtimeVersion());
+        String sort = query.sort() == null ? (words.length > 0 ? "relevance" : "downloads") : query.sort();
+        boolean presorted = orders.containsKey(sort);
+        Map<String, Boolean> answers = runtime == null ? null
+                : compatibility.computeIfAbsent(runtime, v -> new java.util.concurrent.ConcurrentHashMap<>());
         List<Hit> hits = new ArrayList<>();
-        for (Searchable candidate : searchable) {
+        for (Searchable candidate : presorted ? orders.get(sort) : searchable) {
             Entry entry = candidate.entry();
             if (!matchesAll(candidate.text(), words)) {
                 continue;
             }
-            VersionRow shown = runtime == null ? entry.latest() : latestCompatible(entry, runtime, compatibility);
+            VersionRow shown = runtime == null ? entry.latest() : latestCompatible(entry, runtime, answers);
             if (shown == null || !filters(query, shown, entry)) {
                 continue;
             }
-            hits.add(new Hit(entry, shown, score(candidate, words)));
+            hits.add(new Hit(entry, shown, presorted ? 0 : score(candidate, words)));
         }
-        hits.sort(order(query.sort() == null ? (words.length > 0 ? "relevance" : "downloads") : query.sort()));
+        if (!presorted) {
+            hits.sort(order(sort));
+        }
         int from = Math.min((query.page() - 1) * query.pageSize(), hits.size());
         int to = Math.min(from + query.pageSize(), hits.size());
         List<PluginSummary> items = hits.subList(from, to).stream().map(h -> summary(h.entry(), h.shown())).toList();
@@ -128,8 +143,8 @@ final class Catalog {
     static VersionRow latestCompatible(Entry entry, Version runtime, Map<String, Boolean> answers) {
         for (VersionRow row : entry.versions()) {
             // most plugins share a handful of requirement filters: each is parsed and matched once per runtime
-            if (row.runtimeFilter() == null || answers.computeIfAbsent(row.runtimeFilter() + "|" + runtime,
-                    key -> compatible(row.runtimeFilter(), runtime))) {
+            if (row.runtimeFilter() == null || answers.computeIfAbsent(row.runtimeFilter(),
+                    filter -> compatible(filter, runtime))) {
                 return row;
             }
         }
@@ -196,7 +211,12 @@ final class Catalog {
     }
 
     private static boolean containsIgnoreCase(List<String> values, String wanted) {
-        return values.stream().anyMatch(v -> v.equalsIgnoreCase(wanted));
+        for (String value : values) {
+            if (value.equalsIgnoreCase(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nonNull(String text) {
