@@ -13,18 +13,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The store against embedded H2; {@link PostgresPluginStoreTest} runs the same tests against PostgreSQL. */
 class PluginStoreTest {
 
     @TempDir
     Path dir;
 
-    private JdbcDataSource dataSource;
+    private javax.sql.DataSource dataSource;
     private PluginStore store;
+
+    /** A new, empty database for one test. */
+    javax.sql.DataSource dataSource() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
 
     @BeforeEach
     void open() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+        dataSource = dataSource();
         store = new PluginStore(new Database(dataSource));
     }
 
