@@ -35,6 +35,9 @@ public interface Marketplace {
     /** Downloads per day of one plugin, oldest day first. */
     java.util.SortedMap<java.time.LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException;
 
+    /** Marketplace-wide download figures, for the analytics page. */
+    Analytics analytics() throws MarketplaceException;
+
     /** The largest jar {@link #publish} accepts, in bytes. */
     long maxUploadBytes();
 

@@ -105,6 +105,25 @@ public class MarketplaceImpl implements Marketplace {
     }
 
     @Override
+    public org.milkbottle.marketplace.api.Analytics analytics() throws MarketplaceException {
+        try {
+            Catalog current = catalog.current();
+            PluginStore.DownloadTotals totals = store.downloadTotals();
+            java.util.SortedMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
+            store.downloadsBy("on_day").forEach((day, count) -> perDay.put(LocalDate.parse(day), count));
+            List<org.milkbottle.marketplace.api.Analytics.Top> top = totals.byPlugin().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(10).map(e -> new org.milkbottle.marketplace.api.Analytics.Top(e.getKey(), e.getValue()))
+                    .toList();
+            return new org.milkbottle.marketplace.api.Analytics(current.size(), current.rows().size(),
+                    totals.byPlugin().values().stream().mapToLong(Long::longValue).sum(), perDay, top,
+                    store.downloadsBy("runtime_version"));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public long maxUploadBytes() {
         return maxUploadBytes;
     }

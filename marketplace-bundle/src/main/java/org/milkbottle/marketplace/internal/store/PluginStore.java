@@ -224,6 +224,23 @@ public final class PluginStore {
         return byVersion;
     }
 
+    /** Downloads of all plugins per day (oldest first), or per asking runtime version. */
+    public Map<String, Long> downloadsBy(String column) throws SQLException {
+        if (!column.equals("on_day") && !column.equals("runtime_version")) {
+            throw new IllegalArgumentException(column); // a column name is never taken from a request
+        }
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT " + column + ", SUM(total) FROM downloads GROUP BY " + column);
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                out.put(result.getString(1), result.getLong(2));
+            }
+        }
+        return out;
+    }
+
     /** Downloads of one plugin per day, oldest first. */
     public java.util.SortedMap<LocalDate, Long> downloadsPerDay(String plugin) throws SQLException {
         java.util.SortedMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
