@@ -126,6 +126,28 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void advisoriesPublishedByTheMarketplaceFlagInstalledPluginsAndRefuseAffectedVersions() throws Exception {
+        String token = token();
+        shell("mb:market publish " + token + " " + app("1.0.0", "org.osgi.util.tracker"));
+        shell("mb:install mkt.app");
+        String published = shell("mb:market advisory mkt.app '[1.0,1.1)' medium 'Leaks memory; update to 1.1'");
+        assertTrue(published, published.contains("Published advisory MB-"));
+        String list = shell("mb:list");
+        assertTrue(list, list.contains("mkt.app") && list.contains("WARN"));
+        String health = shell("mb:health mkt.app");
+        assertTrue(health, health.contains("Leaks memory"));
+
+        shell("mb:uninstall mkt.app");
+        shell("mb:market advisory mkt.app '[1.0,1.1)' critical Deletes files");
+        String refused = expectShellError("mb:install mkt.app");
+        assertTrue(refused, refused.contains("Deletes files") && refused.contains("[advisory.matched]"));
+        assertFalse(bundle("mkt.app").isPresent());
+
+        shell("mb:market publish " + token + " " + app("1.1.0", "org.osgi.util.tracker"));
+        assertTrue(shell("mb:install mkt.app").contains("1.1.0"));
+    }
+
+    @Test
     public void aDependencyMissingFromEveryRepositoryIsExplained() throws Exception {
         String token = token();
         shell("mb:market publish " + token + " " + app("1.0.0", "mkt.nowhere"));

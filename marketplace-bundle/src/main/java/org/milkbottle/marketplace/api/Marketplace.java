@@ -35,6 +35,22 @@ public interface Marketplace {
     /** Downloads per day of one plugin, oldest day first. */
     java.util.SortedMap<java.time.LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException;
 
+    /**
+     * Publishes an advisory: versions {@code versions} (an OSGi range) of {@code plugin} have a known
+     * problem. Runtimes using this marketplace warn about installed matches and, for {@code high} and
+     * {@code critical}, refuse to install them.
+     *
+     * @return the advisory with its new id
+     */
+    org.milkbottle.validation.api.Advisory publishAdvisory(String plugin, String versions, String severity,
+            String message) throws MarketplaceException;
+
+    /** Every advisory published here. */
+    java.util.List<org.milkbottle.validation.api.Advisory> advisories() throws MarketplaceException;
+
+    /** {@link #advisories()} as JSON, and its detached signature (like the index's). */
+    String[] signedAdvisories() throws MarketplaceException;
+
     /** Marketplace-wide download figures, for the analytics page. */
     Analytics analytics() throws MarketplaceException;
 

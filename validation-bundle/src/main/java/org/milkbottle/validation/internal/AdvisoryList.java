@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * Known-bad plugin versions, read from {@code advisories.json} in MilkBottle's data folder (a JSON array
- * of {@code {id, plugin, versions, severity, message}}) and read again whenever the file changes. The
- * marketplace will publish this list; until then it is a local file.
+ * of {@code {id, plugin, versions, severity, message}}) and read again whenever the file changes, and
+ * from every {@link org.milkbottle.validation.api.AdvisorySource} service (the marketplaces in use).
  */
 @Component(service = AdvisoryList.class)
 public class AdvisoryList {
@@ -25,6 +25,8 @@ public class AdvisoryList {
     private static final System.Logger LOG = System.getLogger(AdvisoryList.class.getName());
 
     private final Path file;
+    private final List<org.milkbottle.validation.api.AdvisorySource> sources =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private long loadedModified = -1;
     private List<Advisory> advisories = List.of();
 
@@ -37,7 +39,18 @@ public class AdvisoryList {
         this.file = file;
     }
 
-    /** The advisories that apply to {@code version} of {@code plugin}. */
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void addSource(org.milkbottle.validation.api.AdvisorySource source) {
+        sources.add(source);
+    }
+
+    void removeSource(org.milkbottle.validation.api.AdvisorySource source) {
+        sources.remove(source);
+    }
+
+    /** The advisories that apply to {@code version} of {@code plugin}: the local file's and every source's. */
     public synchronized List<Advisory> matching(String plugin, String version) {
         reloadIfChanged();
         Version parsed;
@@ -46,7 +59,15 @@ public class AdvisoryList {
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-        return advisories.stream().filter(a -> a.plugin().equals(plugin))
+        List<Advisory> all = new java.util.ArrayList<>(advisories);
+        for (org.milkbottle.validation.api.AdvisorySource source : sources) {
+            try {
+                all.addAll(source.advisories());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "An advisory source failed: " + e);
+            }
+        }
+        return all.stream().filter(a -> plugin.equals(a.plugin()))
                 .filter(a -> inRange(a.versions(), parsed)).toList();
     }
 

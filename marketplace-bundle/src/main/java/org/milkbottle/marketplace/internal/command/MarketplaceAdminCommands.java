@@ -25,8 +25,10 @@ public class MarketplaceAdminCommands {
     }
 
     @Descriptor("administer this marketplace: 'token OWNER' creates an API token for publishing (shown once; "
-            + "only its hash is kept), 'publish TOKEN JAR' publishes a plugin jar")
-    public String market(@Descriptor("token | publish") String action, @Descriptor("OWNER, or TOKEN JAR") String... args)
+            + "only its hash is kept), 'publish TOKEN JAR' publishes a plugin jar, 'advisory PLUGIN RANGE SEVERITY "
+            + "MESSAGE' publishes an advisory (severity low, medium, high or critical), 'advisories' lists them")
+    public String market(@Descriptor("token | publish | advisory | advisories") String action,
+            @Descriptor("OWNER | TOKEN JAR | PLUGIN RANGE SEVERITY MESSAGE") String... args)
             throws MarketplaceException {
         switch (action) {
             case "token" -> {
@@ -41,7 +43,24 @@ public class MarketplaceAdminCommands {
                 }
                 return publish(args[0], args[1]);
             }
-            default -> throw new IllegalArgumentException("Unknown action '" + action + "'; use token or publish.");
+            case "advisory" -> {
+                if (args.length < 4) {
+                    throw new IllegalArgumentException("usage: mb:market advisory PLUGIN VERSION-RANGE SEVERITY MESSAGE…");
+                }
+                org.milkbottle.validation.api.Advisory advisory = marketplace.publishAdvisory(args[0], args[1], args[2],
+                        String.join(" ", java.util.Arrays.copyOfRange(args, 3, args.length)));
+                return "Published advisory " + advisory.id() + " for " + advisory.plugin() + " " + advisory.versions()
+                        + " (" + advisory.severity() + ")\n";
+            }
+            case "advisories" -> {
+                StringBuilder out = new StringBuilder();
+                marketplace.advisories().forEach(a -> out.append(a.id()).append("  ").append(a.plugin()).append(' ')
+                        .append(a.versions()).append("  ").append(a.severity()).append("  ").append(a.message())
+                        .append('\n'));
+                return out.length() == 0 ? "No advisories.\n" : out.toString();
+            }
+            default -> throw new IllegalArgumentException("Unknown action '" + action + "'; use token, publish, "
+                    + "advisory or advisories.");
         }
     }
 

@@ -48,6 +48,8 @@ public class ApiServlet extends HttpServlet {
                 response.setHeader("Server-Timing", String.format(java.util.Locale.ROOT, "search;dur=%.3f",
                         (System.nanoTime() - start) / 1e6));
                 JsonResponses.send(response, 200, page);
+            } else if (path.length == 1 && path[0].equals("advisories")) {
+                JsonResponses.send(response, 200, marketplace.advisories());
             } else if (path.length == 1 && path[0].equals("analytics")) {
                 JsonResponses.send(response, 200, marketplace.analytics());
             } else if (path.length == 2 && path[0].equals("plugins")) {

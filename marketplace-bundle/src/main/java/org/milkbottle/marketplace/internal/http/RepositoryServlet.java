@@ -39,6 +39,10 @@ public class RepositoryServlet extends HttpServlet {
                 case "/index.xml" -> send(response, "application/xml", marketplace.index());
                 case "/index.xml.sig" -> send(response, "text/plain",
                         marketplace.indexSignature().getBytes(StandardCharsets.US_ASCII));
+                case "/advisories.json" -> send(response, "application/json",
+                        marketplace.signedAdvisories()[0].getBytes(StandardCharsets.UTF_8));
+                case "/advisories.json.sig" -> send(response, "text/plain",
+                        marketplace.signedAdvisories()[1].getBytes(StandardCharsets.US_ASCII));
                 case "/key.pem" -> send(response, "application/x-pem-file",
                         marketplace.publicKey().getBytes(StandardCharsets.US_ASCII));
                 default -> {

@@ -104,6 +104,55 @@ public class MarketplaceImpl implements Marketplace {
         return Path.of(data).resolve("marketplace");
     }
 
+    private static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
+    private static final Pattern ADVISORY_PLUGIN = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+    @Override
+    public org.milkbottle.validation.api.Advisory publishAdvisory(String plugin, String versions, String severity,
+            String message) throws MarketplaceException {
+        if (plugin == null || !ADVISORY_PLUGIN.matcher(plugin).matches()) {
+            throw bad("The plugin must be a symbolic name (letters, digits, . _ -).");
+        }
+        try {
+            org.osgi.framework.VersionRange.valueOf(versions);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw bad("'" + versions + "' is not a version range; write e.g. [1.0,1.2.3).");
+        }
+        if (severity == null || !SEVERITIES.contains(severity.toLowerCase(java.util.Locale.ROOT))) {
+            throw bad("severity must be one of low, medium, high, critical.");
+        }
+        if (message == null || message.isBlank() || message.length() > 2000) {
+            throw bad("The message must say what is wrong and what to do, in at most 2000 characters.");
+        }
+        try {
+            String id = store.addAdvisory(plugin, versions, severity.toLowerCase(java.util.Locale.ROOT), message);
+            return new org.milkbottle.validation.api.Advisory(id, plugin, versions,
+                    severity.toLowerCase(java.util.Locale.ROOT), message);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<org.milkbottle.validation.api.Advisory> advisories() throws MarketplaceException {
+        try {
+            return store.advisories().stream().map(a -> new org.milkbottle.validation.api.Advisory(a[0], a[1], a[2],
+                    a[3], a[4])).toList();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public String[] signedAdvisories() throws MarketplaceException {
+        try {
+            byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(advisories());
+            return new String[] {new String(json, java.nio.charset.StandardCharsets.UTF_8), signer.sign(json)};
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public org.milkbottle.marketplace.api.Analytics analytics() throws MarketplaceException {
         try {

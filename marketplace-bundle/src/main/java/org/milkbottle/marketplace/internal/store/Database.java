@@ -39,7 +39,10 @@ public final class Database {
                     + " created TIMESTAMP NOT NULL)",
                     "CREATE TABLE IF NOT EXISTS catalog_revision (id INT PRIMARY KEY, revision BIGINT NOT NULL)",
                     "INSERT INTO catalog_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM catalog_revision WHERE id = 1)"));
+                    + " (SELECT 1 FROM catalog_revision WHERE id = 1)"),
+            List.of("CREATE TABLE IF NOT EXISTS advisories (id VARCHAR(100) PRIMARY KEY, plugin VARCHAR(200) NOT NULL,"
+                    + " versions VARCHAR(200) NOT NULL, severity VARCHAR(20) NOT NULL, message VARCHAR NOT NULL,"
+                    + " published TIMESTAMP NOT NULL)"));
 
     private final DataSource dataSource;
 

@@ -257,6 +257,45 @@ public final class PluginStore {
         return perDay;
     }
 
+    /**
+     * Stores an advisory under a new id {@code MB-YEAR-NNNN}.
+     *
+     * @return the id
+     */
+    public String addAdvisory(String plugin, String versions, String severity, String message) throws SQLException {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (Connection connection = database.connect();
+                    PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM advisories");
+                    ResultSet result = count.executeQuery()) {
+                result.next();
+                String id = String.format("MB-%d-%04d", java.time.Year.now().getValue(), result.getInt(1) + 1 + attempt);
+                try {
+                    execute(connection, "INSERT INTO advisories (id, plugin, versions, severity, message, published)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)", id, plugin, versions, severity, message, now());
+                    return id;
+                } catch (SQLException taken) {
+                    // another node took this id at the same moment: try the next
+                }
+            }
+        }
+        throw new SQLException("could not find a free advisory id");
+    }
+
+    /** Every advisory, oldest first, as {id, plugin, versions, severity, message}. */
+    public List<String[]> advisories() throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT id, plugin, versions, severity, message FROM advisories ORDER BY published, id");
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                out.add(new String[] {result.getString(1), result.getString(2), result.getString(3),
+                    result.getString(4), result.getString(5)});
+            }
+        }
+        return out;
+    }
+
     /** Changes whenever a version or rating is stored, on any node: tells a node its catalog is stale. */
     public long revision() throws SQLException {
         try (Connection connection = database.connect();
