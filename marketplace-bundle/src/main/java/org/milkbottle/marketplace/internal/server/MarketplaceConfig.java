@@ -13,14 +13,14 @@ public @interface MarketplaceConfig {
             + "'marketplace' under the runtime's data folder")
     String dataFolder() default "";
 
-    @AttributeDefinition(description = "JDBC URL; empty means an embedded H2 database in the data folder. For "
-            + "PostgreSQL also set dataSourceFactory.target to (osgi.jdbc.driver.class=org.postgresql.Driver)")
+    @AttributeDefinition(description = "JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE); empty means the framework "
+            + "property milkbottle.marketplace.jdbc.url, or else an embedded H2 database in the data folder")
     String jdbcUrl() default "";
 
-    @AttributeDefinition(description = "Database user")
+    @AttributeDefinition(description = "Database user (or the framework property milkbottle.marketplace.jdbc.user)")
     String jdbcUser() default "";
 
-    @AttributeDefinition(description = "Database password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    @AttributeDefinition(description = "Database password (or milkbottle.marketplace.jdbc.password)", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
     String jdbcPassword() default "";
 
     @AttributeDefinition(description = "Largest jar that may be published, in bytes", min = "1024")

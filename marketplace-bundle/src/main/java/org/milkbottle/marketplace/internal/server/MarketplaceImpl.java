@@ -34,6 +34,8 @@ import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -41,8 +43,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * The marketplace: publishing through the validator into the JDBC store and the artifact files, and
  * the reads (search, details, index) served from an in-memory {@link Catalog} that follows the database.
  */
-@Component(service = Marketplace.class, configurationPid = MarketplaceConfig.PID,
-        property = "dataSourceFactory.target=(osgi.jdbc.driver.class=org.h2.Driver)")
+@Component(service = Marketplace.class, configurationPid = MarketplaceConfig.PID)
 @Designate(ocd = MarketplaceConfig.class)
 public class MarketplaceImpl implements Marketplace {
 
@@ -65,18 +66,25 @@ public class MarketplaceImpl implements Marketplace {
 
     @Activate
     public MarketplaceImpl(BundleContext context, MarketplaceConfig config, @Reference Validator validator,
-            @Reference(name = "dataSourceFactory") DataSourceFactory dataSourceFactory)
+            @Reference(name = "dataSourceFactory", cardinality = ReferenceCardinality.AT_LEAST_ONE,
+                    policyOption = ReferencePolicyOption.GREEDY)
+            List<Map.Entry<Map<String, Object>, DataSourceFactory>> dataSourceFactories)
             throws IOException, SQLException, GeneralSecurityException {
         this.validator = validator;
         Path folder = folder(context, config);
+        String url = setting(config.jdbcUrl(), context, "milkbottle.marketplace.jdbc.url");
         Properties properties = new Properties();
-        properties.put(DataSourceFactory.JDBC_URL, config.jdbcUrl().isBlank()
-                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
-                : config.jdbcUrl());
-        if (!config.jdbcUser().isBlank()) {
-            properties.put(DataSourceFactory.JDBC_USER, config.jdbcUser());
-            properties.put(DataSourceFactory.JDBC_PASSWORD, config.jdbcPassword());
+        properties.put(DataSourceFactory.JDBC_URL, url.isBlank()
+                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath()
+                        + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+                : url);
+        String user = setting(config.jdbcUser(), context, "milkbottle.marketplace.jdbc.user");
+        if (!user.isBlank()) {
+            properties.put(DataSourceFactory.JDBC_USER, user);
+            properties.put(DataSourceFactory.JDBC_PASSWORD, setting(config.jdbcPassword(), context,
+                    "milkbottle.marketplace.jdbc.password"));
         }
+        DataSourceFactory dataSourceFactory = JdbcDrivers.factoryFor(url, dataSourceFactories);
         this.database = new Database(dataSourceFactory.createDataSource(properties));
         this.store = new PluginStore(database);
         this.artifacts = new ArtifactFiles(folder.resolve("artifacts"));
@@ -91,6 +99,15 @@ public class MarketplaceImpl implements Marketplace {
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
         database.close(); // an embedded H2 database closes with its component, not at JVM exit
+    }
+
+    /** A configuration value, or else the framework property of that name, or else empty. */
+    private static String setting(String configured, BundleContext context, String property) {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        String value = context.getProperty(property);
+        return value == null ? "" : value;
     }
 
     static Path folder(BundleContext context, MarketplaceConfig config) {

@@ -1,0 +1,33 @@
+package org.milkbottle.marketplace.internal.server;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.jdbc.DataSourceFactory;
+
+/** Picks the JDBC driver's DataSourceFactory service that a JDBC URL needs. */
+final class JdbcDrivers {
+
+    private JdbcDrivers() {
+    }
+
+    /** The driver class a URL needs; an empty URL means the embedded H2 database. */
+    static String driverClass(String url) {
+        if (url.isBlank() || url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        throw new IllegalArgumentException("The marketplace stores its data in H2 or PostgreSQL; '" + url
+                + "' is neither (use jdbc:postgresql://HOST:PORT/DATABASE).");
+    }
+
+    static DataSourceFactory factoryFor(String url, List<Map.Entry<Map<String, Object>, DataSourceFactory>> factories) {
+        String driver = driverClass(url);
+        return factories.stream().filter(f -> driver.equals(f.getKey().get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException("No JDBC driver "
+                        + driver + " is installed for " + url + ". The marketplace node (launcher/target/marketplace.jar) "
+                        + "includes PostgreSQL's; the plain runtime only H2's."));
+    }
+}
