@@ -52,6 +52,7 @@ public class MarketplaceImpl implements Marketplace {
     private static final int MAX_REVIEW = 4000;
 
     private final Validator validator;
+    private final java.util.concurrent.CountDownLatch seeded = new java.util.concurrent.CountDownLatch(1);
     private final Database database;
     private final PluginStore store;
     private final ArtifactFiles artifacts;
@@ -92,12 +93,34 @@ public class MarketplaceImpl implements Marketplace {
         this.catalog = new CatalogFollower(store, config.catalogRefreshMillis());
         this.maxUploadBytes = config.maxUploadBytes();
         if (config.seedExamples()) {
-            Seeds.publish(context.getBundle(), this);
+            // not on the activating thread: publishing consults the validator, whose advisory sources
+            // include this marketplace — a service cannot be asked for while it is being created
+            Thread seeder = new Thread(() -> {
+                try {
+                    Seeds.publish(context.getBundle(), this);
+                } finally {
+                    seeded.countDown();
+                }
+            }, "milkbottle-marketplace-seeds");
+            seeder.setDaemon(true);
+            seeder.start();
+        } else {
+            seeded.countDown();
+        }
+    }
+
+    /** Reads wait (briefly) for the seeds, so that a new runtime's first search already finds them. */
+    private void awaitSeeds() {
+        try {
+            seeded.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
+        awaitSeeds();
         database.close(); // an embedded H2 database closes with its component, not at JVM exit
     }
 
@@ -248,6 +271,7 @@ public class MarketplaceImpl implements Marketplace {
     @Override
     public SearchPage search(SearchQuery query) throws MarketplaceException {
         check(query);
+        awaitSeeds();
         return catalog.current().search(query);
     }
 
@@ -271,6 +295,7 @@ public class MarketplaceImpl implements Marketplace {
 
     @Override
     public Optional<PluginDetails> plugin(String name) {
+        awaitSeeds();
         Catalog.Entry entry = catalog.current().entry(name);
         if (entry == null) {
             return Optional.empty();
@@ -349,6 +374,7 @@ public class MarketplaceImpl implements Marketplace {
     }
 
     private SignedIndex signed() {
+        awaitSeeds();
         Catalog current = catalog.current();
         SignedIndex cached = signedIndex;
         if (cached != null && cached.revision() == catalog.revision()) {
