@@ -16,6 +16,7 @@ import org.milkbottle.marketplace.api.Marketplace;
 import org.milkbottle.marketplace.api.MarketplaceException;
 import org.milkbottle.validation.api.Advisory;
 import org.milkbottle.validation.api.AdvisorySource;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,15 +37,21 @@ public class MarketplaceAdvisories implements AdvisorySource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(MarketplaceAdvisories.class.getName());
 
-    private final RepositoryResolver client;
+    /**
+     * Fetched when advisories are asked for, not when this component starts: the repository client
+     * starts the local marketplace, whose validator starts this — holding the client directly would
+     * make that chain a circle.
+     */
+    private final ComponentServiceObjects<RepositoryResolver> clients;
     private final Cache<String, List<Advisory>> cache;
     private final Map<String, List<Advisory>> lastGood = new ConcurrentHashMap<>();
     private final HttpClient http;
     private final Duration timeout;
 
     @Activate
-    public MarketplaceAdvisories(RepositoryClientConfig config, @Reference RepositoryResolver client) {
-        this.client = client;
+    public MarketplaceAdvisories(RepositoryClientConfig config,
+            @Reference ComponentServiceObjects<RepositoryResolver> clients) {
+        this.clients = clients;
         this.timeout = Duration.ofSeconds(Math.min(config.timeoutSeconds(), 10));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.cache = Caffeine.newBuilder().expireAfterWrite(Math.max(1, config.indexExpirySeconds()), TimeUnit.SECONDS)
@@ -53,6 +60,15 @@ public class MarketplaceAdvisories implements AdvisorySource {
 
     @Override
     public List<Advisory> advisories() {
+        RepositoryResolver client = clients.getService();
+        try {
+            return advisories(client);
+        } finally {
+            clients.ungetService(client);
+        }
+    }
+
+    private List<Advisory> advisories(RepositoryResolver client) {
         List<Advisory> all = new ArrayList<>();
         for (Repository repository : client.repositories()) {
             if (repository.isLocal()) {
