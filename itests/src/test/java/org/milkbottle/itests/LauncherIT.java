@@ -86,6 +86,8 @@ public class LauncherIT {
         assertTrue(run.toString(), run.out().contains("org.milkbottle.example.hello")
                 && run.out().contains("Installed org.milkbottle.example.hello") && run.out().contains("Hello, Ida!")
                 && run.out().contains("this runtime's marketplace"));
+        assertFalse("no component fails to start (e.g. a circular activation): " + run,
+                (run.out() + run.err()).contains("Could not get service") || (run.out() + run.err()).contains("ERROR"));
         Run again = run("-c", "mb:list");
         assertTrue("installed by name, remembered by name: " + again,
                 again.out().contains("ACTIVE") && again.out().contains("org.milkbottle.example.hello"));
