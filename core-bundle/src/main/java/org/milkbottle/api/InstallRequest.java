@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param simulate only compute and return the plan; change nothing
  * @param start start the bundles after they resolve
  * @param origin who asks, recorded in history (e.g. {@code shell}, {@code deploy})
+ * @param force install even versions that a known advisory says are bad (the user's informed choice;
+ *        recorded in the audit log); no other validation finding can be forced
  */
-public record InstallRequest(List<String> sources, boolean simulate, boolean start, String origin) {
+public record InstallRequest(List<String> sources, boolean simulate, boolean start, String origin, boolean force) {
+
+    /** A request that respects advisories. */
+    public InstallRequest(List<String> sources, boolean simulate, boolean start, String origin) {
+        this(sources, simulate, start, origin, false);
+    }
 
     public InstallRequest {
         sources = List.copyOf(Objects.requireNonNull(sources, "sources"));

@@ -143,6 +143,12 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
         assertTrue(refused, refused.contains("Deletes files") && refused.contains("[advisory.matched]"));
         assertFalse(bundle("mkt.app").isPresent());
 
+        // the user's informed choice: installed anyway, said so, and recorded
+        String forced = shell("mb:install --force mkt.app");
+        assertTrue(forced, forced.contains("Installed mkt.app 1.0.0") && forced.contains("installed anyway"));
+        assertTrue(shell("mb:audit").contains("--force"));
+        shell("mb:uninstall mkt.app");
+
         shell("mb:market publish " + token + " " + app("1.1.0", "org.osgi.util.tracker"));
         assertTrue(shell("mb:install mkt.app").contains("1.1.0"));
     }

@@ -29,6 +29,7 @@ import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.RequestFetcher;
+import org.milkbottle.core.internal.install.ValidationStep;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
 import org.milkbottle.api.PluginUpdate;
 import org.milkbottle.api.PluginResolver;
@@ -44,9 +45,6 @@ import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.ManagedState;
 import org.milkbottle.core.internal.store.RuntimeLock;
 import org.milkbottle.core.internal.store.TransactionLog;
-import org.milkbottle.validation.api.Finding;
-import org.milkbottle.validation.api.Severity;
-import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -195,7 +193,7 @@ public class PluginManagerImpl implements PluginManager {
             withLock(() -> recordRefusal("install", subject, request.origin(), e.getMessage()));
             throw e;
         }
-        return withLock(() -> apply("install", subject, request.origin(), archives, request.start()));
+        return withLock(() -> apply("install", subject, request.origin(), archives, request.start(), request.force()));
     }
 
     @Override
@@ -213,7 +211,7 @@ public class PluginManagerImpl implements PluginManager {
         }
         boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
         return withLock(() -> apply("update", bundle.getSymbolicName() + " from " + from, origin, List.of(archive),
-                start));
+                start, false));
     }
 
     @Override
@@ -349,21 +347,9 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private InstallResult apply(String action, String subject, String origin, List<BundleArchive> archives,
-            boolean start) {
+            boolean start, boolean force) {
         List<String> validationWarnings = new ArrayList<>();
-        List<String> vetoes = new ArrayList<>();
-        for (BundleArchive archive : archives) {
-            ValidationReport report = validator.approve(archive.path(), archive.source(), origin);
-            for (Finding finding : report.findings()) {
-                String line = archive.symbolicName() + " " + archive.version() + " " + finding.message() + " ["
-                        + finding.rule() + "]";
-                if (finding.severity() == Severity.ERROR) {
-                    vetoes.add(line);
-                } else if (finding.severity() == Severity.WARNING) {
-                    validationWarnings.add(line);
-                }
-            }
-        }
+        List<String> vetoes = new ValidationStep(validator).check(archives, origin, force, validationWarnings);
         if (!vetoes.isEmpty()) {
             String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
                     + "report):\n" + String.join("\n", vetoes);

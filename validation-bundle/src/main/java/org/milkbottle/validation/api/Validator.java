@@ -24,6 +24,15 @@ public interface Validator {
      */
     ValidationReport approve(Path jar, String subject, String origin);
 
+    /**
+     * As {@link #approve(Path, String, String)}; with {@code acceptAdvisories}, matching advisories are
+     * the user's informed choice ({@code mb:install --force}): they are kept as warnings, recorded as
+     * overridden in the audit log, and do not veto. Every other error still does.
+     *
+     * @since 1.3
+     */
+    ValidationReport approve(Path jar, String subject, String origin, boolean acceptAdvisories);
+
     /** The advisories that apply to this version of a plugin. */
     java.util.List<Advisory> advisories(String symbolicName, String version);
 }

@@ -116,12 +116,30 @@ public class ValidatorImpl implements Validator, BundleValidator {
 
     @Override
     public ValidationReport approve(Path jar, String subject, String origin) {
+        return approve(jar, subject, origin, false);
+    }
+
+    @Override
+    public ValidationReport approve(Path jar, String subject, String origin, boolean acceptAdvisories) {
         ValidationReport report = validate(jar, subject);
-        audit.record(origin, report);
+        if (acceptAdvisories) {
+            report = overrideAdvisories(report);
+        }
+        audit.record(acceptAdvisories ? origin + " --force" : origin, report);
         if (report.approved() && report.symbolicName() != null) {
             pipelineApprovals.put(key(report.symbolicName(), report.version()), System.nanoTime());
         }
         return report;
+    }
+
+    /** Matching advisories become warnings, saying they were overridden; other findings stay as they are. */
+    private static ValidationReport overrideAdvisories(ValidationReport report) {
+        List<Finding> findings = report.findings().stream().map(f -> f.severity() == Severity.ERROR
+                && f.rule().equals("advisory.matched") ? new Finding(f.rule(), Severity.WARNING, f.message()
+                        + " (installed anyway: --force)", f.location()) : f).toList();
+        return new ValidationReport(report.subject(), report.symbolicName(), report.version(), report.sha256(),
+                report.plugin(), report.permissions(), report.usedPermissions(), findings, report.trust(),
+                report.signer());
     }
 
     @Override

@@ -46,18 +46,21 @@ public class PluginCommands {
         return PluginFormatter.details(manager.details(name));
     }
 
-    @Descriptor("install plugins (all or none) from jar files, http(s) URLs or mvn:group/artifact/version")
+    @Descriptor("install plugins (all or none) from jar files, http(s) URLs, mvn:group/artifact/version or by name "
+            + "from the repositories (NAME or 'NAME@RANGE')")
     public String install(
             @Descriptor("print the plan and change nothing")
             @Parameter(names = {"-t", "--simulate"}, absentValue = "false", presentValue = "true") boolean simulate,
             @Descriptor("install without starting")
             @Parameter(names = {"-s", "--no-start"}, absentValue = "false", presentValue = "true") boolean noStart,
-            @Descriptor("FILE | URL | mvn:group/artifact/version, one or more") String... sources) {
+            @Descriptor("install even a version that a known advisory says is bad (recorded in mb:audit)")
+            @Parameter(names = {"-f", "--force"}, absentValue = "false", presentValue = "true") boolean force,
+            @Descriptor("FILE | URL | mvn:group/artifact/version | NAME | 'NAME@RANGE', one or more") String... sources) {
         if (sources == null || sources.length == 0) {
-            throw new PluginException("mb:install needs at least one FILE, URL or mvn:group/artifact/version. "
-                    + "See: help mb:install");
+            throw new PluginException("mb:install needs at least one FILE, URL, mvn:group/artifact/version or plugin "
+                    + "name. See: help mb:install");
         }
-        InstallRequest request = new InstallRequest(List.of(sources), simulate, !noStart, "shell");
+        InstallRequest request = new InstallRequest(List.of(sources), simulate, !noStart, "shell", force);
         if (simulate) {
             return "Simulation: nothing was changed.\n" + PluginFormatter.plan(manager.plan(request));
         }
