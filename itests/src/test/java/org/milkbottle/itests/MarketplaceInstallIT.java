@@ -154,6 +154,35 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void anUnreachableMarketplaceIsAnsweredFromItsLastIndexAndSaysSo() throws Exception {
+        shell("mb:market publish " + token() + " " + app("1.0.0", "org.osgi.util.tracker"));
+        String url = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/repository/";
+        String added = shell("mb:repo-add remote " + url);
+        assertTrue(added, added.contains("Pinned the marketplace's key") && added.contains("Added repository 'remote'"));
+
+        // fetch the index on every use from now on, then take the marketplace's HTTP server away
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.milkbottle.repositories",
+                "?");
+        config.update(new java.util.Hashtable<>(java.util.Map.of("indexExpirySeconds", 0L)));
+        Bundle jetty = bundle("org.apache.felix.http.jetty").orElseThrow();
+        jetty.stop();
+        try {
+            await("the remote marketplace is reported offline", () -> {
+                try {
+                    return shell("mb:repo-list").contains("(offline)");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String output = shell("mb:install mkt.app");
+            assertTrue(output, output.contains("repository 'remote' is unreachable")
+                    && output.contains("using its index from") && output.contains("Installed mkt.app 1.0.0"));
+        } finally {
+            jetty.start();
+        }
+    }
+
+    @Test
     public void aDependencyMissingFromEveryRepositoryIsExplained() throws Exception {
         String token = token();
         shell("mb:market publish " + token + " " + app("1.0.0", "mkt.nowhere"));
