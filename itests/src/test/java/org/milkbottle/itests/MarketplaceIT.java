@@ -250,6 +250,12 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         assertTrue(traversal.body(), traversal.statusCode() >= 400 && traversal.statusCode() < 500);
         assertError(get("/api/plugins/no.such.plugin"), 404, "NOT_FOUND");
         assertError(get("/api/nowhere"), 404, "NOT_FOUND");
+        assertError(http.send(HttpRequest.newBuilder(URI.create(url("/api/plugins/mkt.greeter"))).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()), 405, "METHOD_NOT_ALLOWED");
+        assertError(get("/api/plugins?page=99999999999"), 400, "BAD_REQUEST");
+        // an unknown token is refused before the body is read: a large upload costs nothing
+        assertError(post("/api/plugins", "mbt_" + "B".repeat(43), HttpRequest.BodyPublishers.ofByteArray(
+                new byte[5 * 1024 * 1024]), "application/java-archive"), 401, "UNAUTHORIZED");
 
         String hello = "mkt.greeter";
         assertError(rate(hello, "{not json"), 400, "BAD_REQUEST");

@@ -20,6 +20,14 @@ public interface Marketplace {
      */
     PublishResult publish(String token, Path jar) throws MarketplaceException;
 
+    /**
+     * Checks a publishing token before anything is uploaded.
+     *
+     * @return the token's owner
+     * @throws MarketplaceException {@code UNAUTHORIZED} for a missing, malformed or unknown token
+     */
+    String authenticate(String token) throws MarketplaceException;
+
     /** One page of plugins matching the query, latest compatible version of each. */
     SearchPage search(SearchQuery query) throws MarketplaceException;
 

@@ -67,6 +67,19 @@ public class ApiServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws jakarta.servlet.ServletException, IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("POST")) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD, POST");
+        JsonResponses.error(response, 405, "METHOD_NOT_ALLOWED", method + " is not supported here; the API reads "
+                + "with GET and writes with POST (see docs/marketplace-api.md).");
+    }
+
+    @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             String[] path = path(request);
@@ -87,6 +100,7 @@ public class ApiServlet extends HttpServlet {
         String authorization = request.getHeader("Authorization");
         String token = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring("Bearer ".length()).trim() : null;
+        marketplace.authenticate(token); // before a byte of the body is stored
         long limit = marketplace.maxUploadBytes();
         if (request.getContentLengthLong() > limit) {
             throw new MarketplaceException(Reason.TOO_LARGE, "The jar has " + request.getContentLengthLong()
@@ -144,8 +158,11 @@ public class ApiServlet extends HttpServlet {
         }
         try {
             double number = Double.parseDouble(value);
-            if (Double.isNaN(number) || Double.isInfinite(number) || Math.abs(number) > 1e9) {
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
                 throw new NumberFormatException();
+            }
+            if (Math.abs(number) > 1e9) {
+                throw bad("'" + name + "' is out of range (" + value + ").");
             }
             return number;
         } catch (NumberFormatException e) {

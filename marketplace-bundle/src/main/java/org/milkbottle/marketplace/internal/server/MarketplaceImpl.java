@@ -255,6 +255,11 @@ public class MarketplaceImpl implements Marketplace {
         }
     }
 
+    @Override
+    public String authenticate(String token) throws MarketplaceException {
+        return owner(token);
+    }
+
     private String owner(String token) throws MarketplaceException {
         if (!Tokens.wellFormed(token)) {
             throw new MarketplaceException(Reason.UNAUTHORIZED, "Publishing needs an API token (Authorization: "
