@@ -119,7 +119,7 @@ final class Downloads {
             return target;
         } catch (IOException e) {
             throw new PluginException("Download of " + artifact.name() + " from " + artifact.url() + " failed: "
-                    + e.getMessage(), e);
+                    + HttpGet.describe(e) + ". Nothing was installed.", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -15,6 +15,14 @@ final class HttpGet {
     private HttpGet() {
     }
 
+    /** An I/O failure in words, also when it has no message (a refused connection has none). */
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        String kind = e instanceof java.net.ConnectException ? "connection refused"
+                : e instanceof java.net.http.HttpTimeoutException ? "timed out" : e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? kind : message;
+    }
+
     static byte[] bytes(HttpClient http, URI uri, Duration timeout) throws IOException {
         if ("file".equals(uri.getScheme())) {
             return Files.readAllBytes(Path.of(uri));

@@ -85,7 +85,7 @@ final class IndexSource {
             signature = repository.isFolder() && repository.publicKey() == null ? null
                     : new String(get(base.resolve("index.xml.sig")), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            return offline(repository, e.getMessage());
+            return offline(repository, HttpGet.describe(e));
         }
         if (repository.publicKey() != null) {
             IndexVerifier.verify(repository.name(), xml, signature, repository.publicKey());

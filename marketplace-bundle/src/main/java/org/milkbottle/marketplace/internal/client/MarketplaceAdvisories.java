@@ -97,7 +97,8 @@ public class MarketplaceAdvisories implements AdvisorySource {
             return advisories;
         } catch (IOException | PluginException e) {
             LOG.log(System.Logger.Level.WARNING, "Advisories of repository '" + repository.name() + "' unavailable ("
-                    + e.getMessage() + "); using the last ones fetched");
+                    + (e instanceof IOException io ? HttpGet.describe(io) : e.getMessage())
+                    + "); using the last ones fetched");
             return lastGood.getOrDefault(repository.name(), List.of());
         }
     }

@@ -79,7 +79,8 @@ final class RepositoryCommands {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (IOException e) {
-            throw new PluginException("Cannot reach " + base + ": " + e.getMessage());
+            throw new PluginException("Cannot reach " + base + " (" + HttpGet.describe(e) + "). Check the URL "
+                    + "and that the marketplace is running.");
         }
     }
 

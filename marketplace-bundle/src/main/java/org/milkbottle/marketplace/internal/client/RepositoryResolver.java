@@ -233,8 +233,8 @@ public class RepositoryResolver implements PluginResolver {
         try {
             range = parts.length == 2 ? VersionRange.valueOf(parts[1]) : null;
         } catch (IllegalArgumentException e) {
-            throw new PluginException("'" + parts[1] + "' is not a version range; write e.g. hello@[1.0,2.0) or "
-                    + "hello@1.2 (at least 1.2).");
+            throw new PluginException("'" + parts[1] + "' is not a version range; write e.g. 'hello@[1.0,2.0)' "
+                    + "(quoted, for the shell) or hello@1.2 (1.2 or later).");
         }
         List<Resource> exact = available.stream().filter(r -> name.equals(Resources.identity(r))).toList();
         List<Resource> candidates = exact;
@@ -253,10 +253,13 @@ public class RepositoryResolver implements PluginResolver {
             throw new PluginException("No repository has a plugin named '" + name + "'. Search with mb:search "
                     + name + ".");
         }
+        List<Resource> named = candidates;
         return candidates.stream().filter(r -> range == null || range.includes(Resources.version(r)))
                 .max(java.util.Comparator.comparing(Resources::version))
-                .orElseThrow(() -> new PluginException("No version of '" + name + "' in the repositories is within "
-                        + range + "."));
+                .orElseThrow(() -> new PluginException("No version of '" + name + "' in the repositories is "
+                        + (range.getRight() == null ? range.getLeft() + " or later" : "within " + range) + "; "
+                        + "available: " + named.stream().map(r -> Resources.version(r).toString()).distinct()
+                        .sorted().collect(Collectors.joining(", ")) + "."));
     }
 
     /** The MilkBottle version this runtime provides. */
