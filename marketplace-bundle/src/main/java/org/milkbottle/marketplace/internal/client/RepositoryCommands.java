@@ -3,8 +3,6 @@ package org.milkbottle.marketplace.internal.client;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,22 +63,13 @@ final class RepositoryCommands {
                 + " resources.\n";
     }
 
-    private static String fetchKey(URI base) throws IOException {
+    private static String fetchKey(URI base) {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(base.resolve("key.pem")).timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new PluginException(base.resolve("key.pem") + " answered HTTP " + response.statusCode()
-                        + "; is this a MilkBottle marketplace's /repository/ URL?");
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            return new String(HttpGet.bytes(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    base.resolve("key.pem"), Duration.ofSeconds(30)), java.nio.charset.StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new PluginException("Cannot reach " + base + " (" + HttpGet.describe(e) + "). Check the URL "
-                    + "and that the marketplace is running.");
+            throw new PluginException("Cannot get the key from " + base.resolve("key.pem") + " ("
+                    + HttpGet.describe(e) + "). Check the URL (a marketplace's /repository/) and that it is running.");
         }
     }
 

@@ -183,13 +183,8 @@ public class RepositoryResolver implements PluginResolver {
     /** Whether the resource's requirement on the MilkBottle runtime (if any) accepts this runtime version. */
     static boolean fitsRuntime(Resource resource, Version runtime) {
         for (Requirement requirement : resource.getRequirements("milkbottle.runtime")) {
-            String filter = requirement.getDirectives().get("filter");
-            try {
-                if (filter != null && !org.osgi.framework.FrameworkUtil.createFilter(filter).matches(
-                        Map.of("milkbottle.runtime", "milkbottle", "version", runtime))) {
-                    return false;
-                }
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
+            if (!org.milkbottle.marketplace.internal.RuntimeRequirement.accepts(
+                    requirement.getDirectives().get("filter"), runtime)) {
                 return false;
             }
         }

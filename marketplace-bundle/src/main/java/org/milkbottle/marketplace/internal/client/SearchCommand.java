@@ -3,8 +3,6 @@ package org.milkbottle.marketplace.internal.client;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,20 +91,12 @@ public class SearchCommand {
         if (query.capability() != null) {
             url.append("&capability=").append(enc(query.capability()));
         }
+        URI uri = IndexSource.base(repository.url()).resolve(url.toString());
         try {
-            URI uri = IndexSource.base(repository.url()).resolve(url.toString());
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new PluginException("search answered HTTP " + response.statusCode());
-            }
-            return JSON.readValue(response.body(), SearchPage.class);
+            return JSON.readValue(HttpGet.bytes(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    uri, Duration.ofSeconds(30)), SearchPage.class);
         } catch (java.io.IOException e) {
-            throw new PluginException("unreachable (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginException("interrupted");
+            throw new PluginException("unreachable (" + HttpGet.describe(e) + ")");
         }
     }
 

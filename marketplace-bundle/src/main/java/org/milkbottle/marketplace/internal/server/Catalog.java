@@ -13,9 +13,6 @@ import org.milkbottle.marketplace.api.SearchPage;
 import org.milkbottle.marketplace.api.SearchQuery;
 import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.milkbottle.marketplace.internal.store.VersionRow;
-import org.osgi.framework.Filter;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.Version;
 
 /**
@@ -152,16 +149,7 @@ final class Catalog {
     }
 
     static boolean compatible(String runtimeFilter, Version runtime) {
-        if (runtimeFilter == null) {
-            return true; // a library: no runtime requirement
-        }
-        try {
-            Filter filter = FrameworkUtil.createFilter(runtimeFilter);
-            // the capability the core provides: milkbottle.runtime=milkbottle;version=X
-            return filter.matches(Map.of("milkbottle.runtime", "milkbottle", "version", runtime));
-        } catch (InvalidSyntaxException e) {
-            return false;
-        }
+        return org.milkbottle.marketplace.internal.RuntimeRequirement.accepts(runtimeFilter, runtime);
     }
 
     private static boolean filters(SearchQuery query, VersionRow shown, Entry entry) {
