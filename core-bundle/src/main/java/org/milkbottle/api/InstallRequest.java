@@ -14,12 +14,23 @@ import java.util.Objects;
  * @param origin who asks, recorded in history (e.g. {@code shell}, {@code deploy})
  * @param force install even versions that a known advisory says are bad (the user's informed choice;
  *        recorded in the audit log); no other validation finding can be forced
+ * @param allowPermissions permissions the operator allows for the bundles of this request on top of what
+ *        their trust level allows ({@code --allow-permissions}; recorded in the audit log; never {@code framework})
+ * @param replace allow replacing an installed plugin by a version from another source and another signer
+ *        ({@code --replace}); without it such an update is refused
+ * @since 1.2 for {@code allowPermissions} and {@code replace}
  */
-public record InstallRequest(List<String> sources, boolean simulate, boolean start, String origin, boolean force) {
+public record InstallRequest(List<String> sources, boolean simulate, boolean start, String origin, boolean force,
+        List<String> allowPermissions, boolean replace) {
 
     /** A request that respects advisories. */
     public InstallRequest(List<String> sources, boolean simulate, boolean start, String origin) {
         this(sources, simulate, start, origin, false);
+    }
+
+    /** A request that allows no extra permissions and replaces nothing. */
+    public InstallRequest(List<String> sources, boolean simulate, boolean start, String origin, boolean force) {
+        this(sources, simulate, start, origin, force, List.of(), false);
     }
 
     public InstallRequest {
@@ -28,6 +39,7 @@ public record InstallRequest(List<String> sources, boolean simulate, boolean sta
             throw new IllegalArgumentException("an install request needs at least one source");
         }
         origin = origin == null ? "api" : origin;
+        allowPermissions = allowPermissions == null ? List.of() : List.copyOf(allowPermissions);
     }
 
     /** Installs and starts the given sources. */

@@ -22,6 +22,14 @@ public interface PluginManager {
     /** Updates a plugin from a new source, or from its original source when {@code source} is empty. */
     InstallResult update(String plugin, Optional<String> source, String origin);
 
+    /**
+     * As {@link #update(String, Optional, String)}; with {@code replace} the new version may come from another
+     * source and another signer than the installed one (otherwise such an update is refused).
+     *
+     * @since 1.2
+     */
+    InstallResult update(String plugin, Optional<String> source, String origin, boolean replace);
+
     /** Plugins installed by name for which the repositories have a newer compatible version. */
     List<PluginUpdate> outdated();
 

@@ -6,7 +6,7 @@
  * {@link org.milkbottle.api.PluginManager}, so the same all-or-nothing pipeline applies everywhere.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.milkbottle.api;
 
 import org.osgi.annotation.bundle.Export;

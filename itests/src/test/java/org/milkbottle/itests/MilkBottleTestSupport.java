@@ -73,6 +73,9 @@ public abstract class MilkBottleTestSupport {
         return options(
                 cleanCaches(true),
                 junitBundles(),
+                // Pax Exam installs its probe bundle through the framework API after start: approve what the
+                // test harness itself installs (no bundle's code on the stack), as the launcher's bundles are
+                frameworkProperty("milkbottle.validation.trustEmbedderInstalls").value("true"),
                 frameworkProperty("milkbottle.deploy").value(target.resolve("it-deploy-default").toString()),
                 frameworkProperty("milkbottle.work").value(target.resolve("it-work").toString()),
                 // the HTTP install test serves a jar with the JDK's HTTP server

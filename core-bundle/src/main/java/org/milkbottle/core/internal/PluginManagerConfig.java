@@ -27,6 +27,12 @@ public @interface PluginManagerConfig {
             description = "Remote repositories for mvn: sources, tried in order after the local repository")
     String[] mavenRepositories() default { "https://repo1.maven.org/maven2/" };
 
+    @AttributeDefinition(name = "Trusted Maven repositories",
+            description = "An mvn: artifact whose checksum one of these repositories publishes (SHA-256, else "
+                    + "SHA-1) is trusted by its source; empty trusts none. Trusting a repository trusts everyone "
+                    + "who can publish there.")
+    String[] trustedMavenRepositories() default { "https://repo1.maven.org/maven2/" };
+
     @AttributeDefinition(name = "Local Maven repository",
             description = "Empty means the system property maven.repo.local, else ~/.m2/repository")
     String mavenLocalRepository() default "";

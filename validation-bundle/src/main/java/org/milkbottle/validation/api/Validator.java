@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Validator {
 
     /**
-     * Validates the jar at {@code jar}; never throws for bad input — a jar that cannot be read at all is
+     * Validates the jar at {@code jar} as an untrusted local file; never throws for bad input — a jar that cannot be read at all is
      * a report with an error finding.
      *
      * @param subject how to name the jar in messages (e.g. the source the user gave)
@@ -17,7 +17,7 @@ public interface Validator {
     ValidationReport validate(Path jar, String subject);
 
     /**
-     * Validates the jar as part of an install and records the decision — approved or vetoed, the
+     * Validates the jar, as an untrusted local file, as part of an install and records the decision — approved or vetoed, the
      * findings, the SHA-256, who asked — in the audit log.
      *
      * @param origin who asks: {@code shell}, {@code deploy}, ...
@@ -32,6 +32,34 @@ public interface Validator {
      * @since 1.3
      */
     ValidationReport approve(Path jar, String subject, String origin, boolean acceptAdvisories);
+
+    /**
+     * Validates a jar as it would be judged for an install from {@code provenance}, without recording
+     * anything: trust is decided from the signature, the provenance and the operator's allow list.
+     *
+     * @since 1.4
+     */
+    ValidationReport validate(Path jar, Provenance provenance);
+
+    /**
+     * Validates the jar for an install from {@code provenance} and records the decision, with the trust
+     * level and the evidence for it, in the audit log.
+     *
+     * @param origin who asks: {@code shell}, {@code deploy}, ...
+     * @param acceptAdvisories as for {@link #approve(Path, String, String, boolean)}
+     * @since 1.4
+     */
+    ValidationReport approve(Path jar, Provenance provenance, String origin, boolean acceptAdvisories);
+
+    /**
+     * Validates content being put back (a rollback, crash recovery) under the provenance it was approved
+     * with when it came in — content never approved before is judged as an untrusted file — and records the
+     * decision. Advisories do not veto here: the content was installed already.
+     *
+     * @param source the source recorded for it, for messages
+     * @since 1.4
+     */
+    ValidationReport reapprove(Path jar, String source, String origin);
 
     /** The advisories that apply to this version of a plugin. */
     java.util.List<Advisory> advisories(String symbolicName, String version);

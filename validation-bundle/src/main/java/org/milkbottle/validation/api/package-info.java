@@ -5,7 +5,7 @@
  * the SDK and the marketplace use the same validator.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.milkbottle.validation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -38,7 +38,11 @@ public class AuditLog {
 
     @Activate
     public AuditLog(BundleContext context) {
-        this.file = DataFolder.file(context, "audit.jsonl");
+        this(DataFolder.file(context, "audit.jsonl"));
+    }
+
+    AuditLog(Path file) {
+        this.file = file;
     }
 
     public synchronized void record(String origin, ValidationReport report) {

@@ -14,6 +14,10 @@ import org.osgi.framework.FrameworkUtil;
 final class Callers {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /** Sees lambda proxies and method-reference frames too: they belong to the bundle that made them. */
+    private static final StackWalker EVERY_FRAME = StackWalker.getInstance(java.util.Set.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES,
+            StackWalker.Option.SHOW_REFLECT_FRAMES));
 
     private Callers() {
     }
@@ -24,6 +28,16 @@ final class Callers {
         return WALKER.walk(frames -> frames.map(f -> FrameworkUtil.getBundle(f.getDeclaringClass()))
                 .filter(b -> b != null && b.getBundleId() != 0 && !b.equals(self))
                 .findFirst().orElse(null));
+    }
+
+    /**
+     * Whether no bundle's code but the framework's and this bundle's is on the stack, hidden frames
+     * included: the call comes from the program that embeds the framework.
+     */
+    static boolean fromEmbedder() {
+        Bundle self = FrameworkUtil.getBundle(Callers.class);
+        return EVERY_FRAME.walk(frames -> frames.map(f -> FrameworkUtil.getBundle(f.getDeclaringClass()))
+                .noneMatch(b -> b != null && b.getBundleId() != 0 && !b.equals(self)));
     }
 
     /** Whether a framework method of this name is on the stack (e.g. a hook being registered). */

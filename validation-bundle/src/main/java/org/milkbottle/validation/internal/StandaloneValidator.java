@@ -35,7 +35,7 @@ public final class StandaloneValidator {
 
             @Override
             public int maxManifestBytes() {
-                return 256 * 1024;
+                return 8 * 1024 * 1024;
             }
 
             @Override
@@ -44,7 +44,7 @@ public final class StandaloneValidator {
             }
 
             public String[] untrustedPermissions() {
-                return new String[] {"process", "network", "file-write", "reflection", "class-definition", "native"};
+                return new String[] {"network", "file-write"};
             }
 
             public boolean networkRequiresTrust() {

@@ -2,11 +2,9 @@ package org.milkbottle.validation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -21,6 +19,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The publishers MilkBottle trusts: X.509 certificates in {@code truststore.p12} in the data folder. A
@@ -36,15 +35,29 @@ public class TrustStore {
     public record Entry(String alias, String subject, String sha256, String notAfter) {
     }
 
+    private static final System.Logger LOG = System.getLogger(TrustStore.class.getName());
+
     private final Path file;
+    private final IntegritySeal seal;
+    /** Set once a change behind the runtime's back was seen, so it is reported once, not at every check. */
+    private volatile boolean tamperingReported;
 
     @Activate
-    public TrustStore(BundleContext context) {
-        this.file = DataFolder.file(context, "truststore.p12");
+    public TrustStore(BundleContext context, @Reference IntegritySeal seal) {
+        this(DataFolder.file(context, "truststore.p12"), seal);
     }
 
-    TrustStore(Path file) {
+    TrustStore(Path file, IntegritySeal seal) {
         this.file = file;
+        this.seal = seal;
+    }
+
+    /**
+     * Whether the trust store on disk was changed behind the runtime's back; such a store is not honoured
+     * (no publisher is trusted) until the operator rewrites it with mb:trust-add / mb:trust-remove.
+     */
+    public synchronized boolean tampered() {
+        return seal.check(file) == IntegritySeal.Verdict.TAMPERED;
     }
 
     /** The trusted certificates. */
@@ -121,7 +134,16 @@ public class TrustStore {
     private KeyStore load() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            if (Files.exists(file)) {
+            IntegritySeal.Verdict verdict = seal.check(file);
+            if (verdict == IntegritySeal.Verdict.TAMPERED) {
+                if (!tamperingReported) {
+                    tamperingReported = true;
+                    LOG.log(System.Logger.Level.ERROR, "The trust store " + file + " was changed behind MilkBottle's "
+                            + "back; it is not honoured (no publisher is trusted). Check the data folder, then "
+                            + "re-add your publishers with mb:trust-add CERTFILE.");
+                }
+                store.load(null, PASSWORD);
+            } else if (verdict != IntegritySeal.Verdict.ABSENT) {
                 try (InputStream in = Files.newInputStream(file)) {
                     store.load(in, PASSWORD);
                 }
@@ -138,12 +160,10 @@ public class TrustStore {
 
     private void save(KeyStore store) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, PASSWORD);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, PASSWORD);
+            seal.write(file, out.toByteArray());
+            tamperingReported = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trust store " + file, e);
         } catch (GeneralSecurityException e) {

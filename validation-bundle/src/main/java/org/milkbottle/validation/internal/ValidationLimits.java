@@ -19,16 +19,18 @@ public @interface ValidationLimits {
     long maxUncompressedBytes() default 512L * 1024 * 1024;
 
     @AttributeDefinition(name = "Largest manifest (bytes)", min = "1")
-    int maxManifestBytes() default 256 * 1024;
+    int maxManifestBytes() default 8 * 1024 * 1024;
 
     @AttributeDefinition(name = "Highest compression ratio",
             description = "An entry that inflates more than this many times its compressed size is a zip bomb", min = "1")
     int maxCompressionRatio() default 200;
 
-    @AttributeDefinition(name = "Permissions of unsigned plugins",
-            description = "What a plugin that is not signed by a trusted publisher may declare")
-    String[] untrustedPermissions() default {"process", "network", "file-write", "reflection", "class-definition",
-        "native"};
+    @AttributeDefinition(name = "Permissions of untrusted bundles",
+            description = "What a bundle from an untrusted source (a local file, a URL, the deploy folder, a raw "
+                    + "install) may use and declare. 'framework' is never allowed here: only a trusted signer can "
+                    + "hold it. process, reflection, class-definition and native each reach past any in-process "
+                    + "check, so they need a trusted source by default.")
+    String[] untrustedPermissions() default {"network", "file-write"};
 
     @AttributeDefinition(name = "Downloads need a trusted signature",
             description = "Refuse jars fetched over http(s) unless a publisher in the trust store signed them")

@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.PluginArchive;
+import org.milkbottle.validation.api.Provenance;
+import org.milkbottle.validation.api.TrustLevel;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.ValidationRule;
@@ -57,6 +59,14 @@ public class ValidatorImpl implements Validator, BundleValidator {
     @Reference
     private TrustStore trustStore;
 
+    @Reference
+    private OperatorAllowList allowList;
+
+    @Reference
+    private ApprovalRecord approvals;
+
+    private volatile PermissionPolicy policy;
+
     /** The runtime's bundles: their names and exports are off limits to plugins. Null outside a framework. */
     private volatile BundleContext context;
 
@@ -66,26 +76,43 @@ public class ValidatorImpl implements Validator, BundleValidator {
         modified(limits);
     }
 
-    /** For use outside a framework (tools, tests): no runtime to protect. */
+    /** For use outside a framework (tools, tests): no runtime to protect, no allow list, no memory of approvals. */
     void configureStandalone(ValidationLimits limits) {
         modified(limits);
+    }
+
+    /** For tests: the trust state a framework would inject. */
+    void configureTrust(TrustStore trustStore, OperatorAllowList allowList, ApprovalRecord approvals,
+            AuditLog audit) {
+        this.trustStore = trustStore;
+        this.allowList = allowList;
+        this.approvals = approvals;
+        this.audit = audit;
     }
 
     /** The runtime's bundles, apart from {@code excluded} (the bundle under validation, if installed). */
     private RuntimeProtectionRule.Runtime runtime(long excluded) {
         BundleContext current = context;
         if (current == null) {
-            return new RuntimeProtectionRule.Runtime(java.util.Set.of(), java.util.Set.of());
+            return new RuntimeProtectionRule.Runtime(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
         }
         java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> hosts = new java.util.HashSet<>();
         java.util.Set<String> packages = new java.util.HashSet<>();
         for (Bundle bundle : current.getBundles()) {
-            if (bundle.getLocation().startsWith("milkbottle:") || bundle.getBundleId() == 0
-                    || bundle.getBundleId() == excluded) {
-                continue; // plugins, and the framework (its packages are imported, not reserved)
+            if (bundle.getLocation().startsWith("milkbottle:") || bundle.getBundleId() == excluded
+                    || bundle.getSymbolicName() == null) {
+                continue; // plugins
             }
-            names.add(bundle.getSymbolicName());
-            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.milkbottle.")) {
+            // a fragment of any runtime bundle would run inside it with all its rights
+            hosts.add(bundle.getSymbolicName());
+            // only the runtime's own bundles' names are reserved: OSGi runs several versions of a library side
+            // by side, so a plugin may bring its own Jackson or SLF4J even though the runtime ships one
+            boolean own = bundle.getSymbolicName().startsWith("org.milkbottle.");
+            if (own) {
+                names.add(bundle.getSymbolicName());
+            }
+            if (own || bundle.getBundleId() == 0) {
                 org.osgi.framework.wiring.BundleRevision revision =
                         bundle.adapt(org.osgi.framework.wiring.BundleRevision.class);
                 if (revision != null) {
@@ -94,12 +121,13 @@ public class ValidatorImpl implements Validator, BundleValidator {
                 }
             }
         }
-        return new RuntimeProtectionRule.Runtime(names, packages);
+        return new RuntimeProtectionRule.Runtime(names, packages, hosts);
     }
 
     @Modified
     void modified(ValidationLimits limits) {
         this.limits = limits;
+        this.policy = new PermissionPolicy(List.of(limits.untrustedPermissions()));
         this.builtIn = List.of(new ArchiveSafetyRule(new ArchiveSafetyRule.Limits(limits.maxEntries(),
                 limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio())),
                 new MetadataRule(), new BytecodeScanRule());
@@ -116,30 +144,47 @@ public class ValidatorImpl implements Validator, BundleValidator {
 
     @Override
     public ValidationReport approve(Path jar, String subject, String origin) {
-        return approve(jar, subject, origin, false);
+        return approve(jar, Provenance.file(subject), origin, false);
     }
 
     @Override
     public ValidationReport approve(Path jar, String subject, String origin, boolean acceptAdvisories) {
-        ValidationReport report = validate(jar, subject);
+        return approve(jar, Provenance.file(subject), origin, acceptAdvisories);
+    }
+
+    @Override
+    public ValidationReport approve(Path jar, Provenance provenance, String origin, boolean acceptAdvisories) {
+        ValidationReport report = validate(jar, provenance);
         if (acceptAdvisories) {
             report = overrideAdvisories(report);
         }
-        audit.record(acceptAdvisories ? origin + " --force" : origin, report);
+        return decided(report, provenance, acceptAdvisories ? origin + " --force" : origin);
+    }
+
+    /** Records the decision; an approval is remembered by content and handed to the veto guard. */
+    private ValidationReport decided(ValidationReport report, Provenance provenance, String origin) {
+        audit.record(origin, report);
         if (report.approved() && report.symbolicName() != null) {
+            if (approvals != null) {
+                approvals.remember(report.sha256(), provenance);
+            }
             pipelineApprovals.put(key(report.symbolicName(), report.version()), System.nanoTime());
         }
         return report;
     }
 
+    @Override
+    public ValidationReport reapprove(Path jar, String source, String origin) {
+        Provenance earlier = approvals == null ? null : approvals.provenanceOf(sha256(jar));
+        Provenance provenance = earlier != null ? earlier : Provenance.file(source);
+        return decided(overrideAdvisories(validate(jar, provenance)), provenance, origin);
+    }
+
     /** Matching advisories become warnings, saying they were overridden; other findings stay as they are. */
     private static ValidationReport overrideAdvisories(ValidationReport report) {
-        List<Finding> findings = report.findings().stream().map(f -> f.severity() == Severity.ERROR
+        return report.withFindings(report.findings().stream().map(f -> f.severity() == Severity.ERROR
                 && f.rule().equals("advisory.matched") ? new Finding(f.rule(), Severity.WARNING, f.message()
-                        + " (installed anyway: --force)", f.location()) : f).toList();
-        return new ValidationReport(report.subject(), report.symbolicName(), report.version(), report.sha256(),
-                report.plugin(), report.permissions(), report.usedPermissions(), findings, report.trust(),
-                report.signer());
+                        + " (installed anyway: --force)", f.location()) : f).toList());
     }
 
     @Override
@@ -158,37 +203,61 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     @Override
-    public ValidationReport approveInstalled(Bundle bundle, String origin) {
+    public ValidationReport approveInstalled(Bundle bundle, Provenance provenance, String origin) {
         String subject = bundle.getSymbolicName() + " " + bundle.getVersion() + " from " + bundle.getLocation();
         ValidationReport report;
         try {
             // a bundle installed behind the pipeline's back has no jar file to verify: it counts as unsigned
             report = check(new BundlePluginArchive(bundle, entryCap()), subject, null, bundle.getBundleId(),
-                    new SignatureCheck.Result(SignatureCheck.Trust.UNSIGNED, null), new CollectedFindings());
+                    new SignatureCheck.Result(SignatureCheck.Trust.UNSIGNED, null), provenance,
+                    new CollectedFindings());
         } catch (RuntimeException e) {
-            report = unreadable(subject, null, new CollectedFindings(), e);
+            report = unreadable(subject, null, provenance, new CollectedFindings(), e);
         }
         audit.record(origin, report);
         return report;
     }
 
     @Override
+    public void recordEmbedderInstall(Bundle bundle) {
+        String subject = bundle.getSymbolicName() + " " + bundle.getVersion() + " from " + bundle.getLocation();
+        audit.record("embedder", new ValidationReport(subject, bundle.getSymbolicName(),
+                bundle.getVersion().toString(), null, false, List.of(), List.of(), List.of(new Finding(
+                        "trust.embedder", Severity.INFO, "installed by the program that embeds the framework (no "
+                        + "bundle's code on the call stack); approved like the start-up bundles", null)),
+                "unsigned", null, TrustLevel.SOURCE.label(), new Provenance(Provenance.Kind.EMBEDDER,
+                        bundle.getLocation(), "the embedding program installed it", List.of())));
+    }
+
+    @Override
     public ValidationReport validate(Path jar, String subject) {
+        return validate(jar, Provenance.file(subject));
+    }
+
+    @Override
+    public ValidationReport validate(Path jar, Provenance provenance) {
+        String subject = provenance.source();
         String sha = sha256(jar);
         ValidationLimits current = limits;
         try (ZipPluginArchive archive = new ZipPluginArchive(jar, entryCap(), current.maxManifestBytes())) {
             CollectedFindings signatureFindings = new CollectedFindings();
             SignatureCheck.Result signature = SignatureCheck.check(jar, trustStore, signatureFindings, entryCap());
             if (signature.trust() != SignatureCheck.Trust.TRUSTED && current.networkRequiresTrust()
-                    && (subject.startsWith("http://") || subject.startsWith("https://"))) {
+                    && provenance.kind() == Provenance.Kind.URL && !allowedByOperator(sha)) {
                 signatureFindings.add(new Finding("trust.required", Severity.ERROR, subject + " was downloaded but is "
-                        + "not signed by a publisher in MilkBottle's trust store. Install it from a file you trust, or "
-                        + "add its publisher's certificate with mb:trust add CERTFILE.", null));
+                        + "not signed by a publisher in MilkBottle's trust store. Install it from a file you trust, "
+                        + "add its publisher's certificate with mb:trust-add CERTFILE, or allow this exact content "
+                        + "with mb:trust-allow " + sha + " --reason '...'.", null));
             }
-            return check(archive, subject, sha, -1, signature, signatureFindings);
+            return check(archive, subject, sha, -1, signature, provenance, signatureFindings);
         } catch (IOException | RuntimeException e) {
-            return unreadable(subject, sha, new CollectedFindings(), e);
+            return unreadable(subject, sha, provenance, new CollectedFindings(), e);
         }
+    }
+
+    /** Whether the operator allowed this exact content; outside a framework nothing is. */
+    private boolean allowedByOperator(String sha) {
+        return sha != null && allowList != null && allowList.allows(sha);
     }
 
     /** The most bytes one entry may inflate to while it is read, whatever its header claims. */
@@ -197,7 +266,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId,
-            SignatureCheck.Result signature, CollectedFindings collected) {
+            SignatureCheck.Result signature, Provenance provenance, CollectedFindings collected) {
         for (ValidationRule rule : builtIn) {
             rule.check(archive, collected);
         }
@@ -209,30 +278,21 @@ public class ValidatorImpl implements Validator, BundleValidator {
             runExtra(rule, archive, collected);
         }
         List<String> declared = MetadataRule.list(archive.headers().get("MilkBottle-Permissions"));
-        PermissionPolicy.check(archive.isPlugin(), declared, collected);
-        if (archive.isPlugin() && signature.trust() != SignatureCheck.Trust.TRUSTED) {
-            List<String> allowed = List.of(limits.untrustedPermissions());
-            for (String permission : declared) {
-                if (!allowed.contains(permission)) {
-                    collected.add(new Finding("trust.permission-not-allowed", Severity.ERROR, "declares permission '"
-                            + permission + "', which a plugin not signed by a trusted publisher may not have. Sign it "
-                            + "with a certificate in MilkBottle's trust store (mb:trust add CERTFILE), or drop the "
-                            + "permission.", "MilkBottle-Permissions"));
-                }
-            }
-        }
+        TrustLevel level = PermissionPolicy.level(signature.trust(), provenance, allowedByOperator(sha));
+        policy.check(archive.isPlugin(), level, provenance, declared, collected, sha);
         String name = archive.headers().get("Bundle-SymbolicName");
         return new ValidationReport(subject, name == null ? null : name.split(";")[0].trim(),
                 archive.headers().get("Bundle-Version"), sha, archive.isPlugin(), declared,
                 List.copyOf(collected.firstUse().keySet()), collected.findings(),
-                signature.trust().name().toLowerCase(), signature.signer());
+                signature.trust().name().toLowerCase(), signature.signer(), level.label(), provenance);
     }
 
-    private static ValidationReport unreadable(String subject, String sha, CollectedFindings collected, Exception e) {
+    private static ValidationReport unreadable(String subject, String sha, Provenance provenance,
+            CollectedFindings collected, Exception e) {
         collected.add(new Finding("archive.unreadable", Severity.ERROR, subject + " is not a readable jar ("
                 + e.getMessage() + "). Check that the file is complete and is a bundle jar.", null));
         return new ValidationReport(subject, null, null, sha, false, List.of(), List.of(), collected.findings(),
-                "invalid", null);
+                "invalid", null, TrustLevel.UNTRUSTED.label(), provenance);
     }
 
     private static void runExtra(ValidationRule rule, PluginArchive archive, CollectedFindings collected) {

@@ -41,7 +41,7 @@ class SignatureTest {
 
     @Test
     void trustComesFromASignatureByAPublisherInTheTrustStore() throws Exception {
-        TrustStore trustStore = new TrustStore(dir.resolve("truststore.p12"));
+        TrustStore trustStore = new TrustStore(dir.resolve("truststore.p12"), new IntegritySeal(dir));
         ValidatorImpl validator = validator(trustStore);
         Signing publisher = new Signing(dir, "acme");
         Path jar = publisher.sign(plugin("signed", "framework"));
@@ -63,19 +63,20 @@ class SignatureTest {
 
     @Test
     void unsignedPluginsMayNotDeclareFrameworkAndDownloadsNeedTrust() throws Exception {
-        ValidatorImpl validator = validator(new TrustStore(dir.resolve("truststore.p12")));
+        ValidatorImpl validator = validator(new TrustStore(dir.resolve("truststore.p12"), new IntegritySeal(dir)));
         ValidationReport unsigned = validator.validate(plugin("plain", "file-write"), "plain.jar");
         assertThat(unsigned.trust()).isEqualTo("unsigned");
         assertThat(unsigned.approved()).as(unsigned.findings().toString()).isTrue();
         assertThat(has(validator.validate(plugin("power", "framework"), "power.jar"), "trust.permission-not-allowed"))
                 .isTrue();
-        assertThat(has(validator.validate(plugin("remote", ""), "https://example.org/remote.jar"), "trust.required"))
+        assertThat(has(validator.validate(plugin("remote", ""), new org.milkbottle.validation.api.Provenance(
+                org.milkbottle.validation.api.Provenance.Kind.URL, "https://example.org/remote.jar", "", java.util.List.of())), "trust.required"))
                 .isTrue();
     }
 
     @Test
     void tamperedAndPartlySignedJarsAreAlwaysRefused() throws Exception {
-        ValidatorImpl validator = validator(new TrustStore(dir.resolve("truststore.p12")));
+        ValidatorImpl validator = validator(new TrustStore(dir.resolve("truststore.p12"), new IntegritySeal(dir)));
         Path signed = new Signing(dir, "acme").sign(plugin("victim", ""));
 
         Path tampered = rewrite(signed, dir.resolve("tampered.jar"), "org/milkbottle/validation/internal/fixtures/Harmless.class",

@@ -48,7 +48,7 @@ class ValidatorTest {
             }
 
             public String[] untrustedPermissions() {
-                return new String[] {"process", "network", "file-write", "reflection", "class-definition", "native"};
+                return new String[] {"network", "file-write"};
             }
 
             public boolean networkRequiresTrust() {
@@ -125,16 +125,27 @@ class ValidatorTest {
 
     @Test
     void undeclaredPermissionsAreRefusedWithWhereAndWhat() throws Exception {
-        ValidationReport report = check(TestJars.plugin("proc").addClass(StartsProcess.class));
+        ValidationReport report = check(TestJars.plugin("print").addClass(PrintsToFile.class));
         assertThat(report.approved()).isFalse();
-        assertThat(report.errors()).extracting(Finding::message).anyMatch(m -> m.equals("uses new ProcessBuilder in "
-                + StartsProcess.class.getName() + ".run but does not declare permission 'process'. "
-                + "Add it to MilkBottle-Permissions, or remove the call."));
+        assertThat(report.errors()).filteredOn(f -> f.rule().equals("permissions.undeclared"))
+                .extracting(Finding::message).anyMatch(m -> m.startsWith("uses new PrintStream in "
+                        + PrintsToFile.class.getName()) && m.contains("does not declare permission 'file-write'"));
 
-        ValidationReport declared = check(TestJars.plugin("proc").header("MilkBottle-Permissions", "process")
-                .addClass(StartsProcess.class));
+        ValidationReport declared = check(TestJars.plugin("print").header("MilkBottle-Permissions", "file-write")
+                .addClass(PrintsToFile.class));
         assertThat(declared.approved()).as(declared.findings().toString()).isTrue();
-        assertThat(declared.usedPermissions()).containsExactly("process");
+        assertThat(declared.usedPermissions()).containsExactly("file-write");
+    }
+
+    @Test
+    void anUntrustedPluginMayNotHoldProcessEvenWhenItDeclaresIt() throws Exception {
+        ValidationReport report = check(TestJars.plugin("proc").header("MilkBottle-Permissions", "process")
+                .addClass(StartsProcess.class));
+        assertThat(report.approved()).isFalse();
+        assertThat(report.trustLevel()).isEqualTo("untrusted");
+        assertThat(report.errors()).extracting(Finding::rule).contains("trust.permission-not-allowed");
+        assertThat(report.errors()).extracting(Finding::message)
+                .anyMatch(m -> m.contains("mb:trust-allow " + report.sha256()));
     }
 
     @Test
@@ -146,15 +157,15 @@ class ValidatorTest {
     }
 
     @Test
-    void exitIsForbiddenForPluginsAndOnlyReportedForLibraries() throws Exception {
+    void exitIsRefusedToPluginsAndToLibrariesFromAFileAlike() throws Exception {
         ValidationReport plugin = check(TestJars.plugin("exit").header("MilkBottle-Permissions", "process")
                 .addClass(ExitsTheJvm.class));
-        assertThat(has(plugin, "bytecode.forbidden", Severity.ERROR)).isTrue();
+        assertThat(plugin.approved()).isFalse();
+        assertThat(plugin.usedPermissions()).contains("framework");
         ValidationReport library = check(TestJars.library("exitlib").addClass(ExitsTheJvm.class)
                 .addClass(StartsProcess.class));
-        assertThat(library.approved()).isTrue();
-        assertThat(has(library, "bytecode.forbidden", Severity.WARNING)).isTrue();
-        assertThat(has(library, "permissions.library-uses", Severity.INFO)).isTrue();
+        assertThat(library.approved()).as("leaving out the runtime header changes nothing").isFalse();
+        assertThat(library.errors()).extracting(Finding::rule).contains("trust.permission-not-allowed");
     }
 
     @Test
@@ -162,7 +173,7 @@ class ValidatorTest {
         ValidationReport report = check(TestJars.plugin("print").addClass(PrintsToFile.class));
         assertThat(report.usedPermissions()).containsExactly("file-write");
         assertThat(report.errors()).extracting(Finding::message)
-                .anyMatch(m -> m.startsWith("uses new PrintStream in " + PrintsToFile.class.getName() + ".open"));
+                .anyMatch(m -> m.startsWith("uses new PrintStream in " + PrintsToFile.class.getName()));
         assertThat(check(TestJars.plugin("quiet").addClass(Harmless.class)).usedPermissions()).isEmpty();
     }
 

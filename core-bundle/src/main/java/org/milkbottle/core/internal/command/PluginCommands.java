@@ -55,12 +55,19 @@ public class PluginCommands {
             @Parameter(names = {"-s", "--no-start"}, absentValue = "false", presentValue = "true") boolean noStart,
             @Descriptor("install even a version that a known advisory says is bad (recorded in mb:audit)")
             @Parameter(names = {"-f", "--force"}, absentValue = "false", presentValue = "true") boolean force,
+            @Descriptor("allow these permissions (comma-separated, e.g. process,reflection) for the bundles of this "
+                    + "install beyond what their trust allows; recorded in mb:audit; never 'framework'")
+            @Parameter(names = {"-p", "--allow-permissions"}, absentValue = "") String allowPermissions,
+            @Descriptor("let a plugin that is installed already be replaced by a version from another source and "
+                    + "signer")
+            @Parameter(names = {"-r", "--replace"}, absentValue = "false", presentValue = "true") boolean replace,
             @Descriptor("FILE | URL | mvn:group/artifact/version | NAME | 'NAME@RANGE', one or more") String... sources) {
         if (sources == null || sources.length == 0) {
             throw new PluginException("mb:install needs at least one FILE, URL, mvn:group/artifact/version or plugin "
                     + "name. See: help mb:install");
         }
-        InstallRequest request = new InstallRequest(List.of(sources), simulate, !noStart, "shell", force);
+        InstallRequest request = new InstallRequest(List.of(sources), simulate, !noStart, "shell", force,
+                PermissionList.parse(allowPermissions), replace);
         if (simulate) {
             return "Simulation: nothing was changed.\n" + PluginFormatter.plan(manager.plan(request));
         }
@@ -89,6 +96,8 @@ public class PluginCommands {
                     presentValue = "true", absentValue = "false") boolean all,
             @Descriptor("with --all: print the plan and change nothing") @Parameter(names = {"-t", "--simulate"},
                     presentValue = "true", absentValue = "false") boolean simulate,
+            @Descriptor("let the new version come from another source and signer than the installed one")
+            @Parameter(names = {"-r", "--replace"}, presentValue = "true", absentValue = "false") boolean replace,
             @Descriptor("NAME [SOURCE]: plugin symbolic name, name or bundle id, and a FILE | URL | "
                     + "mvn:group/artifact/version") String... args) {
         if (all) {
@@ -105,7 +114,7 @@ public class PluginCommands {
             throw new IllegalArgumentException("usage: mb:update NAME [SOURCE] | mb:update --all [--simulate]");
         }
         Optional<String> source = args.length == 2 ? Optional.of(args[1]) : Optional.empty();
-        return PluginFormatter.result("Updated", manager.update(args[0], source, "shell"));
+        return PluginFormatter.result("Updated", manager.update(args[0], source, "shell", replace));
     }
 
     @Descriptor("list plugins installed by name for which a repository has a newer compatible version")

@@ -11,8 +11,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.milkbottle.api.PluginException;
+import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.core.internal.store.ArtifactStore;
 
 /**
@@ -54,6 +56,22 @@ public final class ArtifactFetcher {
         } catch (InvalidPathException e) {
             return trimmed;
         }
+    }
+
+    /**
+     * Where stored content fetched from {@code source} came from, and what was checked: {@code mvn:}
+     * artifacts are checked against the trusted Maven repositories; files and URLs vouch for nothing.
+     */
+    public Provenance provenance(String source, ArtifactStore.Stored stored) {
+        String trimmed = source == null ? "" : source.trim();
+        if (trimmed.startsWith("mvn:")) {
+            return maven.verify(trimmed, stored.path());
+        }
+        if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+            return new Provenance(Provenance.Kind.URL, trimmed, "downloaded from a URL: its source vouches for "
+                    + "nothing", List.of());
+        }
+        return Provenance.file(canonical(trimmed));
     }
 
     /** Fetches {@code source} into the store. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.milkbottle.api.PluginDescriptor;
+import org.milkbottle.validation.api.Provenance;
 
 /**
  * A bundle jar that has been fetched into the artifact store and whose manifest has been read.
@@ -15,9 +16,21 @@ import org.milkbottle.api.PluginDescriptor;
  * @param descriptor its metadata
  * @param requirements what it needs from other bundles, as declared in its manifest
  * @param capabilities what it offers other bundles, as declared in its manifest
+ * @param provenance where it came from and what was checked about that; decides how far it is trusted
  */
 public record BundleArchive(Path path, String sha256, String source, PluginDescriptor descriptor,
-        List<RequirementSpec> requirements, List<CapabilitySpec> capabilities) {
+        List<RequirementSpec> requirements, List<CapabilitySpec> capabilities, Provenance provenance) {
+
+    /** An archive from an untrusted local file. */
+    public BundleArchive(Path path, String sha256, String source, PluginDescriptor descriptor,
+            List<RequirementSpec> requirements, List<CapabilitySpec> capabilities) {
+        this(path, sha256, source, descriptor, requirements, capabilities, Provenance.file(source));
+    }
+
+    /** The same archive from another provenance. */
+    public BundleArchive from(Provenance other) {
+        return new BundleArchive(path, sha256, source, descriptor, requirements, capabilities, other);
+    }
 
     /** The bundle's symbolic name. */
     public String symbolicName() {

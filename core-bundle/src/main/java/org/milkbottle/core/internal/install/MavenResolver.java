@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.milkbottle.api.PluginException;
+import org.milkbottle.validation.api.Provenance;
 
 /**
  * Finds {@code mvn:group/artifact/version[/type[/classifier]]} in the local Maven repository, else
@@ -24,12 +25,15 @@ public final class MavenResolver {
 
     private final Path localRepository;
     private final List<String> remoteRepositories;
+    private final List<String> trustedRepositories;
     private final HttpClient http;
     private final Duration timeout;
 
-    public MavenResolver(Path localRepository, List<String> remoteRepositories, Duration timeout) {
+    public MavenResolver(Path localRepository, List<String> remoteRepositories, List<String> trustedRepositories,
+            Duration timeout) {
         this.localRepository = localRepository;
         this.remoteRepositories = List.copyOf(remoteRepositories);
+        this.trustedRepositories = trustedRepositories.stream().map(r -> r.endsWith("/") ? r : r + "/").toList();
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -68,6 +72,70 @@ public final class MavenResolver {
         String relativePath() {
             String file = artifact + "-" + version + (classifier == null ? "" : "-" + classifier) + "." + type;
             return group.replace('.', '/') + "/" + artifact + "/" + version + "/" + file;
+        }
+    }
+
+    /**
+     * Where the artifact's content stands with the trusted repositories: its checksum as published by a
+     * trusted repository (SHA-256 where the repository has one, else SHA-1) must match the file. A match
+     * makes it {@link Provenance.Kind#TRUSTED_MAVEN}; no trusted repository answering (offline) leaves it
+     * untrusted, saying why; a mismatch is refused outright, because the file is not what the repository
+     * published.
+     */
+    public Provenance verify(String url, Path file) {
+        Coordinates coordinates = Coordinates.parse(url);
+        List<String> unanswered = new ArrayList<>();
+        for (String repository : trustedRepositories) {
+            for (String algorithm : List.of("SHA-256", "SHA-1")) {
+                String extension = algorithm.equals("SHA-256") ? ".sha256" : ".sha1";
+                String published = published(URI.create(repository + coordinates.relativePath() + extension));
+                if (published == null) {
+                    continue;
+                }
+                String actual = digest(file, algorithm);
+                if (!published.equalsIgnoreCase(actual)) {
+                    throw new PluginException(url + " does not match the " + algorithm + " that " + repository
+                            + " publishes for it (" + published + ", the file has " + actual + "). The copy in "
+                            + file + " was changed or is corrupt: delete it and install again.");
+                }
+                return new Provenance(Provenance.Kind.TRUSTED_MAVEN, url, algorithm + " matches the checksum "
+                        + "published by the trusted Maven repository " + repository, List.of());
+            }
+            unanswered.add(repository);
+        }
+        return new Provenance(Provenance.Kind.FILE, url, trustedRepositories.isEmpty()
+                ? "no Maven repository is configured as trusted (trustedMavenRepositories)"
+                : "its checksum could not be checked against a trusted Maven repository (" + String.join(", ",
+                        unanswered) + " did not answer: offline?)", List.of());
+    }
+
+    /** The first word of a checksum file, or null when the repository has none or cannot be reached. */
+    private String published(URI uri) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String body = response.body() == null ? "" : response.body().trim();
+            return response.statusCode() == 200 && !body.isEmpty() ? body.split("\\s+")[0] : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginException("Checking " + uri + " was interrupted.", e);
+        }
+    }
+
+    private static String digest(Path file, String algorithm) {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance(algorithm);
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new PluginException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }
     }
 

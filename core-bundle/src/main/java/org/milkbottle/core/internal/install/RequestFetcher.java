@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginResolver;
 import org.milkbottle.core.internal.store.ArtifactStore;
+import org.milkbottle.validation.api.Provenance;
 
 /**
  * Fetches every source of a request into the artifact store: files, URLs and Maven coordinates
@@ -55,7 +56,10 @@ public final class RequestFetcher {
             }
             for (Map.Entry<String, Path> resolved : current.resolve(names).entrySet()) {
                 ArtifactStore.Stored stored = fetcher.get().fetch(resolved.getValue().toString());
-                archives.add(reader.read(stored.path(), stored.sha256(), resolved.getKey()));
+                // the repository client checked the download against the SHA-256 of a signed index
+                archives.add(reader.read(stored.path(), stored.sha256(), resolved.getKey()).from(new Provenance(
+                        Provenance.Kind.MARKETPLACE_INDEX, resolved.getKey(), "listed with this SHA-256 in the "
+                        + "signed index of a configured marketplace", List.of())));
             }
         }
         return archives;
@@ -70,6 +74,7 @@ public final class RequestFetcher {
                     .orElse(resolved.get(0));
         }
         ArtifactStore.Stored stored = fetcher.get().fetch(source);
-        return reader.read(stored.path(), stored.sha256(), fetcher.get().canonical(source));
+        return reader.read(stored.path(), stored.sha256(), fetcher.get().canonical(source))
+                .from(fetcher.get().provenance(source, stored));
     }
 }

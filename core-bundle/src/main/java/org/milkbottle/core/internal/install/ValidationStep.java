@@ -1,20 +1,29 @@
 package org.milkbottle.core.internal.install;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.Validator;
 
 /**
  * The pipeline's validation step: every archive of a request through the validator (which records
- * each decision in the audit log), before anything is installed.
+ * each decision in the audit log), before anything is installed. Each archive is judged by the
+ * provenance its fetch established; a jar dropped into the deploy folder counts as such, whatever path
+ * it has.
  */
 public final class ValidationStep {
 
+    /** The origin of installs from the deploy folder. */
+    private static final String DEPLOY = "deploy";
+
     private final Validator validator;
+    private final Map<BundleArchive, ValidationReport> reports = new LinkedHashMap<>();
 
     public ValidationStep(Validator validator) {
         this.validator = validator;
@@ -24,13 +33,23 @@ public final class ValidationStep {
      * Validates every archive.
      *
      * @param force accept matching advisories ({@code mb:install --force}); nothing else is forced
+     * @param allowPermissions permissions the operator allowed for this request ({@code --allow-permissions})
      * @param warnings receives the warnings, one line each
      * @return the errors, one line each; any error vetoes the request
      */
-    public List<String> check(List<BundleArchive> archives, String origin, boolean force, List<String> warnings) {
+    public List<String> check(List<BundleArchive> archives, String origin, boolean force,
+            List<String> allowPermissions, List<String> warnings) {
         List<String> vetoes = new ArrayList<>();
         for (BundleArchive archive : archives) {
-            ValidationReport report = validator.approve(archive.path(), archive.source(), origin, force);
+            Provenance provenance = archive.provenance();
+            if (DEPLOY.equals(origin) && provenance.kind() == Provenance.Kind.FILE) {
+                provenance = new Provenance(Provenance.Kind.DEPLOY_FOLDER, provenance.source(), "dropped into the "
+                        + "deploy folder: its source vouches for nothing", List.of());
+            }
+            ValidationReport report = validator.approve(archive.path(), provenance.allowing(allowPermissions),
+                    allowPermissions.isEmpty() ? origin : origin + " --allow-permissions "
+                            + String.join(",", allowPermissions), force);
+            reports.put(archive, report);
             for (Finding finding : report.findings()) {
                 String line = archive.symbolicName() + " " + archive.version() + " " + finding.message() + " ["
                         + finding.rule() + "]";
@@ -42,5 +61,10 @@ public final class ValidationStep {
             }
         }
         return vetoes;
+    }
+
+    /** The validator's report on each archive checked so far. */
+    public Map<BundleArchive, ValidationReport> reports() {
+        return reports;
     }
 }

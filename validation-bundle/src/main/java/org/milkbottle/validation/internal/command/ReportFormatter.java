@@ -8,6 +8,7 @@ import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.AuditLog;
+import org.milkbottle.validation.internal.OperatorAllowList;
 import org.milkbottle.validation.internal.TrustStore;
 
 /** Renders validation reports and the audit log as text. */
@@ -29,6 +30,10 @@ final class ReportFormatter {
         out.append("  sha-256      ").append(report.sha256()).append('\n');
         out.append("  signature    ").append(report.trust()).append(report.signer() == null ? ""
                 : " (" + report.signer() + ")").append('\n');
+        if (report.trustLevel() != null) {
+            out.append("  trust        ").append(report.trustLevel()).append(report.provenance() == null ? ""
+                    : " — " + report.provenance().evidence()).append('\n');
+        }
         out.append("  declares     ").append(report.permissions().isEmpty() ? "no permissions"
                 : String.join(", ", report.permissions())).append('\n');
         out.append("  code uses    ").append(report.usedPermissions().isEmpty() ? "no guarded APIs"
@@ -42,14 +47,36 @@ final class ReportFormatter {
         return out.toString();
     }
 
-    static String trust(List<TrustStore.Entry> entries) {
-        if (entries.isEmpty()) {
-            return "No trusted publishers. Add one with mb:trust add CERTFILE.\n";
-        }
+    static String trust(List<TrustStore.Entry> entries, boolean tampered) {
         StringBuilder out = new StringBuilder();
+        if (tampered) {
+            out.append("WARNING: the trust store was changed behind MilkBottle's back and is not honoured. Check the "
+                    + "data folder, then re-add your publishers with mb:trust-add CERTFILE.\n");
+        }
+        if (entries.isEmpty()) {
+            return out.append("No trusted publishers. Add one with mb:trust-add CERTFILE.\n").toString();
+        }
         for (TrustStore.Entry entry : entries) {
             out.append(entry.alias()).append("  ").append(entry.subject()).append("  valid until ")
                     .append(entry.notAfter()).append("\n    sha-256 ").append(entry.sha256()).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String allowed(List<OperatorAllowList.Entry> entries, boolean tampered) {
+        StringBuilder out = new StringBuilder();
+        if (tampered) {
+            out.append("WARNING: the allow list was changed behind MilkBottle's back and allows nothing. Allow "
+                    + "contents again with mb:trust-allow SHA256.\n");
+        }
+        if (entries.isEmpty()) {
+            return out.append("No contents allowed by the operator (mb:trust-allow SHA256 --reason TEXT).\n")
+                    .toString();
+        }
+        out.append("Allowed contents:\n");
+        for (OperatorAllowList.Entry entry : entries) {
+            out.append("  ").append(entry.sha256()).append("  ").append(TIME.format(entry.time())).append("  ")
+                    .append(entry.reason()).append('\n');
         }
         return out.toString();
     }
@@ -63,7 +90,10 @@ final class ReportFormatter {
             ValidationReport report = entry.report();
             out.append(TIME.format(entry.time())).append("  ").append(entry.approved() ? "APPROVED" : "VETOED  ")
                     .append("  ").append(entry.origin()).append("  ").append(report.symbolicName()).append(' ')
-                    .append(report.version()).append("  sha-256 ").append(report.sha256()).append('\n');
+                    .append(report.version()).append("  sha-256 ").append(report.sha256())
+                    .append(report.trustLevel() == null ? "" : "  trust " + report.trustLevel()
+                            + (report.provenance() == null ? "" : " (" + report.provenance().evidence() + ")"))
+                    .append('\n');
             for (Finding finding : report.errors()) {
                 out.append("    ").append(finding.rule()).append(": ").append(finding.message()).append('\n');
             }

@@ -33,6 +33,9 @@ public final class MetadataRule implements ValidationRule {
     @Override
     public void check(PluginArchive archive, Findings findings) {
         Map<String, String> headers = archive.headers();
+        if (headers.isEmpty() && archive.entryNames().contains("META-INF/MANIFEST.MF")) {
+            return; // there is a manifest, too large to read: archive.manifest-too-large says so
+        }
         if (headers.isEmpty()) {
             findings.add(error("metadata.no-manifest", "The jar has no readable META-INF/MANIFEST.MF, so it is not an "
                     + "OSGi bundle. Build it with bnd (bnd-maven-plugin) or add the OSGi headers.", null));

@@ -23,8 +23,14 @@ public final class RuntimeProtectionRule implements ValidationRule {
     public static final List<String> PRIVILEGED_PACKAGE_PREFIXES = List.of("org.osgi.framework.hooks.",
             "org.osgi.service.condpermadmin", "org.osgi.service.permissionadmin", "org.osgi.framework.launch");
 
-    /** What the runtime consists of, read when a check runs. */
-    public record Runtime(Set<String> symbolicNames, Set<String> exportedPackages) {
+    /**
+     * What the runtime consists of, read when a check runs.
+     *
+     * @param symbolicNames names no other bundle may take (MilkBottle's own bundles)
+     * @param exportedPackages packages no other bundle may export (MilkBottle's API, the framework's)
+     * @param bundleNames every runtime bundle: none may get a fragment from outside
+     */
+    public record Runtime(Set<String> symbolicNames, Set<String> exportedPackages, Set<String> bundleNames) {
     }
 
     private final Supplier<Runtime> runtime;
@@ -48,16 +54,20 @@ public final class RuntimeProtectionRule implements ValidationRule {
                     + " of a MilkBottle runtime bundle. Rename the bundle.", "Bundle-SymbolicName"));
         }
         String host = firstName(headers.get("Fragment-Host"));
-        if (host != null && (current.symbolicNames().contains(host) || host.equals("system.bundle")
+        if (host != null && (current.bundleNames().contains(host) || host.equals("system.bundle")
                 || host.equals("org.apache.felix.framework"))) {
             findings.add(new Finding("protection.fragment-of-runtime", Severity.ERROR, "is a fragment of " + host
                     + ", part of the runtime; a fragment would run inside it with all its rights. Make it a bundle "
                     + "of its own.", "Fragment-Host"));
         }
         for (String pkg : packages(headers.get("Export-Package"))) {
-            if (current.exportedPackages().contains(pkg)) {
+            if (pkg.startsWith("java.")) {
                 findings.add(new Finding("protection.exports-runtime-package", Severity.ERROR, "exports " + pkg
-                        + ", a package of the MilkBottle runtime; other plugins could be wired to it instead of the "
+                        + ", a package of the JDK; only the JVM provides java.* packages. Remove it from "
+                        + "Export-Package.", "Export-Package"));
+            } else if (current.exportedPackages().contains(pkg)) {
+                findings.add(new Finding("protection.exports-runtime-package", Severity.ERROR, "exports " + pkg
+                        + ", a package of the MilkBottle runtime or the framework; other plugins could be wired to it instead of the "
                         + "runtime. Remove it from Export-Package.", "Export-Package"));
             }
         }

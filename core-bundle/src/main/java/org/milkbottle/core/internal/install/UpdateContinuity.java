@@ -1,0 +1,69 @@
+package org.milkbottle.core.internal.install;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.validation.api.ValidationReport;
+
+/**
+ * Keeps a plugin's provenance across updates, as Android does for apps: a new version of an installed
+ * plugin must come from the source it was installed from, or be signed by the same signer as the
+ * installed version. Anything else would let a local file with a marketplace plugin's name "update" it.
+ * The operator can say otherwise with {@code --replace}; the deploy folder never replaces a plugin it did
+ * not install.
+ */
+public final class UpdateContinuity {
+
+    private static final String DEPLOY = "deploy";
+
+    private final Function<String, Optional<BundleSnapshot>> installed;
+    private final Function<BundleSnapshot, String> installedSigner;
+
+    /**
+     * @param installed the record of the installed plugin of a symbolic name
+     * @param installedSigner the signer's subject of an installed plugin's content, or null if unsigned
+     */
+    public UpdateContinuity(Function<String, Optional<BundleSnapshot>> installed,
+            Function<BundleSnapshot, String> installedSigner) {
+        this.installed = installed;
+        this.installedSigner = installedSigner;
+    }
+
+    /** The refusals, one line each; none when every update keeps its provenance (or {@code replace}). */
+    public List<String> check(Map<BundleArchive, ValidationReport> reports, String origin, boolean replace) {
+        List<String> refusals = new ArrayList<>();
+        for (Map.Entry<BundleArchive, ValidationReport> entry : reports.entrySet()) {
+            BundleArchive archive = entry.getKey();
+            Optional<BundleSnapshot> current = installed.apply(archive.symbolicName());
+            if (current.isEmpty() || archive.sha256().equals(current.get().sha256())) {
+                continue;
+            }
+            BundleSnapshot record = current.get();
+            if (DEPLOY.equals(origin) && !DEPLOY.equals(record.origin())) {
+                refusals.add(archive.symbolicName() + " is installed already (from " + record.source() + ", by "
+                        + record.origin() + "); the deploy folder only updates plugins it installed itself. Update "
+                        + "it with mb:update " + archive.symbolicName() + ", or remove " + archive.source() + ".");
+                continue;
+            }
+            if (replace || Objects.equals(record.source(), archive.source())) {
+                continue;
+            }
+            String signer = entry.getValue().signer();
+            if (signer != null && signer.equals(installedSigner.apply(record))) {
+                continue;
+            }
+            refusals.add(archive.symbolicName() + " " + record.version() + " was installed from " + record.source()
+                    + "; " + archive.source() + " is another source"
+                    + (signer == null ? " and is not signed by the same signer" : " signed by " + signer
+                    + ", not by the installed version's signer") + ". An update must keep the plugin's provenance. "
+                    + "If you mean to replace it, say so: mb:install --replace " + archive.source() + " (or "
+                    + "mb:update --replace " + archive.symbolicName() + " " + archive.source() + ").");
+        }
+        return refusals;
+    }
+}
