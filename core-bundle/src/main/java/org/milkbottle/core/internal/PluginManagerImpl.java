@@ -27,6 +27,7 @@ import org.milkbottle.api.PluginHealth;
 import org.milkbottle.api.PluginInfo;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.Transaction;
+import org.milkbottle.core.internal.install.AbandonedBundles;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.ValidationStep;
@@ -117,9 +118,11 @@ public class PluginManagerImpl implements PluginManager {
         this.store = new ArtifactStore(data.resolve("artifacts"));
         this.state = new ManagedState(data);
         this.log = new TransactionLog(data);
-        this.managed = new ManagedBundles(context);
+        // starts and stops run on the executor with a time limit; what never returns is abandoned, not waited for
+        this.managed = new ManagedBundles(context, new AbandonedBundles(context, data, executor), executor,
+                this::startTimeout);
         this.managed.load(state.all(), log.inFlight().isEmpty());
-        this.starter = new BundleStarter(executor, scr);
+        this.starter = new BundleStarter(executor, scr, managed.abandoned());
         this.lookup = new PluginLookup(context);
         this.explainer = new RequirementExplainer(runtimeVersion);
         modified(config);
@@ -241,6 +244,7 @@ public class PluginManagerImpl implements PluginManager {
                 starter.start(bundle, startTimeout());
             } catch (PluginException e) {
                 stopQuietly(bundle);
+                recordIfAbandoned("start", bundle, e);
                 throw e;
             }
             return info(bundle);
@@ -257,9 +261,10 @@ public class PluginManagerImpl implements PluginManager {
         }
         return withLock(() -> {
             try {
-                bundle.stop();
-            } catch (BundleException e) {
-                throw new PluginException("Stopping " + plugin + " failed: " + e.getMessage(), e);
+                managed.stop(bundle);
+            } catch (PluginException e) {
+                recordIfAbandoned("stop", bundle, e);
+                throw e;
             }
             return info(bundle);
         });
@@ -405,6 +410,7 @@ public class PluginManagerImpl implements PluginManager {
             if (!problems.isEmpty()) {
                 message += "\nRestoring the previous state was incomplete: " + String.join("; ", problems);
             }
+            forgetAbandoned();
             log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
                     message, before, managed.snapshot()));
             throw new PluginException(message, e);
@@ -480,12 +486,28 @@ public class PluginManagerImpl implements PluginManager {
         }
     }
 
-    private static void stopQuietly(Bundle bundle) {
-        try {
-            bundle.stop();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "Stopping " + bundle.getSymbolicName() + " failed: "
-                    + e.getMessage());
+    /** Bounded: a stop that never returns is abandoned rather than waited for with the lock held. */
+    private void stopQuietly(Bundle bundle) {
+        managed.stopQuietly(bundle);
+    }
+
+    /** The committed state loses the plugins abandoned since (their start or stop never returned). */
+    private void forgetAbandoned() {
+        List<BundleSnapshot> kept = state.all().stream().filter(s -> !managed.abandoned().holdsLocation(
+                ManagedBundles.LOCATION_PREFIX + s.symbolicName())).toList();
+        if (kept.size() != state.all().size()) {
+            state.replace(kept);
+        }
+    }
+
+    /**
+     * A plugin abandoned outside a transaction (mb:start, mb:stop) leaves the managed state: record that, and the
+     * failure, in history as a transaction would.
+     */
+    private void recordIfAbandoned(String action, Bundle bundle, PluginException failure) {
+        if (managed.abandoned().contains(bundle)) {
+            forgetAbandoned();
+            recordRefusal(action, bundle.getSymbolicName(), "shell", failure.getMessage());
         }
     }
 }

@@ -3,14 +3,11 @@ package org.milkbottle.core.internal.install;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.milkbottle.api.PluginException;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -19,16 +16,19 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /**
  * Starts a bundle and waits until it is really up: its activator returned within the time limit and
  * none of its Declarative Services components failed to activate. An activator that blocks is
- * interrupted when the limit passes.
+ * interrupted when the limit passes; one that does not return even then is abandoned (see
+ * {@link AbandonedBundles}), because nothing else may touch the bundle while Felix waits for it.
  */
 public final class BundleStarter {
 
     private final ExecutorService executor;
     private final ServiceComponentRuntime scr;
+    private final AbandonedBundles abandoned;
 
-    public BundleStarter(ExecutorService executor, ServiceComponentRuntime scr) {
+    public BundleStarter(ExecutorService executor, ServiceComponentRuntime scr, AbandonedBundles abandoned) {
         this.executor = executor;
         this.scr = scr;
+        this.abandoned = abandoned;
     }
 
     /**
@@ -49,24 +49,30 @@ public final class BundleStarter {
         if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
             return List.of();
         }
+        abandoned.refuse(bundle);
         long deadline = System.nanoTime() + timeout.toNanos();
-        Future<?> starting = executor.submit(() -> {
-            bundle.start(transientStart ? Bundle.START_TRANSIENT : 0);
-            return null;
-        });
         String label = label(bundle);
+        BoundedBundleCall.Outcome outcome;
         try {
-            starting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            starting.cancel(true);
-            throw new PluginException(label + " did not finish starting within " + timeout.toSeconds()
-                    + " s: its activator blocked and was interrupted. Fix the plugin so that start-up returns "
-                    + "promptly (do long work on a thread of its own).");
-        } catch (ExecutionException e) {
-            throw new PluginException(label + " failed to start: " + rootMessage(e.getCause()), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginException("Interrupted while starting " + label, e);
+            outcome = BoundedBundleCall.run(executor, () -> bundle.start(transientStart ? Bundle.START_TRANSIENT : 0),
+                    timeout, label);
+        } catch (BundleException | RuntimeException e) {
+            throw new PluginException(label + " failed to start: " + rootMessage(e), e);
+        }
+        switch (outcome) {
+            case STILL_RUNNING -> {
+                abandoned.abandon(bundle, "its start did not return");
+                throw new PluginException(label + " did not finish starting within " + seconds(timeout)
+                        + " s and does not return even when interrupted (its activator, or a component activated"
+                        + " during its start, blocks). MilkBottle abandoned it: it is not recorded as installed,"
+                        + " requests that name it are refused, and it is uninstalled as soon as Felix lets go of it"
+                        + " (or at the next start of the runtime). Fix the plugin so that start-up returns promptly"
+                        + " (do long work on a thread of its own).");
+            }
+            case FINISHED_WHEN_INTERRUPTED -> throw new PluginException(label + " did not finish starting within "
+                    + seconds(timeout) + " s: its activator blocked and was interrupted. Fix the plugin so that"
+                    + " start-up returns promptly (do long work on a thread of its own).");
+            case FINISHED -> { }
         }
         return awaitComponents(bundle, label, deadline);
     }
@@ -127,6 +133,11 @@ public final class BundleStarter {
             names.add(reference.name + " (" + reference.target + ")");
         }
         return String.join(", ", names);
+    }
+
+    /** Whole seconds, as users set them; a fraction only when the limit is below one second. */
+    static String seconds(Duration limit) {
+        return limit.toMillis() >= 1000 ? String.valueOf(limit.toSeconds()) : String.valueOf(limit.toMillis() / 1000.0);
     }
 
     static String label(Bundle bundle) {

@@ -57,7 +57,7 @@ public final class InstallTransaction {
                     touched.add(existing.get());
                 } else {
                     Bundle bundle = existing.get();
-                    bundle.stop();
+                    managed.stop(bundle); // bounded: a stop that never returns must not hold the transaction
                     managed.update(bundle, record, archive.path());
                     touched.add(bundle);
                 }

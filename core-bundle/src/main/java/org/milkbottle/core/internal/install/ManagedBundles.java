@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginException;
@@ -30,7 +33,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 /**
  * The bundles MilkBottle installed, as the framework holds them. MilkBottle marks them with the location
  * {@code milkbottle:SYMBOLIC-NAME}, so it never touches the runtime's own bundles, and a plugin keeps its
- * identity whether it came from the shell or the deploy folder.
+ * identity whether it came from the shell or the deploy folder. Bundles whose start or stop never returned
+ * ({@link AbandonedBundles}) are left out of every view here, so no transaction calls into Felix on them.
  */
 public final class ManagedBundles {
 
@@ -40,11 +44,27 @@ public final class ManagedBundles {
     private static final System.Logger LOG = System.getLogger(ManagedBundles.class.getName());
 
     private final BundleContext context;
+    private final AbandonedBundles abandoned;
+    private final BundleStopper stopper;
+    private final Supplier<Duration> limit;
     /** What MilkBottle knows of each managed bundle's content and origin, kept in step with every change. */
     private final Map<String, BundleSnapshot> known = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ManagedBundles(BundleContext context) {
+    /**
+     * @param workers runs lifecycle calls that may block, so that callers can stop waiting
+     * @param limit how long a start, stop or refresh may take
+     */
+    public ManagedBundles(BundleContext context, AbandonedBundles abandoned, ExecutorService workers,
+            Supplier<Duration> limit) {
         this.context = context;
+        this.abandoned = abandoned;
+        this.stopper = new BundleStopper(workers, abandoned, limit);
+        this.limit = limit;
+    }
+
+    /** The bundles whose start or stop did not return. */
+    public AbandonedBundles abandoned() {
+        return abandoned;
     }
 
     /**
@@ -58,6 +78,7 @@ public final class ManagedBundles {
             known.put(record.symbolicName(), trustContent ? record : new BundleSnapshot(record.symbolicName(),
                     record.version(), null, record.active(), record.source(), record.origin()));
         }
+        abandoned.resume();
     }
 
     /** The SHA-256 of the artifact the managed bundle holds now, when known. */
@@ -78,12 +99,13 @@ public final class ManagedBundles {
     /** The managed bundle with this symbolic name. */
     public Optional<Bundle> find(String symbolicName) {
         return Optional.ofNullable(context.getBundle(LOCATION_PREFIX + symbolicName))
-                .filter(b -> b.getState() != Bundle.UNINSTALLED);
+                .filter(b -> b.getState() != Bundle.UNINSTALLED && !abandoned.contains(b));
     }
 
-    /** All managed bundles. */
+    /** All managed bundles, but the abandoned ones. */
     public List<Bundle> all() {
-        return Arrays.stream(context.getBundles()).filter(ManagedBundles::isManaged).toList();
+        return Arrays.stream(context.getBundles()).filter(ManagedBundles::isManaged)
+                .filter(b -> !abandoned.contains(b)).toList();
     }
 
     /** All bundles in the framework. */
@@ -108,6 +130,8 @@ public final class ManagedBundles {
 
     /** Installs {@code artifact}, described by {@code record}, as a managed bundle. */
     public Bundle install(BundleSnapshot record, Path artifact) throws BundleException {
+        // Felix would hand back the abandoned bundle that still holds the location
+        abandoned.refuseLocation(LOCATION_PREFIX + record.symbolicName());
         try (InputStream in = Files.newInputStream(artifact)) {
             Bundle bundle = context.installBundle(LOCATION_PREFIX + record.symbolicName(), in);
             known.put(record.symbolicName(), record);
@@ -141,25 +165,48 @@ public final class ManagedBundles {
         return bundles.stream().filter(b -> b.getState() == Bundle.INSTALLED).toList();
     }
 
-    /** Refreshes bundles whose old revisions are still in use (after updates and uninstalls), and waits. */
+    /**
+     * Refreshes bundles whose old revisions are still in use (after updates and uninstalls), and waits a bounded
+     * time. A refresh that would include an abandoned bundle is put off: Felix would wait for that bundle's lock
+     * while holding its global lock, and every later lifecycle call in the framework would wait behind it.
+     */
     public void refresh() {
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
-        if (wiring.getRemovalPendingBundles().isEmpty()) {
+        Collection<Bundle> pending = wiring.getRemovalPendingBundles();
+        if (pending.isEmpty()) {
+            return;
+        }
+        Collection<Bundle> affected = wiring.getDependencyClosure(pending);
+        if (abandoned.anyIn(affected)) {
+            LOG.log(System.Logger.Level.WARNING, "Refresh of " + names(pending) + " put off: it would stop "
+                    + names(affected.stream().filter(abandoned::contains).toList()) + ", whose start or stop has not"
+                    + " returned; the old revisions stay until a later refresh");
             return;
         }
         CountDownLatch done = new CountDownLatch(1);
-        wiring.refreshBundles(null, event -> {
+        wiring.refreshBundles(pending, event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
                 done.countDown();
             }
         });
+        Duration wait = refreshLimit(limit.get(), affected.size());
         try {
-            if (!done.await(60, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "Bundle refresh did not finish within 60 s");
+            if (!done.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Bundle refresh did not finish within " + wait.toSeconds()
+                        + " s; going on without it");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A refresh stops and restarts every affected bundle: each may take up to the start limit. */
+    static Duration refreshLimit(Duration startLimit, int affected) {
+        return Duration.ofSeconds(10).plus(startLimit.multipliedBy(2L * Math.max(1, affected)));
+    }
+
+    private static String names(Collection<Bundle> bundles) {
+        return String.join(", ", bundles.stream().map(Bundle::getSymbolicName).toList());
     }
 
     /** Orders bundles so that each comes after the bundles it is wired to (providers start first). */
@@ -197,19 +244,41 @@ public final class ManagedBundles {
         ordered.add(bundle);
     }
 
-    /** Stops then uninstalls {@code bundle}; an error is thrown only if it stays installed. */
+    /**
+     * Stops then uninstalls {@code bundle}; an error is thrown only if it stays installed.
+     *
+     * @throws PluginException when its stop does not return within the limit (the bundle is then abandoned)
+     */
     public void remove(Bundle bundle) throws BundleException {
+        abandoned.refuse(bundle);
         known.remove(bundle.getSymbolicName());
         try {
-            bundle.stop();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "Stopping " + bundle.getSymbolicName() + " failed: " + e.getMessage());
+            stopper.stop(bundle);
+        } catch (PluginException e) {
+            if (abandoned.contains(bundle)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
         }
         try {
             bundle.uninstall();
         } catch (IllegalStateException e) {
             // already uninstalled
         }
+    }
+
+    /**
+     * Stops {@code bundle} within the limit.
+     *
+     * @throws PluginException when the stop fails or does not return in time (the bundle is then abandoned)
+     */
+    public void stop(Bundle bundle) {
+        stopper.stop(bundle);
+    }
+
+    /** Stops {@code bundle} within the limit; a failure is only logged. */
+    public void stopQuietly(Bundle bundle) {
+        stopper.stopQuietly(bundle);
     }
 
     /** Throws {@link PluginException} if {@code symbolicName} belongs to a runtime bundle. */

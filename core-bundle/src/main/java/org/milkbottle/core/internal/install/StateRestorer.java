@@ -20,8 +20,6 @@ import org.osgi.framework.BundleException;
  */
 public final class StateRestorer {
 
-    private static final System.Logger LOG = System.getLogger(StateRestorer.class.getName());
-
     private final ManagedBundles managed;
     private final ArtifactStore store;
     private final BundleStarter starter;
@@ -70,7 +68,7 @@ public final class StateRestorer {
             }
             try {
                 if (existing.isPresent()) {
-                    stopQuietly(existing.get());
+                    managed.stopQuietly(existing.get());
                     managed.update(existing.get(), snapshot, artifact.get());
                     restored.add(existing.get());
                 } else {
@@ -93,17 +91,9 @@ public final class StateRestorer {
                     problems.add("could not start " + bundle.getSymbolicName() + ": " + e.getMessage());
                 }
             } else if (snapshot != null && !snapshot.active() && active) {
-                stopQuietly(bundle);
+                managed.stopQuietly(bundle);
             }
         }
         return problems;
-    }
-
-    private static void stopQuietly(Bundle bundle) {
-        try {
-            bundle.stop();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "Stopping " + bundle.getSymbolicName() + " failed: " + e.getMessage());
-        }
     }
 }
