@@ -146,7 +146,7 @@ public class FailureIT extends MilkBottleTestSupport {
         String version = hello.getVersion().toString();
         Path broken = TestBundles.plugin("org.milkbottle.example.hello", "9.0.0").activator(ThrowingActivator.class)
                 .writeTo(work("broken"), "hello-broken.jar");
-        String error = expectError(() -> shell("mb:update hello " + broken));
+        String error = expectError(() -> shell("mb:update --replace hello " + broken));
         assertTrue(error, error.contains("failed to start"));
         assertEquals(version, hello.getVersion().toString());
         assertEquals(Bundle.ACTIVE, hello.getState());

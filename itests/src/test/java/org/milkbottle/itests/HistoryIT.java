@@ -28,7 +28,7 @@ public class HistoryIT extends MilkBottleTestSupport {
         String original = bundle(HELLO).orElseThrow().getVersion().toString();
         Path v2 = TestBundles.withVersion(helloJar(), "2.0.0", work("v2").resolve("hello-2.jar"));
 
-        String updated = shell("mb:update hello " + v2);
+        String updated = shell("mb:update --replace hello " + v2);
         assertTrue(updated, updated.contains("update " + HELLO + " " + original + " -> 2.0.0"));
         assertEquals("2.0.0", bundle(HELLO).orElseThrow().getVersion().toString());
 

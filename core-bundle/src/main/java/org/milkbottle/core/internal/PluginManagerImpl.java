@@ -30,6 +30,8 @@ import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.install.AbandonedBundles;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.RequestFetcher;
+import org.milkbottle.core.internal.install.ContentJudge;
+import org.milkbottle.core.internal.install.UpdateContinuity;
 import org.milkbottle.core.internal.install.ValidationStep;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
 import org.milkbottle.api.PluginUpdate;
@@ -39,7 +41,6 @@ import org.milkbottle.core.internal.install.BundleStarter;
 import org.milkbottle.core.internal.install.InstallPlanner;
 import org.milkbottle.core.internal.install.InstallTransaction;
 import org.milkbottle.core.internal.install.ManagedBundles;
-import org.milkbottle.core.internal.install.MavenResolver;
 import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
 import org.milkbottle.core.internal.store.ArtifactStore;
@@ -134,12 +135,7 @@ public class PluginManagerImpl implements PluginManager {
     @Modified
     void modified(PluginManagerConfig config) {
         this.config = config;
-        Duration timeout = Duration.ofSeconds(Math.max(1, config.downloadTimeoutSeconds()));
-        String local = !config.mavenLocalRepository().isBlank() ? config.mavenLocalRepository()
-                : System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        this.fetcher = new ArtifactFetcher(store, new MavenResolver(Path.of(local),
-                List.of(config.mavenRepositories()), timeout), Path.of(System.getProperty("user.dir")),
-                config.maxArtifactBytes(), timeout);
+        this.fetcher = ArtifactFetcher.configured(store, config);
     }
 
     @Deactivate
@@ -196,25 +192,30 @@ public class PluginManagerImpl implements PluginManager {
             withLock(() -> recordRefusal("install", subject, request.origin(), e.getMessage()));
             throw e;
         }
-        return withLock(() -> apply("install", subject, request.origin(), archives, request.start(), request.force()));
+        return withLock(() -> apply("install", subject, request.origin(), archives, request));
     }
 
     @Override
     public InstallResult update(String plugin, Optional<String> source, String origin) {
+        return update(plugin, source, origin, false);
+    }
+
+    @Override
+    public InstallResult update(String plugin, Optional<String> source, String origin, boolean replace) {
         awaitRecovery();
         Bundle bundle = managedBundle(plugin, "update");
         String from = source.filter(s -> !s.isBlank())
                 .orElseGet(() -> managed.record(bundle.getSymbolicName()).map(BundleSnapshot::source).orElseThrow(
                         () -> new PluginException("MilkBottle does not know where " + plugin + " came from; give a "
                                 + "file or URL: mb:update " + plugin + " SOURCE")));
-        BundleArchive archive = fetch(from);
+        BundleArchive archive = requests.fetch(from);
         if (!archive.symbolicName().equals(bundle.getSymbolicName())) {
             throw new PluginException(from + " contains " + archive.symbolicName() + ", not "
                     + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
         }
         boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
         return withLock(() -> apply("update", bundle.getSymbolicName() + " from " + from, origin, List.of(archive),
-                start, false));
+                new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace)));
     }
 
     @Override
@@ -243,7 +244,7 @@ public class PluginManagerImpl implements PluginManager {
             try {
                 starter.start(bundle, startTimeout());
             } catch (PluginException e) {
-                stopQuietly(bundle);
+                managed.stopQuietly(bundle);
                 recordIfAbandoned("start", bundle, e);
                 throw e;
             }
@@ -352,9 +353,11 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private InstallResult apply(String action, String subject, String origin, List<BundleArchive> archives,
-            boolean start, boolean force) {
+            InstallRequest request) {
+        boolean start = request.start();
         List<String> validationWarnings = new ArrayList<>();
-        List<String> vetoes = new ValidationStep(validator).check(archives, origin, force, validationWarnings);
+        List<String> vetoes = new ValidationStep(validator, new UpdateContinuity(managed::record,
+                new ContentJudge(validator, store)::signerOf)).check(archives, origin, request, validationWarnings);
         if (!vetoes.isEmpty()) {
             String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
                     + "report):\n" + String.join("\n", vetoes);
@@ -418,7 +421,7 @@ public class PluginManagerImpl implements PluginManager {
         List<BundleSnapshot> after = managed.snapshot();
         state.replace(after);
         log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.COMMITTED,
-                summary(plan), before, after));
+                InstallPlanner.summary(plan), before, after));
         Set<String> names = new HashSet<>();
         plan.changes().forEach(c -> names.add(c.symbolicName()));
         List<PluginInfo> plugins = new ArrayList<>();
@@ -430,21 +433,8 @@ public class PluginManagerImpl implements PluginManager {
         return new InstallResult(journal.id(), plan, plugins, List.of());
     }
 
-    private static String summary(InstallPlan plan) {
-        List<String> parts = new ArrayList<>();
-        for (PlannedChange change : plan.changes()) {
-            parts.add(change.action().name().toLowerCase() + " " + change.symbolicName() + " "
-                    + (change.toVersion() == null ? change.fromVersion() : change.toVersion()));
-        }
-        return String.join(", ", parts);
-    }
-
     private List<BundleArchive> fetchAll(InstallRequest request) {
         return requests.fetchAll(request.sources(), Path.of(System.getProperty("user.dir")));
-    }
-
-    private BundleArchive fetch(String source) {
-        return requests.fetch(source);
     }
 
     private Bundle managedBundle(String plugin, String verb) {
@@ -465,7 +455,7 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private StateRestorer restorer() {
-        return new StateRestorer(managed, store, starter);
+        return new StateRestorer(managed, store, starter, new ContentJudge(validator, store)::reapprove);
     }
 
     private void awaitRecovery() {
@@ -484,11 +474,6 @@ public class PluginManagerImpl implements PluginManager {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Bounded: a stop that never returns is abandoned rather than waited for with the lock held. */
-    private void stopQuietly(Bundle bundle) {
-        managed.stopQuietly(bundle);
     }
 
     /** The committed state loses the plugins abandoned since (their start or stop never returned). */

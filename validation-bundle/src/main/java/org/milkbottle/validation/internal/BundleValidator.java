@@ -21,4 +21,7 @@ public interface BundleValidator {
      * installing it); consumes the approval.
      */
     boolean takePipelineApproval(String symbolicName, String version);
+
+    /** What was wrong with the trust policy found at start (changed behind the runtime's back), or null. */
+    String policyProblem();
 }

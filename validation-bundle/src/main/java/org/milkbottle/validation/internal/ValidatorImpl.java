@@ -70,15 +70,29 @@ public class ValidatorImpl implements Validator, BundleValidator {
     /** The runtime's bundles: their names and exports are off limits to plugins. Null outside a framework. */
     private volatile BundleContext context;
 
+    @Reference
+    private IntegritySeal seal;
+
+    /** The sealed trust policy; null outside a framework. */
+    private volatile PolicyRecord policyRecord;
+    private volatile PolicyRecord.Policy trustPolicy = PolicyRecord.DEFAULTS;
+
     @Activate
     void activate(BundleContext context, ValidationLimits limits) {
         this.context = context;
-        modified(limits);
+        this.policyRecord = new PolicyRecord(DataFolder.file(context, "policy.json"), seal);
+        configure(limits, policyRecord.atStart(PolicyRecord.Policy.of(limits)));
+    }
+
+    @Override
+    public String policyProblem() {
+        PolicyRecord record = policyRecord;
+        return record == null ? null : record.problem();
     }
 
     /** For use outside a framework (tools, tests): no runtime to protect, no allow list, no memory of approvals. */
     void configureStandalone(ValidationLimits limits) {
-        modified(limits);
+        configure(limits, PolicyRecord.Policy.of(limits));
     }
 
     /** For tests: the trust state a framework would inject. */
@@ -124,10 +138,20 @@ public class ValidatorImpl implements Validator, BundleValidator {
         return new RuntimeProtectionRule.Runtime(names, packages, hosts);
     }
 
+    /** A change made through ConfigurationAdmin while the runtime runs: accepted and sealed. */
     @Modified
     void modified(ValidationLimits limits) {
+        PolicyRecord.Policy delivered = PolicyRecord.Policy.of(limits);
+        if (policyRecord != null) {
+            policyRecord.accepted(delivered);
+        }
+        configure(limits, delivered);
+    }
+
+    private void configure(ValidationLimits limits, PolicyRecord.Policy trust) {
         this.limits = limits;
-        this.policy = new PermissionPolicy(List.of(limits.untrustedPermissions()));
+        this.trustPolicy = trust;
+        this.policy = new PermissionPolicy(trust.untrustedPermissions());
         this.builtIn = List.of(new ArchiveSafetyRule(new ArchiveSafetyRule.Limits(limits.maxEntries(),
                 limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio())),
                 new MetadataRule(), new BytecodeScanRule());
@@ -242,7 +266,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
         try (ZipPluginArchive archive = new ZipPluginArchive(jar, entryCap(), current.maxManifestBytes())) {
             CollectedFindings signatureFindings = new CollectedFindings();
             SignatureCheck.Result signature = SignatureCheck.check(jar, trustStore, signatureFindings, entryCap());
-            if (signature.trust() != SignatureCheck.Trust.TRUSTED && current.networkRequiresTrust()
+            if (signature.trust() != SignatureCheck.Trust.TRUSTED && trustPolicy.networkRequiresTrust()
                     && provenance.kind() == Provenance.Kind.URL && !allowedByOperator(sha)) {
                 signatureFindings.add(new Finding("trust.required", Severity.ERROR, subject + " was downloaded but is "
                         + "not signed by a publisher in MilkBottle's trust store. Install it from a file you trust, "

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.PluginManagerConfig;
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.core.internal.store.ArtifactStore;
 
@@ -38,6 +39,17 @@ public final class ArtifactFetcher {
         this.maxBytes = maxBytes;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** A fetcher as the plugin manager's configuration says: Maven repositories, time-outs, size limit. */
+    public static ArtifactFetcher configured(ArtifactStore store, PluginManagerConfig config) {
+        Duration timeout = Duration.ofSeconds(Math.max(1, config.downloadTimeoutSeconds()));
+        String local = !config.mavenLocalRepository().isBlank() ? config.mavenLocalRepository()
+                : System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        MavenResolver maven = new MavenResolver(Path.of(local), List.of(config.mavenRepositories()),
+                List.of(config.trustedMavenRepositories()), timeout);
+        return new ArtifactFetcher(store, maven, Path.of(System.getProperty("user.dir")), config.maxArtifactBytes(),
+                timeout);
     }
 
     /**

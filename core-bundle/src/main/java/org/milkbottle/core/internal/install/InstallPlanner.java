@@ -102,4 +102,14 @@ public final class InstallPlanner {
                 old.symbolicName(), old.version(), null, old.source())));
         return changes;
     }
+
+    /** One line naming each change of a plan, for history. */
+    public static String summary(InstallPlan plan) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (org.milkbottle.api.PlannedChange change : plan.changes()) {
+            parts.add(change.action().name().toLowerCase() + " " + change.symbolicName() + " "
+                    + (change.toVersion() == null ? change.fromVersion() : change.toVersion()));
+        }
+        return String.join(", ", parts);
+    }
 }

@@ -23,11 +23,20 @@ public final class StateRestorer {
     private final ManagedBundles managed;
     private final ArtifactStore store;
     private final BundleStarter starter;
+    private final Reapproval reapproval;
 
-    public StateRestorer(ManagedBundles managed, ArtifactStore store, BundleStarter starter) {
+    /** Judges content about to be put back; see {@link org.milkbottle.validation.api.Validator#reapprove}. */
+    @FunctionalInterface
+    public interface Reapproval {
+        /** Null when {@code artifact} may be put back for {@code snapshot}; else why not. */
+        String check(Path artifact, BundleSnapshot snapshot);
+    }
+
+    public StateRestorer(ManagedBundles managed, ArtifactStore store, BundleStarter starter, Reapproval reapproval) {
         this.managed = managed;
         this.store = store;
         this.starter = starter;
+        this.reapproval = reapproval;
     }
 
     /**
@@ -63,6 +72,14 @@ public final class StateRestorer {
             if (artifact.isEmpty()) {
                 problems.add("the artifact of " + snapshot.symbolicName() + " " + snapshot.version()
                         + " is no longer in the artifact store; it cannot be restored");
+                existing.ifPresent(restored::add);
+                continue;
+            }
+            // the content is judged again, by the provenance it was approved with when it came in: a journal or
+            // artifact changed behind the runtime's back cannot bring in anything that was not approved
+            String refused = reapproval.check(artifact.get(), snapshot);
+            if (refused != null) {
+                problems.add(snapshot.symbolicName() + " " + snapshot.version() + " cannot be put back: " + refused);
                 existing.ifPresent(restored::add);
                 continue;
             }

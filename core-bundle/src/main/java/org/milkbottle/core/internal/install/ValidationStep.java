@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.milkbottle.api.InstallRequest;
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.Severity;
@@ -23,10 +24,24 @@ public final class ValidationStep {
     private static final String DEPLOY = "deploy";
 
     private final Validator validator;
+    private final UpdateContinuity continuity;
     private final Map<BundleArchive, ValidationReport> reports = new LinkedHashMap<>();
 
-    public ValidationStep(Validator validator) {
+    public ValidationStep(Validator validator, UpdateContinuity continuity) {
         this.validator = validator;
+        this.continuity = continuity;
+    }
+
+    /**
+     * Validates every archive of a request and checks that updates keep their plugin's provenance.
+     *
+     * @return the errors, one line each; any error vetoes the request
+     */
+    public List<String> check(List<BundleArchive> archives, String origin, InstallRequest request,
+            List<String> warnings) {
+        List<String> vetoes = check(archives, origin, request.force(), request.allowPermissions(), warnings);
+        vetoes.addAll(continuity.check(reports, origin, request.replace()));
+        return vetoes;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.milkbottle.marketplace.internal.store.Database;
 import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.milkbottle.marketplace.internal.store.VersionRow;
 import org.milkbottle.validation.api.Severity;
+import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.BundleContext;
@@ -229,7 +230,9 @@ public class MarketplaceImpl implements Marketplace {
                 throw new MarketplaceException(Reason.TOO_LARGE, "The jar has " + Files.size(jar) + " bytes; the "
                         + "marketplace accepts at most " + maxUploadBytes + ".");
             }
-            ValidationReport report = validator.validate(jar, "upload by " + owner);
+            // judged as the runtimes that install it will judge it: listed in this marketplace's signed index
+            ValidationReport report = validator.validate(jar, new Provenance(Provenance.Kind.MARKETPLACE_INDEX,
+                    "upload by " + owner, "published to this marketplace by " + owner, List.of()));
             if (!report.approved() || report.symbolicName() == null || report.sha256() == null) {
                 throw new MarketplaceException(Reason.INVALID_PLUGIN, "The jar did not pass validation: "
                         + String.join("; ", report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")

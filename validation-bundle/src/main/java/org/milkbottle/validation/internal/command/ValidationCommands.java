@@ -8,6 +8,7 @@ import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.milkbottle.validation.api.Validator;
 import org.milkbottle.validation.internal.AuditLog;
+import org.milkbottle.validation.internal.BundleValidator;
 import org.milkbottle.validation.internal.OperatorAllowList;
 import org.milkbottle.validation.internal.TrustStore;
 import org.osgi.service.component.annotations.Activate;
@@ -26,10 +27,13 @@ public class ValidationCommands {
     private final AuditLog audit;
     private final TrustStore trustStore;
     private final OperatorAllowList allowList;
+    private final BundleValidator policy;
 
     @Activate
     public ValidationCommands(@Reference Validator validator, @Reference AuditLog audit,
-            @Reference TrustStore trustStore, @Reference OperatorAllowList allowList) {
+            @Reference TrustStore trustStore, @Reference OperatorAllowList allowList,
+            @Reference BundleValidator policy) {
+        this.policy = policy;
         this.validator = validator;
         this.audit = audit;
         this.trustStore = trustStore;
@@ -38,8 +42,9 @@ public class ValidationCommands {
 
     @Descriptor("list trusted publishers and the contents the operator allowed")
     public String trustList() {
-        return ReportFormatter.trust(trustStore.list(), trustStore.tampered()) + ReportFormatter.allowed(
-                allowList.list(), allowList.tampered());
+        String problem = policy.policyProblem();
+        return (problem == null ? "" : "WARNING: " + problem + "\n") + ReportFormatter.trust(trustStore.list(),
+                trustStore.tampered()) + ReportFormatter.allowed(allowList.list(), allowList.tampered());
     }
 
     @Descriptor("trust a publisher: jars signed by this certificate (or one it issued) are trusted, and may hold "
