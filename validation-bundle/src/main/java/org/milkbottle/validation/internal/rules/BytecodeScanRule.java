@@ -2,6 +2,8 @@ package org.milkbottle.validation.internal.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Findings;
@@ -10,18 +12,43 @@ import org.milkbottle.validation.api.PluginArchive;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationRule;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
- * Scans every class file with ASM — reading bytes, never loading a class — for calls to dangerous APIs
- * and reports the permission each needs ({@link Findings#uses}). Only classes whose constant pool names
- * a guarded API are inflated past their header and visited ({@link ConstantPoolFilter}). Calls no plugin may make
- * ({@code System.exit}, {@code Runtime.halt}) are errors in plugins and warnings in libraries.
+ * Reports every use of a guarded API ({@link GuardedApi}) in every class file of an archive — reading
+ * bytes, never loading a class — as {@link Findings#uses}. It only reports: whether a use is allowed is
+ * the permission policy's decision, which knows whether the bundle is a plugin or a library and who
+ * signed it.
+ *
+ * <p><b>Complete by construction.</b> Every symbolic reference the JVM can link — a call of any kind, a
+ * field access, a method reference or lambda, a method handle or class constant, a superclass, a
+ * descriptor — goes through the class's constant pool, and {@link ConstantPoolScan} reads the pool in
+ * full. Every class file the archive holds is read ({@link NestedArchives}): in any folder, under any
+ * name, inside nested jars. What no constant pool can show — a class or member name built at run time —
+ * is covered by the calls that take such names: reflection needs {@code reflection}, class loaders and
+ * proxies need {@code class-definition}. Members reached through a subclass are resolved against the
+ * archive's class hierarchy ({@link InheritedReferences}).
+ *
+ * <p><b>Fast.</b> A class is inflated only up to the end of its constant pool ({@link ClassPrefix}); most
+ * classes name nothing guarded, and their fields and code are never inflated. The code of the others is
+ * read ({@link CodeScan}) to name the method behind each use, and to tell {@code Class.forName("a.B")}
+ * from a computed name — unless every permission it could show has already been reported for this
+ * archive, in which case its uses are reported at the class.
  */
 public final class BytecodeScanRule implements ValidationRule {
+
+    /** Default cap on one nested entry's inflated size; the archive's own entries have the validator's cap. */
+    static final long DEFAULT_NESTED_ENTRY_CAP = 64L * 1024 * 1024;
+
+    private final long nestedEntryCap;
+
+    public BytecodeScanRule() {
+        this(DEFAULT_NESTED_ENTRY_CAP);
+    }
+
+    /** @param nestedEntryCap the most bytes one entry of a nested archive may inflate to */
+    public BytecodeScanRule(long nestedEntryCap) {
+        this.nestedEntryCap = nestedEntryCap;
+    }
 
     @Override
     public String id() {
@@ -30,8 +57,7 @@ public final class BytecodeScanRule implements ValidationRule {
 
     @Override
     public void check(PluginArchive archive, Findings findings) {
-        boolean plugin = archive.isPlugin();
-        java.util.Set<String> found = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         Findings tracking = new Findings() {
             @Override
             public void add(Finding finding) {
@@ -40,155 +66,48 @@ public final class BytecodeScanRule implements ValidationRule {
 
             @Override
             public void uses(String permission, String where) {
-                found.add(permission);
+                reported.add(permission);
                 findings.uses(permission, where);
             }
         };
-        for (String name : archive.entryNames()) {
-            if (!name.endsWith(".class") || name.endsWith("module-info.class")
-                    || (name.startsWith("META-INF/") && !name.startsWith("META-INF/versions/"))) {
-                continue;
-            }
-            try (InputStream in = archive.open(name)) {
-                ClassPrefix prefix = new ClassPrefix(in);
-                if (ConstantPoolFilter.mayUseGuardedApi(prefix, found)) {
-                    new ClassReader(prefix.remainder()).accept(new Scan(tracking, plugin),
-                            ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-                }
-            } catch (IOException e) {
-                findings.add(new Finding("bytecode.unreadable", Severity.ERROR, "The class file " + name
-                        + " cannot be read: " + e.getMessage() + ".", name));
-            } catch (RuntimeException e) {
-                if (String.valueOf(e.getMessage()).startsWith("Unsupported class file")) {
-                    findings.add(new Finding("bytecode.unsupported-version", Severity.ERROR, "The class file " + name
-                            + " was compiled for a newer Java than this MilkBottle can check (" + e.getMessage()
-                            + "); it is refused. Compile the plugin for an older Java release.", name));
-                    continue;
-                }
-                findings.add(new Finding("bytecode.malformed", Severity.ERROR, "The class file " + name
-                        + " is malformed (" + e.getClass().getSimpleName() + "); it cannot be checked, so it is refused.",
-                        name));
-            }
-        }
+        InheritedReferences inherited = new InheritedReferences();
+        new NestedArchives(findings, (path, in) -> scanClass(path, in, tracking, reported, inherited), nestedEntryCap,
+                4 * nestedEntryCap).walk(archive);
+        inherited.resolve(tracking);
     }
 
-    /** Visits one class. */
-    private static final class Scan extends ClassVisitor {
-        private final Findings findings;
-        private final boolean plugin;
-        private String className;
-
-        Scan(Findings findings, boolean plugin) {
-            super(Opcodes.ASM9);
-            this.findings = findings;
-            this.plugin = plugin;
+    private void scanClass(String path, InputStream in, Findings findings, Set<String> reported,
+            InheritedReferences inherited) throws IOException {
+        try {
+            ClassPrefix prefix = new ClassPrefix(in);
+            String className = prefix.thisName().replace('/', '.');
+            String shownPath = path.equals(prefix.thisName() + ".class") ? "" : " (" + path + ")";
+            ConstantPoolScan pool = ConstantPoolScan.of(prefix);
+            inherited.declare(prefix.thisName(), prefix.superName());
+            for (ConstantPoolScan.Inherited reference : pool.inherited) {
+                inherited.referenced(reference, className + shownPath);
+            }
+            boolean newPermission = pool.uses.values().stream().anyMatch(u -> !reported.contains(u.permission()));
+            boolean argumentsMatter = pool.targetInArgument
+                    && !(reported.contains(Permissions.REFLECTION) && reported.contains(Permissions.FRAMEWORK));
+            if (newPermission || argumentsMatter) {
+                CodeScan code = new CodeScan(pool, findings, className, shownPath);
+                new ClassReader(prefix.remainder()).accept(code, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                code.finish();
+            } else {
+                pool.uses.values().forEach(u -> findings.uses(u.permission(), u.what() + " in " + className + shownPath));
+            }
+        } catch (RuntimeException e) {
+            // ClassPrefix's and ASM's refusals of bytes that are not a class file they can read
+            if (String.valueOf(e.getMessage()).startsWith("Unsupported class file")) {
+                findings.add(new Finding("bytecode.unsupported-version", Severity.ERROR, "The class file " + path
+                        + " was compiled for a newer Java than this MilkBottle can check (" + e.getMessage()
+                        + "); it is refused. Compile the plugin for an older Java release.", path));
+                return;
+            }
+            findings.add(new Finding("bytecode.malformed", Severity.ERROR, "The class file " + path
+                    + " is malformed (" + e.getClass().getSimpleName() + "); it cannot be checked, so it is refused.",
+                    path));
         }
-
-        @Override
-        public void visit(int version, int access, String name, String signature, String superName,
-                String[] interfaces) {
-            className = name.replace('/', '.');
-            if (ApiUses.isClassLoader(superName)) {
-                findings.uses(Permissions.CLASS_DEFINITION, className + " extends " + simple(superName));
-            }
-            for (String type : interfaces == null ? new String[0] : interfaces) {
-                if (type.startsWith("org/osgi/framework/hooks/")) {
-                    findings.uses(Permissions.FRAMEWORK, className + " implements " + simple(type));
-                }
-            }
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
-            // native methods need no check of their own: they can only bind to a library that this
-            // bundle's class loader loaded, and loading one is a guarded call (System.loadLibrary)
-            return new MethodScan(className + "." + name);
-        }
-
-        /** Visits one method, remembering just enough of the previous instruction to see constant arguments. */
-        private final class MethodScan extends MethodVisitor {
-            private final String where;
-            private Object previousConstant;
-            private boolean previousWasLongZero;
-
-            MethodScan(String where) {
-                super(Opcodes.ASM9);
-                this.where = where;
-            }
-
-            @Override
-            public void visitLdcInsn(Object value) {
-                if (value instanceof Type type && type.getInternalName().startsWith("org/osgi/framework/hooks/")) {
-                    findings.uses(Permissions.FRAMEWORK, simple(type.getInternalName()) + " in " + where);
-                }
-                forget();
-                previousConstant = value;
-            }
-
-            @Override
-            public void visitInsn(int opcode) {
-                forget();
-                previousWasLongZero = opcode == Opcodes.LCONST_0;
-            }
-
-            @Override
-            public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-                String permission = ApiUses.permissionOf(owner, "*", descriptor);
-                if (permission != null) {
-                    findings.uses(permission, simple(owner) + "." + name + " in " + where);
-                }
-                forget();
-            }
-
-            @Override
-            public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-                String call = (name.equals("<init>") ? "new " + simple(owner) : simple(owner) + "." + name) + " in "
-                        + where;
-                if (owner.equals("java/lang/Class") && name.equals("forName")) {
-                    if (!(previousConstant instanceof String) || !descriptor.startsWith("(Ljava/lang/String;)")) {
-                        findings.uses(Permissions.REFLECTION, "Class.forName on a computed name in " + where);
-                    }
-                } else if (owner.equals("org/osgi/framework/BundleContext") && name.equals("getBundle")
-                        && descriptor.equals("(J)Lorg/osgi/framework/Bundle;") && previousWasLongZero) {
-                    findings.uses(Permissions.FRAMEWORK, "BundleContext.getBundle(0) (the system bundle) in " + where);
-                } else {
-                    String permission = ApiUses.permissionOf(owner, name, descriptor);
-                    if (ApiUses.FORBIDDEN.equals(permission)) {
-                        findings.add(new Finding("bytecode.forbidden", plugin ? Severity.ERROR : Severity.WARNING,
-                                "calls " + simple(owner) + "." + name + " in " + where + ", which would stop the whole "
-                                        + "runtime; no plugin may do that. Report errors by throwing instead.", where));
-                    } else if (permission != null) {
-                        findings.uses(permission, call);
-                    }
-                }
-                forget();
-            }
-
-            @Override
-            public void visitVarInsn(int opcode, int varIndex) {
-                forget();
-            }
-
-            @Override
-            public void visitTypeInsn(int opcode, String type) {
-                forget();
-            }
-
-            @Override
-            public void visitIntInsn(int opcode, int operand) {
-                forget();
-            }
-
-            private void forget() {
-                previousConstant = null;
-                previousWasLongZero = false;
-            }
-        }
-    }
-
-    private static String simple(String internalName) {
-        int slash = internalName.lastIndexOf('/');
-        return internalName.substring(slash + 1);
     }
 }

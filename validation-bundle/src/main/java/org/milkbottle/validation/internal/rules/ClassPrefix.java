@@ -24,6 +24,8 @@ final class ClassPrefix {
     static final int METHOD_REF = 10;
     static final int INTERFACE_METHOD_REF = 11;
     static final int NAME_AND_TYPE = 12;
+    static final int STRING = 8;
+    static final int METHOD_HANDLE = 15;
 
     private final InputStream in;
     private byte[] buffer = new byte[8 * 1024];
@@ -32,6 +34,7 @@ final class ClassPrefix {
     /** Offset of each constant pool entry's tag, by index; 0 for the unused slot after a long or double. */
     private final int[] entries;
     private final int access;
+    private final int thisIndex;
     private final int superIndex;
     private final int[] interfaceIndexes;
 
@@ -74,6 +77,7 @@ final class ClassPrefix {
         }
         require(offset + 8);
         access = readUnsignedShort(offset);
+        thisIndex = readUnsignedShort(offset + 2);
         superIndex = readUnsignedShort(offset + 4);
         int interfaces = readUnsignedShort(offset + 6);
         require(offset + 8 + 2 * interfaces);
@@ -108,6 +112,11 @@ final class ClassPrefix {
         return access;
     }
 
+    /** The class's own internal name. */
+    String thisName() {
+        return className(thisIndex);
+    }
+
     /** The superclass's internal name, or null for {@code java/lang/Object} itself. */
     String superName() {
         return superIndex == 0 ? null : className(superIndex);
@@ -119,6 +128,11 @@ final class ClassPrefix {
             names[i] = className(interfaceIndexes[i]);
         }
         return names;
+    }
+
+    /** The index of the member reference a method handle entry points to. */
+    int handleReference(int methodHandle) {
+        return readUnsignedShort(entries[methodHandle] + 2);
     }
 
     /** The index of the class entry a field or method reference points to. */
@@ -136,6 +150,16 @@ final class ClassPrefix {
     String memberDescriptor(int memberRef) {
         int nameAndType = entries[readUnsignedShort(entries[memberRef] + 3)];
         return utf8(readUnsignedShort(nameAndType + 3));
+    }
+
+    /** The text of a CONSTANT_String entry. */
+    String string(int stringEntry) {
+        return utf8(readUnsignedShort(entries[stringEntry] + 1));
+    }
+
+    /** The length in bytes of a CONSTANT_String entry's text (cheap: nothing is decoded). */
+    int stringLength(int stringEntry) {
+        return readUnsignedShort(entries[readUnsignedShort(entries[stringEntry] + 1)] + 1);
     }
 
     /** The internal name a class entry names. */
@@ -157,6 +181,181 @@ final class ClassPrefix {
             }
         }
         return false;
+    }
+
+    /**
+     * Calls {@code sink} with every place in a CONSTANT_Utf8 entry where a type name starts — the start of
+     * the text (class names, strings) or just after an {@code L} (descriptors, signatures) — and one of
+     * {@code names} begins, in slashed or dotted form. {@code names} are indexed by their first byte so that
+     * the common case, no candidate at all, costs two comparisons per byte.
+     */
+    void findNames(NameIndex names, NameSink sink) {
+        for (int index = 1; index < entries.length; index++) {
+            int offset = entries[index];
+            if (offset == 0 || buffer[offset] != UTF8) {
+                continue;
+            }
+            int start = offset + 3;
+            int end = start + readUnsignedShort(offset + 1);
+            for (int i = start; i < end; i++) {
+                if ((i == start || buffer[i - 1] == 'L') && names.mayStartWith(buffer[i])) {
+                    int length = names.match(buffer, i, end);
+                    if (length > 0) {
+                        sink.found(nameAt(i, end));
+                        i += length - 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The internal name that starts at {@code from}: up to the first byte that cannot be part of one. */
+    private String nameAt(int from, int end) {
+        StringBuilder name = new StringBuilder();
+        for (int i = from; i < end; i++) {
+            char c = (char) (buffer[i] & 0xFF);
+            if (!(Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == '$' || c == '_')) {
+                break;
+            }
+            name.append(c == '.' ? '/' : c);
+        }
+        return name.toString();
+    }
+
+    /** Receives the names {@link #findNames} finds. */
+    interface NameSink {
+        void found(String internalName);
+    }
+
+    /**
+     * Names to look for in the constant pool's text, slashed and dotted, indexed by their first eight bytes:
+     * nearly every descriptor mentions {@code java/lang/...}, so a first-byte index alone would compare each
+     * mention with every {@code java/} name.
+     */
+    static final class NameIndex {
+        private static final int KEY_BYTES = 8;
+        private static final java.lang.invoke.VarHandle LONG_BIG_ENDIAN = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+        private static final int SLOTS = 1024;
+        private final boolean[] firstBytes = new boolean[128];
+        private final long[] keys = new long[SLOTS];
+        private final Candidate[][] names = new Candidate[SLOTS][];
+
+        /** One name, with its bytes 8 to 15 (zero-padded) and a mask of those it has, for a quick reject. */
+        private record Candidate(byte[] name, long second, long mask) {
+            static Candidate of(byte[] name) {
+                long second = 0;
+                for (int i = KEY_BYTES; i < 2 * KEY_BYTES; i++) {
+                    second = (second << 8) | (i < name.length ? name[i] & 0xFF : 0);
+                }
+                int present = Math.max(0, Math.min(KEY_BYTES, name.length - KEY_BYTES));
+                return new Candidate(name, second, present == 0 ? 0 : -1L << (8 * (KEY_BYTES - present)));
+            }
+        }
+
+        NameIndex(java.util.List<String> internalNames) {
+            for (String name : internalNames) {
+                add(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                add(name.replace('/', '.').getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+
+        private void add(byte[] name) {
+            if (name.length < KEY_BYTES) {
+                throw new IllegalArgumentException("guarded names need at least " + KEY_BYTES + " bytes: "
+                        + new String(name, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            firstBytes[name[0]] = true;
+            long key = key(name, 0);
+            int slot = slot(key);
+            Candidate[] old = names[slot];
+            Candidate[] grown = old == null ? new Candidate[1] : Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = Candidate.of(name);
+            keys[slot] = key;
+            names[slot] = grown;
+        }
+
+        /** The slot of a key: linear probing over a table far larger than the number of keys. */
+        private int slot(long key) {
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 54) & (SLOTS - 1);
+            while (names[slot] != null && keys[slot] != key) {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            return slot;
+        }
+
+        private static long key(byte[] bytes, int from) {
+            return (long) LONG_BIG_ENDIAN.get(bytes, from);
+        }
+
+        boolean mayStartWith(byte b) {
+            return b > 0 && firstBytes[b];
+        }
+
+        /**
+         * The length of the name that starts at {@code from}, or 0. A package name ends in a separator and
+         * matches any class inside; a class name must end where the text's name ends (or at {@code $}).
+         */
+        int match(byte[] text, int from, int end) {
+            if (from + KEY_BYTES > end) {
+                return 0;
+            }
+            Candidate[] candidates = names[slot(key(text, from))];
+            if (candidates == null) {
+                return 0;
+            }
+            boolean wide = from + 2 * KEY_BYTES <= end;
+            long next = wide ? key(text, from + KEY_BYTES) : 0;
+            for (Candidate candidate : candidates) {
+                byte[] name = candidate.name();
+                int stop = from + name.length;
+                // the next eight bytes first: "java/lang/String" and "java/lang/instrument/" share a key
+                if (wide && (next & candidate.mask()) != candidate.second()) {
+                    continue;
+                }
+                if (stop <= end && Arrays.equals(text, from, stop, name, 0, name.length)) {
+                    byte last = name[name.length - 1];
+                    if (last == '/' || last == '.' || stop == end || !isNamePart(text[stop])) {
+                        return name.length;
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private static boolean isNamePart(byte b) {
+            return Character.isLetterOrDigit((char) (b & 0xFF)) || b == '_' || b == '/' || b == '.';
+        }
+    }
+
+    /**
+     * Whether the name of a field or method reference may be one of {@code names} — compared by length and
+     * first and last byte, so that most names of the plugin's own members never become strings.
+     */
+    boolean memberNameMayBe(int memberRef, MemberNameFilter names) {
+        int nameAndType = entries[readUnsignedShort(entries[memberRef] + 3)];
+        int utf8 = entries[readUnsignedShort(nameAndType + 1)];
+        int size = readUnsignedShort(utf8 + 1);
+        return size > 0 && names.mayBe(size, buffer[utf8 + 3], buffer[utf8 + 2 + size]);
+    }
+
+    /** A cheap over-approximation of a set of names: their lengths with first and last bytes, hashed. */
+    static final class MemberNameFilter {
+        private final boolean[] shapes = new boolean[1 << 16];
+
+        MemberNameFilter(java.util.Collection<String> names) {
+            for (String name : names) {
+                shapes[shape(name.length(), (byte) name.charAt(0), (byte) name.charAt(name.length() - 1))] = true;
+            }
+        }
+
+        boolean mayBe(int length, byte first, byte last) {
+            return shapes[shape(length, first, last)];
+        }
+
+        private static int shape(int length, byte first, byte last) {
+            return ((length * 0x3F1 + (first & 0xFF)) * 0x3F1 + (last & 0xFF)) & 0xFFFF;
+        }
     }
 
     /** Decodes a CONSTANT_Utf8 entry (modified UTF-8). */

@@ -1,0 +1,196 @@
+package org.milkbottle.validation.internal.rules;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.Findings;
+import org.milkbottle.validation.api.PluginArchive;
+import org.milkbottle.validation.api.Severity;
+
+/**
+ * Finds every class file of an archive, wherever it is and whatever it is called: entries ending in
+ * {@code .class} in any folder ({@code META-INF/} and every multi-release version included), entries of
+ * any other name whose bytes are a class file (magic {@code CAFEBABE} and a class file version — a Mach-O
+ * universal binary starts with the same magic but is followed by a small architecture count), and the
+ * entries of archives nested inside ({@code .jar}/{@code .zip} names or the zip magic), recursively to
+ * {@value #MAX_DEPTH} levels. A class loader can be handed any of these bytes, so none is skipped.
+ *
+ * <p>Nested archives are read as streams, never extracted: each nested entry is inflated through a cap,
+ * and all nested entries of one archive share a budget, so a zip bomb inside a jar costs no more than its
+ * cap. Paths name the way in: {@code lib/inner.jar!/a/B.class}.
+ */
+final class NestedArchives {
+
+    /** How deep archives may nest: a jar in a jar in a jar in the plugin. */
+    static final int MAX_DEPTH = 3;
+
+    /** The oldest and (generously) the newest class file major version; Mach-O architecture counts are tiny. */
+    private static final int OLDEST_MAJOR = 45;
+    private static final int NEWEST_MAJOR = 80;
+
+    /** Receives each class file found. */
+    interface ClassSink {
+        /**
+         * @param path where it is, {@code lib/inner.jar!/a/B.class} for a nested one
+         * @param in its bytes; the sink may stop reading early
+         */
+        void accept(String path, InputStream in) throws IOException;
+    }
+
+    private final Findings findings;
+    private final ClassSink sink;
+    private final long entryCap;
+    private long nestedBudget;
+
+    /**
+     * @param entryCap the most bytes one nested entry may inflate to
+     * @param nestedBudget the most bytes all nested entries of the archive may inflate to together
+     */
+    NestedArchives(Findings findings, ClassSink sink, long entryCap, long nestedBudget) {
+        this.findings = findings;
+        this.sink = sink;
+        this.entryCap = entryCap;
+        this.nestedBudget = nestedBudget;
+    }
+
+    /** Walks every entry of the archive. */
+    void walk(PluginArchive archive) {
+        for (String name : new LinkedHashSet<>(archive.entryNames())) {
+            if (name.endsWith("/") || isModuleInfo(name)) {
+                continue;
+            }
+            try {
+                if (name.endsWith(".class")) {
+                    try (InputStream in = archive.open(name)) {
+                        sink.accept(name, in);
+                    }
+                    continue;
+                }
+                try (InputStream in = new BufferedInputStream(archive.open(name), 8 * 1024)) {
+                    Kind kind = kind(name, in);
+                    if (kind == Kind.CLASS) {
+                        sink.accept(name, in);
+                    } else if (kind == Kind.ARCHIVE) {
+                        nested(name, in, 1);
+                    }
+                }
+            } catch (IOException e) {
+                findings.add(new Finding("bytecode.unreadable", Severity.ERROR, "The entry " + name
+                        + " cannot be read: " + e.getMessage() + "; it cannot be checked, so it is refused.", name));
+            }
+        }
+    }
+
+    private enum Kind { CLASS, ARCHIVE, OTHER }
+
+    /** What an entry is, by its first bytes (the stream must support mark) or, for archives, its name. */
+    private static Kind kind(String name, InputStream in) throws IOException {
+        in.mark(8);
+        byte[] head = in.readNBytes(8);
+        in.reset();
+        if (head.length >= 8 && (head[0] & 0xFF) == 0xCA && (head[1] & 0xFF) == 0xFE && (head[2] & 0xFF) == 0xBA
+                && (head[3] & 0xFF) == 0xBE) {
+            int major = ((head[6] & 0xFF) << 8) | (head[7] & 0xFF);
+            return major >= OLDEST_MAJOR && major <= NEWEST_MAJOR ? Kind.CLASS : Kind.OTHER;
+        }
+        boolean zipMagic = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return zipMagic || lower.endsWith(".jar") || lower.endsWith(".zip") ? Kind.ARCHIVE : Kind.OTHER;
+    }
+
+    private void nested(String path, InputStream in, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            findings.add(new Finding("bytecode.nested-too-deep", Severity.ERROR, "The archive " + path
+                    + " is nested more than " + MAX_DEPTH + " archives deep; it cannot be checked, so it is refused. "
+                    + "Put nested jars directly into the plugin.", path));
+            return;
+        }
+        ZipInputStream zip = new ZipInputStream(in);
+        ZipEntry entry;
+        while ((entry = zipEntry(zip, path)) != null) {
+            String inner = path + "!/" + entry.getName();
+            if (entry.isDirectory() || isModuleInfo(entry.getName())) {
+                drain(new Capped(zip, inner));
+                continue;
+            }
+            InputStream bytes = new BufferedInputStream(new Capped(zip, inner), 8 * 1024);
+            Kind kind = entry.getName().endsWith(".class") ? Kind.CLASS : kind(entry.getName(), bytes);
+            if (kind == Kind.CLASS) {
+                sink.accept(inner, bytes);
+            } else if (kind == Kind.ARCHIVE) {
+                nested(inner, bytes, depth + 1);
+            }
+            // read the rest through the cap: closing the entry would inflate it uncounted
+            drain(bytes);
+        }
+    }
+
+    private static ZipEntry zipEntry(ZipInputStream zip, String path) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the nested archive " + path + " is malformed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8 * 1024];
+        while (in.read(buffer) >= 0) {
+            // counted by the cap
+        }
+    }
+
+    private static boolean isModuleInfo(String name) {
+        return name.equals("module-info.class") || name.endsWith("/module-info.class");
+    }
+
+    /** One nested entry, failing once it passes the entry cap or the archive's nested budget. */
+    private final class Capped extends FilterInputStream {
+        private final String path;
+        private long total;
+
+        Capped(InputStream in, String path) {
+            super(in);
+            this.path = path;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return super.skip(0);
+        }
+
+        @Override
+        public void close() {
+            // the entry belongs to the enclosing zip stream, which moves on to the next entry itself
+        }
+
+        private void count(int n) throws IOException {
+            total += n;
+            nestedBudget -= n;
+            if (total > entryCap || nestedBudget < 0) {
+                throw new IOException(path + " inflates to more than " + (total > entryCap ? entryCap
+                        + " bytes" : "the nested archives' budget") + " and cannot be checked");
+            }
+        }
+    }
+}

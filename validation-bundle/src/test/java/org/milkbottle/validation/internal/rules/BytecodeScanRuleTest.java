@@ -1,0 +1,142 @@
+package org.milkbottle.validation.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.internal.rules.InMemoryArchive.Recorded;
+import org.milkbottle.validation.internal.rules.fixtures.Benign;
+import org.milkbottle.validation.internal.rules.fixtures.InstallsAuthenticator;
+import org.milkbottle.validation.internal.rules.fixtures.JvmWide;
+import org.milkbottle.validation.internal.rules.fixtures.MethodReferences;
+import org.milkbottle.validation.internal.rules.fixtures.ReflectsByName;
+import org.junit.jupiter.api.Test;
+
+/** Every route to a guarded act is reported with its permission and where it is; harmless code is not. */
+class BytecodeScanRuleTest {
+
+    private static final String REFS = MethodReferences.class.getName();
+
+    @Test
+    void methodReferencesAreReportedAtTheMethodThatMakesThem() {
+        Recorded recorded = new InMemoryArchive().add(MethodReferences.class).scan();
+
+        assertThat(recorded.uses).contains(
+                "framework: System.exit in " + REFS + ".exit",
+                "framework: Runtime.halt in " + REFS + ".halt",
+                "process: ProcessBuilder.start in " + REFS + ".start",
+                "reflection: AccessibleObject.setAccessible in " + REFS + ".open",
+                "framework: BundleContext.installBundle in " + REFS + ".install",
+                "framework: Bundle.stop in " + REFS + ".stop",
+                "framework: Bundle.getBundleContext in " + REFS + ".contextOf");
+    }
+
+    @Test
+    void aMethodHandleConstantIsAUse() {
+        Recorded recorded = new InMemoryArchive()
+                .entry("x/Handles.class", HostileClasses.exitHandleConstant("x/Handles")).scan();
+
+        assertThat(recorded.uses).containsExactly("framework: Runtime.exit in x.Handles.run");
+    }
+
+    @Test
+    void namesTheScanCanReadCountAsTheirTargetAndOthersNeedReflection() {
+        String cls = ReflectsByName.class.getName();
+        Recorded recorded = new InMemoryArchive().add(ReflectsByName.class).scan();
+
+        assertThat(recorded.uses).contains(
+                "framework: Runtime.exit (looked up by name) in " + cls,
+                "reflection: Class.getMethod in " + cls + ".exitByName",
+                "framework: java.lang.instrument.Instrumentation in " + cls + ".agentByName",
+                "reflection: Class.forName (a reflective call whose target is computed at run time) in " + cls
+                        + ".computed",
+                "reflection: MethodHandles$Lookup.bind in " + cls + ".bound");
+        assertThat(recorded.uses).filteredOn(u -> u.contains("forName")).hasSize(1);
+    }
+
+    @Test
+    void jvmAndFrameworkWideActsAndAgentDescriptors() {
+        String cls = JvmWide.class.getName();
+        Recorded recorded = new InMemoryArchive().add(JvmWide.class).scan();
+
+        assertThat(recorded.uses).contains(
+                "framework: System.setSecurityManager in " + cls + ".dropSecurity",
+                "framework: org.osgi.framework.startlevel.BundleStartLevel in " + cls + ".demote",
+                "framework: java.lang.instrument.Instrumentation in " + cls + ".agentmain");
+    }
+
+    @Test
+    void mletIsAClassLoaderAndAManagementBackdoor() {
+        Recorded recorded = new InMemoryArchive().entry("x/Loads.class", HostileClasses.mlet("x/Loads")).scan();
+
+        assertThat(recorded.uses).contains("class-definition: new MLet in x.Loads.run",
+                "framework: javax.management.loading.MLet in x.Loads.run");
+    }
+
+    @Test
+    void anInheritedStaticMethodIsResolvedThroughTheArchivesOwnClasses() {
+        Recorded recorded = new InMemoryArchive().add(InstallsAuthenticator.class).scan();
+
+        assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Authenticator.setDefault (inherited")
+                && u.endsWith(InstallsAuthenticator.class.getName()));
+    }
+
+    @Test
+    void lambdasStringConcatenationOwnEntriesAndConstantClassNamesNeedNothing() {
+        Recorded recorded = new InMemoryArchive().add(Benign.class).scan();
+
+        assertThat(recorded.uses).isEmpty();
+        assertThat(recorded.findings).isEmpty();
+    }
+
+    @Test
+    void classesAreFoundUnderMetaInfUnderOtherNamesAndInNestedJars() {
+        byte[] exits = HostileClasses.exitHandleConstant("x/Exits");
+        byte[] inner = new InMemoryArchive().entry("x/Exits.class", exits).zip();
+        byte[] innermost = new InMemoryArchive().entry("deep/x.jar", inner).zip();
+
+        Recorded recorded = new InMemoryArchive()
+                .entry("META-INF/foo/Exits.class", exits)
+                .entry("assets/logo.png", exits)
+                .entry("data/blob.dat", exits)
+                .entry("lib/inner.jar", inner)
+                .entry("lib/resources.bin", innermost)
+                .scan();
+
+        // once 'framework' is reported, later classes are not inflated past their pool: the class is named
+        assertThat(recorded.uses).hasSize(5).allMatch(u -> u.startsWith("framework: Runtime.exit in x.Exits"));
+        for (String path : new String[] {"META-INF/foo/Exits.class", "assets/logo.png", "data/blob.dat",
+            "lib/inner.jar!/x/Exits.class", "lib/resources.bin!/deep/x.jar!/x/Exits.class"}) {
+            assertThat(recorded.uses).anyMatch(u -> u.endsWith(" (" + path + ")"));
+        }
+        assertThat(recorded.findings).isEmpty();
+    }
+
+    @Test
+    void archivesNestedTooDeepAreRefused() {
+        byte[] level = new InMemoryArchive().entry("x/Exits.class", HostileClasses.exitHandleConstant("x/Exits")).zip();
+        for (int i = 0; i < NestedArchives.MAX_DEPTH; i++) {
+            level = new InMemoryArchive().entry("l" + i + ".jar", level).zip();
+        }
+
+        Recorded recorded = new InMemoryArchive().entry("lib/outer.jar", level).scan();
+
+        assertThat(recorded.findings).extracting(Finding::rule).contains("bytecode.nested-too-deep");
+    }
+
+    @Test
+    void aMachOBinaryIsNotAMalformedClassButABrokenClassFileIs() {
+        Recorded binary = new InMemoryArchive()
+                .entry("com/sun/jna/darwin-aarch64/libjnidispatch.jnilib", HostileClasses.machOUniversalBinary())
+                .scan();
+        assertThat(binary.findings).isEmpty();
+        assertThat(binary.uses).isEmpty();
+
+        byte[] cut = java.util.Arrays.copyOf(HostileClasses.exitHandleConstant("x/Cut"), 30);
+        Recorded broken = new InMemoryArchive().entry("lib/inner.jar",
+                new InMemoryArchive().entry("x/Cut.class", cut).zip()).scan();
+        assertThat(broken.findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("bytecode.malformed");
+            assertThat(f.location()).isEqualTo("lib/inner.jar!/x/Cut.class");
+        });
+    }
+}
