@@ -40,8 +40,13 @@ public class LauncherIT {
     }
 
     private ProcessBuilder java(String... args) {
+        return java(List.of(), args);
+    }
+
+    private ProcessBuilder java(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         // a port of its own for the embedded marketplace, so a runtime the developer has open does not collide
         command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
         command.add("-jar");
@@ -51,9 +56,13 @@ public class LauncherIT {
     }
 
     private Run run(String... args) throws Exception {
+        return run(List.of(), args);
+    }
+
+    private Run run(List<String> jvmOptions, String... args) throws Exception {
         Path out = workdir.resolve("out.txt");
         Path err = workdir.resolve("err.txt");
-        Process process = java(args).redirectOutput(out.toFile()).redirectError(err.toFile())
+        Process process = java(jvmOptions, args).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -141,5 +150,49 @@ public class LauncherIT {
                 && (l.contains("ACTIVE") || l.contains("RESOLVED") || l.contains("INSTALLED"))));
         assertTrue(after.toString(), after.out().contains("INTERRUPTED"));
         assertFalse("journal cleared", Files.exists(journal));
+    }
+
+    @Test
+    public void aDataFolderFromTheEarlierReleaseKeepsItsPluginsAndItsTrustStore() throws Exception {
+        Path certificate = new Signing(workdir, "acme").exportCertificate(workdir.resolve("acme.pem"));
+        Run first = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle") + "; mb:trust-add "
+                + certificate);
+        assertEquals(first.toString(), 0, first.exit());
+        // what the earlier release did not write: the integrity key, the seals, the policy and approval records
+        Path data = workdir.resolve("data/milkbottle");
+        try (var files = Files.list(data)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.equals("integrity.key") || name.endsWith(".mac") || name.equals("policy.json")
+                        || name.equals("approvals.json")) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Run upgraded = run("-c", "mb:list; hello:greet Uma; mb:trust-list");
+        assertEquals(upgraded.toString(), 0, upgraded.exit());
+        assertTrue(upgraded.toString(), upgraded.out().contains("Hello, Uma!"));
+        assertTrue(upgraded.toString(), upgraded.out().contains("acme") && !upgraded.out().contains("WARNING"));
+
+        // once adopted, the trust store is sealed: one written behind the runtime's back is not honoured
+        Files.write(data.resolve("truststore.p12"), Files.readAllBytes(data.resolve("truststore.p12")),
+                java.nio.file.StandardOpenOption.APPEND);
+        Run tampered = run("-c", "mb:trust-list");
+        assertTrue(tampered.toString(), tampered.out().contains("WARNING: the trust store was changed behind "
+                + "MilkBottle's back"));
+        assertFalse(tampered.toString(), tampered.out().contains("acme"));
+    }
+
+    @Test
+    public void aPluginWhoseStopNeverReturnsDoesNotKeepTheRuntimeFromExiting() throws Exception {
+        Path jar = TestBundles.plugin("never.stops", "1.0.0").activator(
+                org.milkbottle.itests.blocking.NeverStoppingActivator.class).writeTo(workdir, "never-stops.jar");
+        long started = System.nanoTime();
+        Run run = run(List.of("-Dmilkbottle.shutdownTimeoutSeconds=3"), "-c", "mb:install " + jar);
+        assertTrue(run.toString(), run.out().contains("Installed never.stops 1.0.0: ACTIVE"));
+        assertTrue(run.toString(), run.err().contains("did not stop within 3 s"));
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue("exited in " + (System.nanoTime() - started) / 1_000_000 + " ms",
+                System.nanoTime() - started < 90_000_000_000L);
     }
 }

@@ -58,7 +58,7 @@ public class ValidationIT extends MilkBottleTestSupport {
     @Test
     public void aPluginCallingSystemExitIsRefused() throws Exception {
         assertRefusedBeforeRunning("exits", hostile("exits", ExitingActivator.class).writeTo(work("x"), "x.jar"),
-                "bytecode.forbidden");
+                "trust.permission-not-allowed");
     }
 
     @Test

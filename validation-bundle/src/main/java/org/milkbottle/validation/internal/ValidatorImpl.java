@@ -154,7 +154,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
         this.policy = new PermissionPolicy(trust.untrustedPermissions());
         this.builtIn = List.of(new ArchiveSafetyRule(new ArchiveSafetyRule.Limits(limits.maxEntries(),
                 limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio())),
-                new MetadataRule(), new BytecodeScanRule());
+                new MetadataRule(), new BytecodeScanRule(Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024)));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

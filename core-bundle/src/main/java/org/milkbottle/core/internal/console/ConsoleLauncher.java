@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,12 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        int status = run();
+        ShutdownWatchdog.arm(status, Duration.ofSeconds(Long.getLong("milkbottle.shutdownTimeoutSeconds", 30)));
+        return status;
+    }
+
+    private int run() throws InterruptedException {
         if (arguments.mode() != ConsoleArguments.Mode.HELP && !pluginManagerRunning()) {
             System.err.println("milkbottle: the plugin manager did not start. Most likely another MilkBottle runtime"
                     + " is using " + context.getProperty("milkbottle.data") + " (see the error above); stop it, or"
