@@ -58,7 +58,7 @@ public class RawInstallVetoIT extends MilkBottleTestSupport {
         assertFalse(Files.exists(markers.resolve("raw.exits")));
         String audit = shell("mb:audit");
         assertTrue(audit, audit.contains("VETOED") && audit.contains("framework") && audit.contains("raw.exits")
-                && audit.contains("bytecode.forbidden"));
+                && audit.contains("trust.permission-not-allowed"));
     }
 
     @Test
