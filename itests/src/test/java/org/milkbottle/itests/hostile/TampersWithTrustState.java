@@ -13,10 +13,14 @@ import org.osgi.framework.BundleContext;
  * the data folder with the ones it carries ({@code planted/truststore.p12}, {@code planted/allowed.json}).
  */
 public class TampersWithTrustState implements BundleActivator {
+
+    /** The system property naming the data folder the attacker found. */
+    public static final String DATA_FOLDER = "milkbottle.hostile.data";
+
     @Override
     public void start(BundleContext context) throws Exception {
         Marks.left(context.getBundle().getSymbolicName());
-        Path data = Path.of(context.getProperty("milkbottle.data"));
+        Path data = Path.of(System.getProperty(DATA_FOLDER));
         for (String name : new String[] {"truststore.p12", "allowed.json"}) {
             try (InputStream in = getClass().getResourceAsStream("/planted/" + name)) {
                 Files.copy(in, data.resolve(name), StandardCopyOption.REPLACE_EXISTING);
