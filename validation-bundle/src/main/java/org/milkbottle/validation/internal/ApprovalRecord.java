@@ -62,7 +62,7 @@ public class ApprovalRecord {
         }
         Map<String, Provenance> loaded = new LinkedHashMap<>();
         IntegritySeal.Verdict verdict = seal.check(file);
-        if (verdict == IntegritySeal.Verdict.INTACT || verdict == IntegritySeal.Verdict.ADOPTED) {
+        if (verdict == IntegritySeal.Verdict.INTACT) {
             try {
                 loaded.putAll(AuditLog.MAPPER.readValue(Files.readAllBytes(file),
                         new TypeReference<Map<String, Provenance>>() { }));

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,17 +38,17 @@ public class IntegritySeal {
         INTACT,
         /** There is no such file (and no MAC): nothing was ever written. */
         ABSENT,
-        /** A file from before sealing existed, found at the first start that made a key: adopted and sealed. */
-        ADOPTED,
         /** The file or its MAC changed behind the runtime's back, or the MAC is missing. */
         TAMPERED
     }
 
     private static final String KEY_FILE = "integrity.key";
 
+    /** The files an earlier release wrote unsealed: adopted as they are by the start that creates the key. */
+    private static final List<String> EARLIER_RELEASE_FILES = List.of("truststore.p12", "allowed.json",
+            "approvals.json");
+
     private final byte[] key;
-    /** Whether this start created the key: files found unsealed then are from an earlier release. */
-    private final boolean freshKey;
 
     @Activate
     public IntegritySeal(BundleContext context) {
@@ -59,14 +60,19 @@ public class IntegritySeal {
         try {
             if (Files.isRegularFile(keyFile) && Files.size(keyFile) == 32) {
                 key = Files.readAllBytes(keyFile);
-                freshKey = false;
             } else {
                 byte[] made = new byte[32];
                 new SecureRandom().nextBytes(made);
                 Files.createDirectories(folder);
-                writeAtomically(keyFile, made);
                 key = made;
-                freshKey = true;
+                // only what is there at this moment is adopted; a file written later without its seal is tampering
+                for (String name : EARLIER_RELEASE_FILES) {
+                    Path file = folder.resolve(name);
+                    if (Files.isRegularFile(file)) {
+                        writeAtomically(macFile(file), mac(Files.readAllBytes(file)).getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                writeAtomically(keyFile, made);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the integrity key " + keyFile, e);
@@ -84,7 +90,7 @@ public class IntegritySeal {
         }
     }
 
-    /** Checks {@code file} against its MAC; an unsealed file from an earlier release is sealed as it is. */
+    /** Checks {@code file} against its MAC. */
     public Verdict check(Path file) {
         Path mac = macFile(file);
         try {
@@ -93,10 +99,6 @@ public class IntegritySeal {
             }
             byte[] content = Files.readAllBytes(file);
             if (!Files.exists(mac)) {
-                if (freshKey) {
-                    writeAtomically(mac, mac(content).getBytes(StandardCharsets.US_ASCII));
-                    return Verdict.ADOPTED;
-                }
                 return Verdict.TAMPERED;
             }
             byte[] expected = mac(content).getBytes(StandardCharsets.US_ASCII);

@@ -67,7 +67,14 @@ final class PermissionPolicy {
         for (Map.Entry<String, String> use : collected.firstUse().entrySet()) {
             String permission = use.getKey();
             String where = use.getValue();
-            if (!ceiling.contains(permission)) {
+            if (!ceiling.contains(permission) && vouchedLibrary(plugin, level, provenance)
+                    && permission.equals(Permissions.FRAMEWORK)) {
+                collected.add(new Finding("trust.framework-use-vouched", Severity.WARNING, "uses " + where
+                        + ", an act on the whole runtime or JVM (permission 'framework'). This library is not "
+                        + "refused only because its provenance is vouched for (" + level.label() + ": "
+                        + provenance.evidence() + "); the resolver and service hooks still keep it from the "
+                        + "framework's privileged packages and services.", where));
+            } else if (!ceiling.contains(permission)) {
                 refusals.add(new Finding("trust.permission-not-allowed", Severity.ERROR, "uses " + where
                         + ", which needs permission '" + permission + "'; " + whoMayHold(permission, level, provenance)
                         + howToProceed(permission, sha256), where));
@@ -97,6 +104,17 @@ final class PermissionPolicy {
             }
         }
         refusals.forEach(collected::add);
+    }
+
+    /**
+     * A library from a trusted Maven repository or allowed by the operator: popular libraries contain
+     * framework-level calls (shutdown hooks, System.exit in a main method, JDBC driver deregistration, a default
+     * Authenticator) that a plugin could not have; refusing them would refuse Guava, Logback, H2 and the
+     * PostgreSQL driver. A plugin never gets this, nor does a marketplace library (a third party published it).
+     */
+    private static boolean vouchedLibrary(boolean plugin, TrustLevel level, Provenance provenance) {
+        return !plugin && (level == TrustLevel.OPERATOR
+                || (level == TrustLevel.SOURCE && provenance.kind() == Provenance.Kind.TRUSTED_MAVEN));
     }
 
     private static String whoMayHold(String permission, TrustLevel level, Provenance provenance) {

@@ -21,8 +21,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Hides privileged services — the plugin manager, ConfigurationAdmin, the validator, the permission
- * admins — from plugins that do not declare the {@code framework} permission: they can neither find
- * them nor hear of them.
+ * admins — from plugins, and from every bundle installed through MilkBottle (libraries included), that do
+ * not declare the {@code framework} permission: they can neither find them nor hear of them. (Only a
+ * trusted signer's bundle can declare it and be approved.)
  *
  * <p>Declarative Services tracks ConfigurationAdmin through each plugin's own bundle context to configure
  * the plugin's components. So a lookup or listener made with a plugin's context is allowed when the code
@@ -107,6 +108,7 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
     }
 
     static boolean hidesFrom(Bundle bundle) {
-        return bundle != null && WiringPolicy.isPlugin(bundle) && !WiringPolicy.declares(bundle, Permissions.FRAMEWORK);
+        return bundle != null && WiringPolicy.heldToPolicy(bundle)
+                && !WiringPolicy.declares(bundle, Permissions.FRAMEWORK);
     }
 }

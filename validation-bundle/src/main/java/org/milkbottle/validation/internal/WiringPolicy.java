@@ -9,8 +9,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleRequirement;
 
 /**
- * What the resolver hook refuses to wire, whatever the bundle's code looks like: a plugin without the
- * {@code framework} permission may not import the framework's privileged packages, and no bundle
+ * What the resolver hook refuses to wire, whatever the bundle's code looks like: a plugin, or any bundle
+ * installed through MilkBottle, without the {@code framework} permission may not import the framework's privileged packages, and no bundle
  * installed through MilkBottle may attach as a fragment to a runtime bundle.
  */
 final class WiringPolicy {
@@ -27,7 +27,7 @@ final class WiringPolicy {
         switch (requirement.getNamespace()) {
             case "osgi.wiring.package" -> {
                 String pkg = valueOf(filter, "osgi.wiring.package");
-                return pkg != null && RuntimeProtectionRule.isPrivileged(pkg) && isPlugin(requirer)
+                return pkg != null && RuntimeProtectionRule.isPrivileged(pkg) && heldToPolicy(requirer)
                         && !declares(requirer, Permissions.FRAMEWORK);
             }
             case "osgi.wiring.host" -> {
@@ -40,6 +40,15 @@ final class WiringPolicy {
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether a bundle is held to the permission policy at run time: a plugin however it came, and every
+     * bundle installed through MilkBottle, library or not (a library from a trusted Maven repository may
+     * contain framework-level calls the validator reported as warnings; this keeps it from acting on them).
+     */
+    static boolean heldToPolicy(Bundle bundle) {
+        return isPlugin(bundle) || bundle.getLocation().startsWith("milkbottle:");
     }
 
     static boolean isPlugin(Bundle bundle) {

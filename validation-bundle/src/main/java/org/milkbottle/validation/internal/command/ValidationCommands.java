@@ -19,8 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** {@code mb:validate} and {@code mb:audit}. */
 @Component(service = ValidationCommands.class)
-@GogoCommand(scope = "mb", function = {"validate", "audit", "trust", "trust-list", "trust-add", "trust-remove",
-    "trust-allow", "trust-revoke"})
+@GogoCommand(scope = "mb", function = {"validate", "audit", "trust"})
 public class ValidationCommands {
 
     private final Validator validator;

@@ -100,6 +100,12 @@ final class ConstantPoolScan {
             }
         }
         prefix.findNames(TYPE_GUARDS, name -> {
+            // every class of the JDK and OSGi is named in UpperCamelCase: text under a guarded package whose last
+            // part starts in lower case names a package or a property ("jdk.internal.httpclient.debug"), not a type
+            int slash = name.lastIndexOf('/');
+            if (slash >= 0 && slash + 1 < name.length() && !Character.isUpperCase(name.charAt(slash + 1))) {
+                return;
+            }
             String permission = GuardedApi.type(name);
             if (permission != null) {
                 add(permission, name.replace('/', '.'), name);
