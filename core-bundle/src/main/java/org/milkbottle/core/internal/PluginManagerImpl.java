@@ -375,8 +375,9 @@ public class PluginManagerImpl implements PluginManager {
             action = "update"; // installing a new version of an installed plugin is an update
         }
         InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
+        List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
         InstallResult result = transact(action, subject, origin, before -> {
-            InstallTransaction.persistStarts(tx.apply(archives, start, origin, startTimeout()));
+            InstallTransaction.persistStarts(tx.apply(toInstall, start, origin, startTimeout()));
             return plan;
         });
         validationWarnings.addAll(tx.warnings());

@@ -15,6 +15,7 @@ import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.PlannedChange;
 import org.milkbottle.core.internal.install.BundleArchive.RequirementSpec;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Version;
 
 /**
  * Works out what a request would change and whether the result could resolve: each requirement of each
@@ -44,18 +45,25 @@ public final class InstallPlanner {
                 continue;
             }
             Bundle existing = null;
+            Bundle runtimeCopy = null;
             for (Bundle bundle : installed) {
                 if (name.equals(bundle.getSymbolicName())) {
-                    if (!ManagedBundles.isManaged(bundle)) {
+                    if (ManagedBundles.isManaged(bundle)) {
+                        existing = bundle;
+                    } else if (name.startsWith("org.milkbottle.")) {
                         problems.add(name + " is the name of a bundle of the MilkBottle runtime (bundle "
                                 + bundle.getBundleId() + "); a plugin cannot replace it. Rename the plugin's "
                                 + "Bundle-SymbolicName.");
-                    } else {
-                        existing = bundle;
+                    } else if (bundle.getVersion().equals(Version.parseVersion(archive.version()))) {
+                        runtimeCopy = bundle;
                     }
+                    // another version of a library the runtime ships: OSGi runs both side by side
                 }
             }
-            if (existing == null) {
+            if (runtimeCopy != null) {
+                changes.add(new PlannedChange(PlannedChange.Action.UNCHANGED, name, archive.version(),
+                        archive.version(), "the runtime's own copy (bundle " + runtimeCopy.getBundleId() + ")"));
+            } else if (existing == null) {
                 changes.add(new PlannedChange(PlannedChange.Action.INSTALL, name, null, archive.version(),
                         archive.source()));
             } else if (archive.sha256().equals(currentSha.apply(name).orElse(null))) {
@@ -78,6 +86,16 @@ public final class InstallPlanner {
             }
         }
         return new InstallPlan(changes, problems);
+    }
+
+    /**
+     * The archives left to install: a library of exactly the name and version the runtime itself runs is
+     * served by the runtime's copy (the framework does not take the same bundle twice).
+     */
+    public static List<BundleArchive> withoutRuntimeCopies(List<BundleArchive> archives, Bundle[] installed) {
+        return archives.stream().filter(archive -> java.util.Arrays.stream(installed).noneMatch(bundle ->
+                !ManagedBundles.isManaged(bundle) && archive.symbolicName().equals(bundle.getSymbolicName())
+                        && bundle.getVersion().equals(Version.parseVersion(archive.version())))).toList();
     }
 
     /** The changes that lead from {@code from} to {@code to}. */
