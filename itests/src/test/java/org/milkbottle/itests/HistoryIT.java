@@ -41,6 +41,9 @@ public class HistoryIT extends MilkBottleTestSupport {
         assertEquals(original, hello.getVersion().toString());
         assertEquals(Bundle.ACTIVE, hello.getState());
         assertEquals("Hello, Cy!", shell("hello:greet Cy").trim());
+        // the content put back was judged again, by the provenance it came in with, and recorded as a restore
+        String audit = shell("mb:audit 1");
+        assertTrue(audit, audit.contains("APPROVED  restore  " + HELLO + " " + original) && !audit.contains("null"));
 
         List<Transaction> all = manager.history();
         assertEquals(List.of("install", "update", "rollback"), all.stream().map(Transaction::action).toList());

@@ -108,6 +108,33 @@ public class RawInstallVetoIT extends MilkBottleTestSupport {
         assertTrue(shell("mb:list"), shell("mb:list").contains("managed.updated"));
     }
 
+    @Test
+    public void aHostileRawUpdateRightAfterEachPipelineUpdateIsUndoneWhateverTheTiming() throws Exception {
+        Path hostile = TestBundles.plugin("quick.updated", "9.0.0").activator(ExitingActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("q9"), "q9.jar");
+        Path first = TestBundles.plugin("quick.updated", "1.0.0").activator(MarkerActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("q1"), "q.jar");
+        manager.install(org.milkbottle.api.InstallRequest.of("test", first.toString()));
+        Bundle bundle = bundle("quick.updated").orElseThrow();
+        for (int round = 2; round <= 6; round++) {
+            String version = round + ".0.0";
+            Path next = TestBundles.plugin("quick.updated", version).activator(MarkerActivator.class)
+                    .addClass(Markers.class).header("MilkBottle-Permissions", "file-write")
+                    .writeTo(work("q" + round), "q.jar");
+            manager.update("quick.updated", java.util.Optional.of(next.toString()), "test", true);
+            // at once: no waiting for the guard to keep its copy of what was approved
+            try (InputStream in = Files.newInputStream(hostile)) {
+                bundle.update(in);
+            } catch (BundleException expected) {
+                // the hook keeps the vetoed revision unresolved
+            }
+            await("version " + version + " back and running", () -> bundle.getVersion().toString().equals(version)
+                    && bundle.getState() == Bundle.ACTIVE);
+        }
+        String audit = shell("mb:audit 40");
+        assertFalse(audit, audit.contains("quick.updated 9.0.0") && audit.contains("APPROVED  framework  quick"));
+    }
+
     /** The validation bundle's own data folder inside the framework storage. */
     private Path validationData() {
         Bundle validation = bundle("org.milkbottle.validation").orElseThrow();

@@ -28,16 +28,32 @@ final class ApprovedContent {
         this.directory = directory;
     }
 
-    /** Keeps a copy of {@code bundle}'s current content, rebuilt from its entries. */
+    /** Keeps an exact copy of the jar that was approved for {@code bundle}. */
+    void keepCopyOf(Bundle bundle, Path approvedJar) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            write(bundle, Files.readAllBytes(approvedJar));
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(ApprovedContent.class.getName()).log(System.Logger.Level.WARNING,
+                    "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e);
+        }
+    }
+
+    /**
+     * Keeps a copy of {@code bundle}'s current content, rebuilt from its entries. A copy during which the bundle
+     * changed (an update landed while its entries were read) would mix two contents: it is dropped.
+     */
     void keep(Bundle bundle) {
         if (directory == null) {
             return;
         }
         try {
+            long before = bundle.getLastModified();
             byte[] jar = rebuild(bundle);
-            if (jar != null) {
-                Files.createDirectories(directory.toPath());
-                Files.write(file(bundle), jar);
+            if (jar != null && bundle.getLastModified() == before) {
+                write(bundle, jar);
             }
         } catch (IOException | RuntimeException e) {
             // the bundle changed or went away while being copied (e.g. at shutdown): no copy, no harm
@@ -46,6 +62,16 @@ final class ApprovedContent {
                         "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e);
             }
         }
+    }
+
+    /** Written whole or not at all, so that a reader never sees half a copy. */
+    private synchronized void write(Bundle bundle, byte[] jar) throws IOException {
+        Files.createDirectories(directory.toPath());
+        Path target = file(bundle);
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(temp, jar);
+        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Keeps a copy unless one at least as new as the bundle's content is there already. */

@@ -19,8 +19,10 @@ public interface BundleValidator {
     /**
      * Whether the install pipeline approved this bundle's jar moments ago (it validates the file before
      * installing it); consumes the approval.
+     *
+     * @return the approved jar (so that the guard can keep an exact copy), or null when there is no approval
      */
-    boolean takePipelineApproval(String symbolicName, String version);
+    java.nio.file.Path takePipelineApproval(String symbolicName, String version);
 
     /** What was wrong with the trust policy found at start (changed behind the runtime's back), or null. */
     String policyProblem();

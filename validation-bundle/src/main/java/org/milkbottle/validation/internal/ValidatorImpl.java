@@ -45,7 +45,12 @@ public class ValidatorImpl implements Validator, BundleValidator {
     /** How long an approval by the install pipeline waits for the bundle to be installed. */
     private static final long PIPELINE_APPROVAL_NANOS = 120_000_000_000L;
 
-    private final java.util.Map<String, Long> pipelineApprovals = new java.util.concurrent.ConcurrentHashMap<>();
+    /** An approval handed from the install pipeline to the veto guard: when, and the exact jar approved. */
+    private record PipelineApproval(long nanos, Path jar) {
+    }
+
+    private final java.util.Map<String, PipelineApproval> pipelineApprovals =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
     private volatile List<ValidationRule> builtIn;
@@ -182,17 +187,18 @@ public class ValidatorImpl implements Validator, BundleValidator {
         if (acceptAdvisories) {
             report = overrideAdvisories(report);
         }
-        return decided(report, provenance, acceptAdvisories ? origin + " --force" : origin);
+        return decided(jar, report, provenance, acceptAdvisories ? origin + " --force" : origin);
     }
 
     /** Records the decision; an approval is remembered by content and handed to the veto guard. */
-    private ValidationReport decided(ValidationReport report, Provenance provenance, String origin) {
+    private ValidationReport decided(Path jar, ValidationReport report, Provenance provenance, String origin) {
         audit.record(origin, report);
         if (report.approved() && report.symbolicName() != null) {
             if (approvals != null) {
                 approvals.remember(report.sha256(), provenance);
             }
-            pipelineApprovals.put(key(report.symbolicName(), report.version()), System.nanoTime());
+            pipelineApprovals.put(key(report.symbolicName(), report.version()), new PipelineApproval(System.nanoTime(),
+                    jar));
         }
         return report;
     }
@@ -201,7 +207,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     public ValidationReport reapprove(Path jar, String source, String origin) {
         Provenance earlier = approvals == null ? null : approvals.provenanceOf(sha256(jar));
         Provenance provenance = earlier != null ? earlier : Provenance.file(source);
-        return decided(overrideAdvisories(validate(jar, provenance)), provenance, origin);
+        return decided(jar, overrideAdvisories(validate(jar, provenance)), provenance, origin);
     }
 
     /** Matching advisories become warnings, saying they were overridden; other findings stay as they are. */
@@ -217,9 +223,10 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     @Override
-    public boolean takePipelineApproval(String symbolicName, String version) {
-        Long when = pipelineApprovals.remove(key(symbolicName, version));
-        return when != null && System.nanoTime() - when < PIPELINE_APPROVAL_NANOS;
+    public Path takePipelineApproval(String symbolicName, String version) {
+        PipelineApproval approval = pipelineApprovals.remove(key(symbolicName, version));
+        return approval != null && System.nanoTime() - approval.nanos() < PIPELINE_APPROVAL_NANOS ? approval.jar()
+                : null;
     }
 
     private static String key(String symbolicName, String version) {

@@ -117,10 +117,13 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             return;
         }
-        if (bundle.getLocation().startsWith("milkbottle:")
-                && validator.takePipelineApproval(bundle.getSymbolicName(), version)) {
+        java.nio.file.Path approvedJar = bundle.getLocation().startsWith("milkbottle:")
+                ? validator.takePipelineApproval(bundle.getSymbolicName(), version) : null;
+        if (approvedJar != null) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
-            vetoes.execute(() -> approvedContent.keep(bundle));
+            // an exact copy of the approved jar, made before the install call returns: a raw update that
+            // follows at once must find it (rebuilding it from the bundle's entries raced with such updates)
+            approvedContent.keepCopyOf(bundle, approvedJar);
             return;
         }
         if (trustEmbedder && Callers.fromEmbedder()) {
