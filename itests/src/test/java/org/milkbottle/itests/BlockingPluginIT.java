@@ -8,8 +8,6 @@ import static org.milkbottle.itests.InstallIT.expectError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,15 +49,7 @@ public class BlockingPluginIT extends MilkBottleTestSupport {
     @Before
     public void shortLimitAndAFolderOfOurOwn() throws Exception {
         startTimeoutSeconds(LIMIT_SECONDS);
-        folder = work("deploy");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("directory", folder.toString());
-        configurationAdmin.getConfiguration("org.milkbottle.deploy", "?").update(properties);
-        await("watcher on " + folder, () -> scr.getComponentDescriptionDTOs().stream()
-                .filter(d -> d.name.endsWith("DeployFolderWatcher"))
-                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .anyMatch(c -> c.state == 8 && folder.toString().equals(c.properties.get("directory"))));
-        Thread.sleep(200);
+        folder = watchedDeployFolder();
     }
 
     @After

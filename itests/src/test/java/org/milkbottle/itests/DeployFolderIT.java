@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -28,16 +26,7 @@ public class DeployFolderIT extends MilkBottleTestSupport {
 
     @Before
     public void watchAFolderOfOurOwn() throws Exception {
-        folder = work("deploy");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("directory", folder.toString());
-        configurationAdmin.getConfiguration("org.milkbottle.deploy", "?").update(properties);
-        // the watcher restarts with the new folder; wait until it is watching it
-        await("watcher on " + folder, () -> scr.getComponentDescriptionDTOs().stream()
-                .filter(d -> d.name.endsWith("DeployFolderWatcher"))
-                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .anyMatch(c -> c.state == 8 && folder.toString().equals(c.properties.get("directory"))));
-        Thread.sleep(200);
+        folder = watchedDeployFolder();
     }
 
     @Test

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
-import java.util.Dictionary;
 import java.util.HexFormat;
-import java.util.Hashtable;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -127,7 +125,7 @@ public class EscalationIT extends MilkBottleTestSupport {
         Path original = victim("1.0.0").writeTo(work("original"), "victim.jar");
         shell("mb:install " + original);
         Files.delete(markers.resolve("victim"));
-        Path folder = watchedFolder();
+        Path folder = watchedDeployFolder();
         Path staged = victim("2.0.0").writeTo(work("staged"), "victim.jar");
         Files.move(staged, folder.resolve("victim.jar"));
 
@@ -210,19 +208,5 @@ public class EscalationIT extends MilkBottleTestSupport {
         } catch (Exception e) {
             return String.valueOf(e.getMessage());
         }
-    }
-
-    /** Points the deploy folder at a fresh folder of this test's and waits until it is watched. */
-    private Path watchedFolder() throws Exception {
-        Path folder = work("deploy");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("directory", folder.toString());
-        configurationAdmin.getConfiguration("org.milkbottle.deploy", "?").update(properties);
-        await("watcher on " + folder, () -> scr.getComponentDescriptionDTOs().stream()
-                .filter(d -> d.name.endsWith("DeployFolderWatcher"))
-                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .anyMatch(c -> c.state == 8 && folder.toString().equals(c.properties.get("directory"))));
-        Thread.sleep(200);
-        return folder;
     }
 }

@@ -11,8 +11,6 @@ import static org.milkbottle.itests.hostile.Refusals.NOT_ALLOWED;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -288,7 +286,7 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
 
     private void refusedByTheDeployFolder(TestBundles hostile, String... permissions) throws Exception {
         String name = symbolicName(hostile);
-        Path folder = watchedFolder();
+        Path folder = watchedDeployFolder();
         Path staged = hostile.writeTo(work("staged"), name + ".jar");
         Files.move(staged, folder.resolve(name + ".jar"));
         await(name + " refused", () -> manager.history().stream().anyMatch(t -> t.message() != null
@@ -354,19 +352,5 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
         try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(bundle.bytes()))) {
             return in.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
         }
-    }
-
-    /** Points the deploy folder at a fresh folder of this test's and waits until it is watched. */
-    private Path watchedFolder() throws Exception {
-        Path folder = work("deploy");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("directory", folder.toString());
-        configurationAdmin.getConfiguration("org.milkbottle.deploy", "?").update(properties);
-        await("watcher on " + folder, () -> scr.getComponentDescriptionDTOs().stream()
-                .filter(d -> d.name.endsWith("DeployFolderWatcher"))
-                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .anyMatch(c -> c.state == 8 && folder.toString().equals(c.properties.get("directory"))));
-        Thread.sleep(200);
-        return folder;
     }
 }

@@ -241,6 +241,20 @@ public abstract class MilkBottleTestSupport {
         });
     }
 
+    /** Points the deploy folder at a fresh folder of this test's and waits until the watcher watches it. */
+    protected Path watchedDeployFolder() throws Exception {
+        Path folder = work("deploy");
+        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("directory", folder.toString());
+        configurationAdmin.getConfiguration("org.milkbottle.deploy", "?").update(properties);
+        await("watcher on " + folder, () -> scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.endsWith("DeployFolderWatcher"))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .anyMatch(c -> c.state == 8 && folder.toString().equals(c.properties.get("directory"))));
+        Thread.sleep(200); // the first scan of the new folder
+        return folder;
+    }
+
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {
