@@ -151,6 +151,14 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
 
         shell("mb:market publish " + token + " " + app("1.1.0", "org.osgi.util.tracker"));
         assertTrue(shell("mb:install mkt.app").contains("1.1.0"));
+
+        // the marketplace checks an upload against its own store, whatever this runtime's registry was told
+        org.osgi.framework.ServiceReference<org.milkbottle.validation.api.AdvisoryRegistry> reference =
+                context.getServiceReference(org.milkbottle.validation.api.AdvisoryRegistry.class);
+        context.getService(reference).withdraw("marketplace:local");
+        context.ungetService(reference);
+        String upload = expectShellError("mb:market publish " + token + " " + app("1.0.5", "org.osgi.util.tracker"));
+        assertTrue(upload, upload.contains("Deletes files") && upload.contains("[advisory.matched]"));
     }
 
     @Test

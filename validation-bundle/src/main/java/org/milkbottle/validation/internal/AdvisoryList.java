@@ -3,9 +3,15 @@ package org.milkbottle.validation.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.milkbottle.validation.api.Advisory;
+import org.milkbottle.validation.api.AdvisoryRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
@@ -17,16 +23,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 /**
  * Known-bad plugin versions, read from {@code advisories.json} in MilkBottle's data folder (a JSON array
  * of {@code {id, plugin, versions, severity, message}}) and read again whenever the file changes, and
- * from every {@link org.milkbottle.validation.api.AdvisorySource} service (the marketplaces in use).
+ * those pushed by other bundles through the {@link AdvisoryRegistry} service (the repositories in use,
+ * the marketplace running here). It references no service: whoever knows advisories brings them here,
+ * so that the validator never calls back into a repository client (which needs the validator).
  */
-@Component(service = AdvisoryList.class)
-public class AdvisoryList {
+@Component(service = {AdvisoryList.class, AdvisoryRegistry.class})
+public class AdvisoryList implements AdvisoryRegistry {
 
     private static final System.Logger LOG = System.getLogger(AdvisoryList.class.getName());
 
     private final Path file;
-    private final List<org.milkbottle.validation.api.AdvisorySource> sources =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, List<Advisory>> published = new ConcurrentHashMap<>();
     private long loadedModified = -1;
     private List<Advisory> advisories = List.of();
 
@@ -39,18 +46,27 @@ public class AdvisoryList {
         this.file = file;
     }
 
-    @org.osgi.service.component.annotations.Reference(
-            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
-    void addSource(org.milkbottle.validation.api.AdvisorySource source) {
-        sources.add(source);
+    @Override
+    public void publish(String source, List<Advisory> advisories) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("An advisory source needs a name, e.g. repository:acme");
+        }
+        published.put(source, List.copyOf(advisories.stream().filter(Objects::nonNull).toList()));
     }
 
-    void removeSource(org.milkbottle.validation.api.AdvisorySource source) {
-        sources.remove(source);
+    @Override
+    public void withdraw(String source) {
+        if (source != null) {
+            published.remove(source);
+        }
     }
 
-    /** The advisories that apply to {@code version} of {@code plugin}: the local file's and every source's. */
+    @Override
+    public Set<String> sources() {
+        return Set.copyOf(published.keySet());
+    }
+
+    /** The advisories that apply to {@code version} of {@code plugin}: the local file's and every pushed one. */
     public synchronized List<Advisory> matching(String plugin, String version) {
         reloadIfChanged();
         Version parsed;
@@ -59,14 +75,8 @@ public class AdvisoryList {
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-        List<Advisory> all = new java.util.ArrayList<>(advisories);
-        for (org.milkbottle.validation.api.AdvisorySource source : sources) {
-            try {
-                all.addAll(source.advisories());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "An advisory source failed: " + e);
-            }
-        }
+        List<Advisory> all = new ArrayList<>(advisories);
+        published.values().forEach(all::addAll);
         return all.stream().filter(a -> plugin.equals(a.plugin()))
                 .filter(a -> inRange(a.versions(), parsed)).toList();
     }

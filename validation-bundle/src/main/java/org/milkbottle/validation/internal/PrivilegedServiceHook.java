@@ -37,6 +37,8 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
     static final List<String> PRIVILEGED = List.of("org.milkbottle.api.PluginManager",
             "org.osgi.service.cm.ConfigurationAdmin",
             "org.milkbottle.validation.api.Validator",
+            // publishing or withdrawing advisories would let a plugin lift the advisories that refuse it
+            "org.milkbottle.validation.api.AdvisoryRegistry",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 

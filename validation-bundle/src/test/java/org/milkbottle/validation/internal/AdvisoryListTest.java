@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,5 +32,25 @@ class AdvisoryListTest {
         Files.writeString(file, "[{ broken");
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertThat(list.matching("a", "1.5.0")).extracting(Advisory::id).containsExactly("X-1");
+    }
+
+    @Test
+    void pushedAdvisoriesJoinTheFileReplaceTheirSourcesEarlierOnesAndGoWhenWithdrawn() throws Exception {
+        Path file = dir.resolve("advisories.json");
+        Files.writeString(file, "[{\"id\":\"F-1\",\"plugin\":\"a\",\"versions\":\"[1.0,2.0)\",\"severity\":\"low\","
+                + "\"message\":\"file\"}]");
+        AdvisoryList list = new AdvisoryList(file);
+        list.publish("repository:acme", List.of(new Advisory("R-1", "a", "[1.0,1.5)", "high", "first")));
+        list.publish("marketplace:local", List.of(new Advisory("L-1", "a", "1.0", "medium", "local")));
+        assertThat(list.matching("a", "1.2.0")).extracting(Advisory::id).containsExactlyInAnyOrder("F-1", "R-1", "L-1");
+
+        list.publish("repository:acme", List.of(new Advisory("R-2", "a", "[1.2,1.3)", "critical", "second")));
+        assertThat(list.matching("a", "1.2.0")).extracting(Advisory::id).containsExactlyInAnyOrder("F-1", "R-2", "L-1");
+        assertThat(list.sources()).containsExactlyInAnyOrder("repository:acme", "marketplace:local");
+
+        list.withdraw("repository:acme");
+        list.withdraw("never-published");
+        assertThat(list.matching("a", "1.2.0")).extracting(Advisory::id).containsExactlyInAnyOrder("F-1", "L-1");
+        assertThat(list.sources()).containsExactly("marketplace:local");
     }
 }

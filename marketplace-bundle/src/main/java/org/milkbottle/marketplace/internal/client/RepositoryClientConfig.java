@@ -9,7 +9,8 @@ public @interface RepositoryClientConfig {
 
     String PID = "org.milkbottle.repositories";
 
-    @AttributeDefinition(description = "How long a fetched index is used before it is fetched again, in seconds", min = "0")
+    @AttributeDefinition(description = "How long a fetched index or list of advisories is used before it is fetched again, "
+            + "in seconds (advisories are also fetched again in the background that often, at most once a minute)", min = "0")
     long indexExpirySeconds() default 300;
 
     @AttributeDefinition(description = "Network timeout for indexes and downloads, in seconds", min = "1")

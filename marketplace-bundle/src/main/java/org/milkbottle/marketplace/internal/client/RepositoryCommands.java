@@ -59,6 +59,8 @@ final class RepositoryCommands {
             throw new PluginException("Repository " + base + " cannot be reached: " + index.offlineNote());
         }
         client.list().add(repository);
+        client.advisories().withdraw(name); // a repository of that name added before is replaced, not merged
+        client.advisories().refresh(repository);
         return keyNote + "Added repository '" + name + "' (" + base + "): " + index.resources().size()
                 + " resources.\n";
     }
@@ -96,6 +98,7 @@ final class RepositoryCommands {
             throw new PluginException("No repository is named '" + name + "'; mb:repo-list shows them.");
         }
         client.indexes().forget(name);
+        client.advisories().withdraw(name);
         return "Removed repository '" + name + "'.\n";
     }
 }

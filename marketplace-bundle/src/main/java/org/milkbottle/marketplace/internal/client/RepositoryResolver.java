@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginResolver;
 import org.milkbottle.marketplace.api.Marketplace;
+import org.milkbottle.validation.api.AdvisoryRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
@@ -35,9 +36,13 @@ import org.osgi.service.resolver.Resolver;
 /**
  * Installs by name: finds the plugin in the repositories' indexes, lets the OSGi resolver (Felix)
  * choose everything it needs that the runtime lacks, and downloads and verifies those jars. The
- * install pipeline then installs them as one transaction.
+ * install pipeline then installs them as one transaction. It also pushes the repositories' advisories
+ * into the validator's {@link AdvisoryRegistry} ({@link RepositoryAdvisories}); the validator never
+ * asks the client for them, since the client's local marketplace needs the validator. Immediate, so
+ * that they are pushed from the start even before anything installs by name.
  */
-@Component(service = {PluginResolver.class, RepositoryResolver.class}, configurationPid = RepositoryClientConfig.PID)
+@Component(service = {PluginResolver.class, RepositoryResolver.class}, configurationPid = RepositoryClientConfig.PID,
+        immediate = true)
 @Designate(ocd = RepositoryClientConfig.class)
 public class RepositoryResolver implements PluginResolver {
 
@@ -47,14 +52,15 @@ public class RepositoryResolver implements PluginResolver {
     private final IndexSource indexes;
     private final Downloads downloads;
     private final ExecutorService executor;
+    private final RepositoryAdvisories advisories;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Marketplace localMarketplace;
 
     @Activate
-    public RepositoryResolver(BundleContext context, RepositoryClientConfig config, @Reference Resolver resolver)
-            throws IOException {
+    public RepositoryResolver(BundleContext context, RepositoryClientConfig config, @Reference Resolver resolver,
+            @Reference AdvisoryRegistry registry) throws IOException {
         this.context = context;
         this.resolver = resolver;
         Path folder = dataFolder(context);
@@ -68,11 +74,15 @@ public class RepositoryResolver implements PluginResolver {
             return thread;
         });
         this.downloads = new Downloads(folder.resolve("downloads"), timeout, executor);
+        this.advisories = new RepositoryAdvisories(registry, folder.resolve("index-cache"),
+                Duration.ofSeconds(config.indexExpirySeconds()), Duration.ofSeconds(Math.min(config.timeoutSeconds(), 10)));
+        advisories.start(repositories::all);
     }
 
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        advisories.close();
     }
 
     static Path dataFolder(BundleContext context) {
@@ -103,6 +113,10 @@ public class RepositoryResolver implements PluginResolver {
         return localMarketplace;
     }
 
+    RepositoryAdvisories advisories() {
+        return advisories;
+    }
+
     /** Every repository's index, and notes about the ones answered from an older copy. */
     List<LoadedIndex> loadAll(List<String> notes) {
         List<LoadedIndex> loaded = new ArrayList<>();
@@ -112,6 +126,8 @@ public class RepositoryResolver implements PluginResolver {
                 LoadedIndex index = indexes.load(repository);
                 if (index.offlineNote() != null) {
                     notes.add(index.offlineNote());
+                } else {
+                    advisories.refresh(repository); // unreachable: its last advisories stay, not fetched in vain
                 }
                 loaded.add(index);
             } catch (PluginException e) {

@@ -26,6 +26,9 @@ import org.milkbottle.marketplace.internal.store.ArtifactFiles;
 import org.milkbottle.marketplace.internal.store.Database;
 import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.milkbottle.marketplace.internal.store.VersionRow;
+import org.milkbottle.validation.api.Advisory;
+import org.milkbottle.validation.api.AdvisoryRegistry;
+import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
@@ -43,6 +46,9 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The marketplace: publishing through the validator into the JDBC store and the artifact files, and
  * the reads (search, details, index) served from an in-memory {@link Catalog} that follows the database.
+ * Its advisories come from its store: a publish is checked against them directly, and they are pushed
+ * into this runtime's {@link AdvisoryRegistry} (source {@value #ADVISORY_SOURCE}) at start and whenever
+ * one is published here, for the plugins this runtime installs.
  */
 @Component(service = Marketplace.class, configurationPid = MarketplaceConfig.PID)
 @Designate(ocd = MarketplaceConfig.class)
@@ -51,9 +57,10 @@ public class MarketplaceImpl implements Marketplace {
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.@-]{1,100}");
     private static final Set<String> SORTS = Set.of("relevance", "downloads", "rating", "updated", "name");
     private static final int MAX_REVIEW = 4000;
+    static final String ADVISORY_SOURCE = "marketplace:local";
 
     private final Validator validator;
-    private final java.util.concurrent.CountDownLatch seeded = new java.util.concurrent.CountDownLatch(1);
+    private final AdvisoryRegistry advisoryRegistry;
     private final Database database;
     private final PluginStore store;
     private final ArtifactFiles artifacts;
@@ -68,11 +75,13 @@ public class MarketplaceImpl implements Marketplace {
 
     @Activate
     public MarketplaceImpl(BundleContext context, MarketplaceConfig config, @Reference Validator validator,
+            @Reference AdvisoryRegistry advisoryRegistry,
             @Reference(name = "dataSourceFactory", cardinality = ReferenceCardinality.AT_LEAST_ONE,
                     policyOption = ReferencePolicyOption.GREEDY)
             List<Map.Entry<Map<String, Object>, DataSourceFactory>> dataSourceFactories)
             throws IOException, SQLException, GeneralSecurityException {
         this.validator = validator;
+        this.advisoryRegistry = advisoryRegistry;
         Path folder = folder(context, config);
         String url = setting(config.jdbcUrl(), context, "milkbottle.marketplace.jdbc.url");
         Properties properties = new Properties();
@@ -94,34 +103,16 @@ public class MarketplaceImpl implements Marketplace {
         this.catalog = new CatalogFollower(store, config.catalogRefreshMillis());
         this.maxUploadBytes = config.maxUploadBytes();
         if (config.seedExamples()) {
-            // not on the activating thread: publishing consults the validator, whose advisory sources
-            // include this marketplace — a service cannot be asked for while it is being created
-            Thread seeder = new Thread(() -> {
-                try {
-                    Seeds.publish(context.getBundle(), this);
-                } finally {
-                    seeded.countDown();
-                }
-            }, "milkbottle-marketplace-seeds");
-            seeder.setDaemon(true);
-            seeder.start();
-        } else {
-            seeded.countDown();
+            // on the activating thread, so that the first caller's search already finds them: publishing needs
+            // the validator, and nothing the validator uses needs this marketplace
+            Seeds.publish(context.getBundle(), this);
         }
-    }
-
-    /** Reads wait (briefly) for the seeds, so that a new runtime's first search already finds them. */
-    private void awaitSeeds() {
-        try {
-            seeded.await(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pushAdvisories();
     }
 
     @org.osgi.service.component.annotations.Deactivate
     void deactivate() {
-        awaitSeeds();
+        advisoryRegistry.withdraw(ADVISORY_SOURCE);
         database.close(); // an embedded H2 database closes with its component, not at JVM exit
     }
 
@@ -167,6 +158,7 @@ public class MarketplaceImpl implements Marketplace {
         }
         try {
             String id = store.addAdvisory(plugin, versions, severity.toLowerCase(java.util.Locale.ROOT), message);
+            pushAdvisories();
             return new org.milkbottle.validation.api.Advisory(id, plugin, versions,
                     severity.toLowerCase(java.util.Locale.ROOT), message);
         } catch (SQLException e) {
@@ -182,6 +174,51 @@ public class MarketplaceImpl implements Marketplace {
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /** This runtime's validator learns of the store's advisories (a failure keeps the ones pushed before). */
+    private void pushAdvisories() {
+        try {
+            advisoryRegistry.publish(ADVISORY_SOURCE, advisories());
+        } catch (MarketplaceException e) {
+            System.getLogger(MarketplaceImpl.class.getName()).log(System.Logger.Level.WARNING,
+                    "Cannot read the marketplace's advisories for this runtime: " + e.getMessage());
+        }
+    }
+
+    /** The store's advisories for this version that the validator's report does not name already. */
+    private List<Advisory> storeAdvisories(ValidationReport report) throws MarketplaceException {
+        Version version;
+        try {
+            version = Version.parseVersion(report.version() == null ? "0" : report.version());
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        Set<String> named = new java.util.HashSet<>();
+        report.findings().stream().filter(f -> f.rule().equals("advisory.matched")).forEach(f -> named.add(f.location()));
+        return advisories().stream().filter(a -> a.plugin().equals(report.symbolicName()))
+                .filter(a -> !named.contains(a.id())).filter(a -> {
+                    try {
+                        return org.osgi.framework.VersionRange.valueOf(a.versions()).includes(version);
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                }).toList();
+    }
+
+    /** The report with this marketplace's own advisories added, as the advisory rule words them. */
+    private ValidationReport withStoreAdvisories(ValidationReport report) throws MarketplaceException {
+        List<Advisory> matched = report.symbolicName() == null ? List.of() : storeAdvisories(report);
+        if (matched.isEmpty()) {
+            return report;
+        }
+        List<Finding> findings = new java.util.ArrayList<>(report.findings());
+        for (Advisory advisory : matched) {
+            findings.add(new Finding("advisory.matched", advisory.blocking() ? Severity.ERROR : Severity.WARNING,
+                    "is affected by advisory " + advisory.id() + " (" + advisory.severity() + ", versions "
+                            + advisory.versions() + "): " + advisory.message(), advisory.id()));
+        }
+        return report.withFindings(findings);
     }
 
     @Override
@@ -231,8 +268,10 @@ public class MarketplaceImpl implements Marketplace {
                         + "marketplace accepts at most " + maxUploadBytes + ".");
             }
             // judged as the runtimes that install it will judge it: listed in this marketplace's signed index
-            ValidationReport report = validator.validate(jar, new Provenance(Provenance.Kind.MARKETPLACE_INDEX,
-                    "upload by " + owner, "published to this marketplace by " + owner, List.of()));
+            // plus this marketplace's own advisories, straight from its store (not through this runtime's registry)
+            ValidationReport report = withStoreAdvisories(validator.validate(jar, new Provenance(
+                    Provenance.Kind.MARKETPLACE_INDEX, "upload by " + owner, "published to this marketplace by "
+                            + owner, List.of())));
             if (!report.approved() || report.symbolicName() == null || report.sha256() == null) {
                 throw new MarketplaceException(Reason.INVALID_PLUGIN, "The jar did not pass validation: "
                         + String.join("; ", report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")
@@ -279,7 +318,6 @@ public class MarketplaceImpl implements Marketplace {
     @Override
     public SearchPage search(SearchQuery query) throws MarketplaceException {
         check(query);
-        awaitSeeds();
         return catalog.current().search(query);
     }
 
@@ -303,7 +341,6 @@ public class MarketplaceImpl implements Marketplace {
 
     @Override
     public Optional<PluginDetails> plugin(String name) {
-        awaitSeeds();
         Catalog.Entry entry = catalog.current().entry(name);
         if (entry == null) {
             return Optional.empty();
@@ -382,7 +419,6 @@ public class MarketplaceImpl implements Marketplace {
     }
 
     private SignedIndex signed() {
-        awaitSeeds();
         Catalog current = catalog.current();
         SignedIndex cached = signedIndex;
         if (cached != null && cached.revision() == catalog.revision()) {
