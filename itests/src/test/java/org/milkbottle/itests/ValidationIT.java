@@ -71,6 +71,18 @@ public class ValidationIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void aSimulationValidatesAsTheInstallWouldAndRecordsNothing() throws Exception {
+        Path jar = hostile("simulated.process", ProcessActivator.class).writeTo(work("sim"), "sim.jar");
+        String auditBefore = shell("mb:audit 100");
+        String simulated = shell("mb:install --simulate " + jar);
+        assertTrue(simulated, simulated.contains("needs permission 'process'")
+                && simulated.contains("[trust.permission-not-allowed]"));
+        assertEquals("a simulation records no decision", auditBefore, shell("mb:audit 100"));
+        assertFalse(bundle("simulated.process").isPresent());
+        assertFalse(Files.exists(markers.resolve("simulated.process")));
+    }
+
+    @Test
     public void aPluginStoppingTheSystemBundleIsRefused() throws Exception {
         Path jar = hostile("stops.framework", SystemBundleStopper.class).writeTo(work("s"), "s.jar");
         assertRefusedBeforeRunning("stops.framework", jar, "trust.permission-not-allowed");

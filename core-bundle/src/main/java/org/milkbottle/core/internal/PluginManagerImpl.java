@@ -31,6 +31,7 @@ import org.milkbottle.core.internal.install.AbandonedBundles;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.ContentJudge;
+import org.milkbottle.core.internal.install.CrashRecovery;
 import org.milkbottle.core.internal.install.UpdateContinuity;
 import org.milkbottle.core.internal.install.ValidationStep;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
@@ -148,22 +149,11 @@ public class PluginManagerImpl implements PluginManager {
         return Duration.ofMillis(Math.max(100, (long) (config.startTimeoutSeconds() * 1000)));
     }
 
-    /** Finishes what a crash interrupted: the journaled transaction is rolled back to its recorded state. */
+    /** Finishes what a crash interrupted, holding the lock; requests wait for it. */
     private void recover() {
         lock.lock();
         try {
-            log.inFlight().ifPresent(tx -> {
-                LOG.log(System.Logger.Level.WARNING, "Transaction " + tx.id() + " (" + tx.action() + " " + tx.subject()
-                        + ") was interrupted; restoring the state before it");
-                List<String> problems = restorer().restore(tx.before(), startTimeout());
-                List<BundleSnapshot> after = managed.snapshot();
-                state.replace(after);
-                log.end(new Transaction(tx.id(), Instant.now(), tx.action(), tx.subject(), tx.origin(),
-                        Transaction.Status.INTERRUPTED, problems.isEmpty()
-                                ? "interrupted by a stop of the runtime; rolled back at the next start"
-                                : "interrupted; rollback incomplete: " + String.join("; ", problems),
-                        tx.before(), after));
-            });
+            CrashRecovery.recover(log, state, managed, restorer(), startTimeout());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Recovery of an interrupted transaction failed", e);
         } finally {
@@ -175,14 +165,20 @@ public class PluginManagerImpl implements PluginManager {
     @Override
     public InstallPlan plan(InstallRequest request) {
         awaitRecovery();
-        return planner().plan(fetchAll(request), managed.everything());
+        List<BundleArchive> archives = fetchAll(request);
+        // a simulation validates as the install would (nothing is recorded): a plan the validator would veto
+        // is not feasible
+        List<String> problems = new ArrayList<>(validationStep().preview(archives, request.origin(), request));
+        InstallPlan plan = planner().plan(archives, managed.everything());
+        problems.addAll(plan.problems());
+        return new InstallPlan(plan.changes(), problems);
     }
 
     @Override
     public InstallResult install(InstallRequest request) {
         awaitRecovery();
         if (request.simulate()) {
-            return new InstallResult(0, planner().plan(fetchAll(request), managed.everything()), List.of(), List.of());
+            return new InstallResult(0, plan(request), List.of(), List.of());
         }
         String subject = String.join(" ", request.sources());
         List<BundleArchive> archives;
@@ -356,8 +352,7 @@ public class PluginManagerImpl implements PluginManager {
             InstallRequest request) {
         boolean start = request.start();
         List<String> validationWarnings = new ArrayList<>();
-        List<String> vetoes = new ValidationStep(validator, new UpdateContinuity(managed::record,
-                new ContentJudge(validator, store)::signerOf)).check(archives, origin, request, validationWarnings);
+        List<String> vetoes = validationStep().check(archives, origin, request, validationWarnings);
         if (!vetoes.isEmpty()) {
             String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
                     + "report):\n" + String.join("\n", vetoes);
@@ -453,6 +448,11 @@ public class PluginManagerImpl implements PluginManager {
 
     private InstallPlanner planner() {
         return new InstallPlanner(explainer, managed::currentSha);
+    }
+
+    private ValidationStep validationStep() {
+        return new ValidationStep(validator, new UpdateContinuity(managed::record,
+                new ContentJudge(validator, store)::signerOf));
     }
 
     private StateRestorer restorer() {

@@ -45,6 +45,23 @@ public final class ValidationStep {
     }
 
     /**
+     * What {@link #check(List, String, InstallRequest, List)} would refuse, recording nothing (a simulation).
+     *
+     * @return the errors, one line each
+     */
+    public List<String> preview(List<BundleArchive> archives, String origin, InstallRequest request) {
+        List<String> vetoes = new ArrayList<>();
+        for (BundleArchive archive : archives) {
+            ValidationReport report = validator.validate(archive.path(),
+                    provenance(archive, origin).allowing(request.allowPermissions()));
+            reports.put(archive, report);
+            report.errors().forEach(f -> vetoes.add(line(archive, f)));
+        }
+        vetoes.addAll(continuity.check(reports, origin, request.replace()));
+        return vetoes;
+    }
+
+    /**
      * Validates every archive.
      *
      * @param force accept matching advisories ({@code mb:install --force}); nothing else is forced
@@ -56,26 +73,34 @@ public final class ValidationStep {
             List<String> allowPermissions, List<String> warnings) {
         List<String> vetoes = new ArrayList<>();
         for (BundleArchive archive : archives) {
-            Provenance provenance = archive.provenance();
-            if (DEPLOY.equals(origin) && provenance.kind() == Provenance.Kind.FILE) {
-                provenance = new Provenance(Provenance.Kind.DEPLOY_FOLDER, provenance.source(), "dropped into the "
-                        + "deploy folder: its source vouches for nothing", List.of());
-            }
-            ValidationReport report = validator.approve(archive.path(), provenance.allowing(allowPermissions),
+            ValidationReport report = validator.approve(archive.path(), provenance(archive, origin).allowing(
+                    allowPermissions),
                     allowPermissions.isEmpty() ? origin : origin + " --allow-permissions "
                             + String.join(",", allowPermissions), force);
             reports.put(archive, report);
             for (Finding finding : report.findings()) {
-                String line = archive.symbolicName() + " " + archive.version() + " " + finding.message() + " ["
-                        + finding.rule() + "]";
                 if (finding.severity() == Severity.ERROR) {
-                    vetoes.add(line);
+                    vetoes.add(line(archive, finding));
                 } else if (finding.severity() == Severity.WARNING) {
-                    warnings.add(line);
+                    warnings.add(line(archive, finding));
                 }
             }
         }
         return vetoes;
+    }
+
+    /** A jar dropped into the deploy folder counts as such, whatever path it has. */
+    private static Provenance provenance(BundleArchive archive, String origin) {
+        Provenance provenance = archive.provenance();
+        if (DEPLOY.equals(origin) && provenance.kind() == Provenance.Kind.FILE) {
+            return new Provenance(Provenance.Kind.DEPLOY_FOLDER, provenance.source(), "dropped into the deploy folder: "
+                    + "its source vouches for nothing", List.of());
+        }
+        return provenance;
+    }
+
+    private static String line(BundleArchive archive, Finding finding) {
+        return archive.symbolicName() + " " + archive.version() + " " + finding.message() + " [" + finding.rule() + "]";
     }
 
     /** The validator's report on each archive checked so far. */
