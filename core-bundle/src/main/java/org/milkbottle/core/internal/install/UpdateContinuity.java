@@ -34,6 +34,27 @@ public final class UpdateContinuity {
         this.installedSigner = installedSigner;
     }
 
+    /**
+     * Whether two sources are the same place: equal, or the same Maven artifact in another version
+     * ({@code mvn:g/a/1.0} and {@code mvn:g/a/1.1}), or the same plugin name with another range.
+     */
+    static boolean sameSource(String installed, String update) {
+        return Objects.equals(installed, update) || Objects.equals(identity(installed), identity(update));
+    }
+
+    private static String identity(String source) {
+        if (source == null) {
+            return null;
+        }
+        String trimmed = source.trim();
+        if (trimmed.startsWith("mvn:")) {
+            String[] parts = trimmed.substring(4).split("/");
+            return parts.length >= 2 ? "mvn:" + parts[0] + "/" + parts[1] : trimmed;
+        }
+        int at = trimmed.indexOf('@');
+        return at > 0 && !trimmed.contains("/") ? trimmed.substring(0, at) : trimmed;
+    }
+
     /** The refusals, one line each; none when every update keeps its provenance (or {@code replace}). */
     public List<String> check(Map<BundleArchive, ValidationReport> reports, String origin, boolean replace) {
         List<String> refusals = new ArrayList<>();
@@ -50,7 +71,7 @@ public final class UpdateContinuity {
                         + "it with mb:update " + archive.symbolicName() + ", or remove " + archive.source() + ".");
                 continue;
             }
-            if (replace || Objects.equals(record.source(), archive.source())) {
+            if (replace || sameSource(record.source(), archive.source())) {
                 continue;
             }
             String signer = entry.getValue().signer();
