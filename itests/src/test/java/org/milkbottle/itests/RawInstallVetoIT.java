@@ -135,6 +135,26 @@ public class RawInstallVetoIT extends MilkBottleTestSupport {
         assertFalse(audit, audit.contains("quick.updated 9.0.0") && audit.contains("APPROVED  framework  quick"));
     }
 
+    @Test
+    public void aRawInstallUnderAJustApprovedNameAndVersionIsJudgedByItsOwnContent() throws Exception {
+        Path good = TestBundles.plugin("approved.name", "1.0.0").activator(MarkerActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("a1"), "a.jar");
+        Path hostile = TestBundles.plugin("approved.name", "1.0.0").activator(ExitingActivator.class)
+                .addClass(Markers.class).header("MilkBottle-Permissions", "file-write").writeTo(work("a2"), "a.jar");
+        org.milkbottle.validation.api.Validator validator = context.getService(
+                context.getServiceReference(org.milkbottle.validation.api.Validator.class));
+        // the pipeline's approval of the good jar, whose install has not happened yet
+        assertTrue(validator.approve(good, "a.jar", "test").approved());
+        Bundle masquerade;
+        try (InputStream in = Files.newInputStream(hostile)) {
+            masquerade = context.installBundle("milkbottle:approved.name", in);
+        }
+        await("the masquerade vetoed and removed", () -> masquerade.getState() == Bundle.UNINSTALLED);
+        assertFalse(Files.exists(markers.resolve("approved.name")));
+        String audit = shell("mb:audit 3");
+        assertTrue(audit, audit.contains("VETOED") && audit.contains("approved.name 1.0.0"));
+    }
+
     /** The validation bundle's own data folder inside the framework storage. */
     private Path validationData() {
         Bundle validation = bundle("org.milkbottle.validation").orElseThrow();

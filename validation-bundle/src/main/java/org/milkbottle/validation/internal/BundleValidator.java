@@ -17,8 +17,8 @@ public interface BundleValidator {
     void recordEmbedderInstall(Bundle bundle);
 
     /**
-     * Whether the install pipeline approved this bundle's jar moments ago (it validates the file before
-     * installing it); consumes the approval.
+     * The jar the install pipeline approved for this name and version (it validates the file before
+     * installing it); consumes the approval. The caller checks that the installed content is that jar.
      *
      * @return the approved jar (so that the guard can keep an exact copy), or null when there is no approval
      */

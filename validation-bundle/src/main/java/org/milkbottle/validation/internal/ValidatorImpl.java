@@ -42,8 +42,12 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = ValidationLimits.class)
 public class ValidatorImpl implements Validator, BundleValidator {
 
-    /** How long an approval by the install pipeline waits for the bundle to be installed. */
-    private static final long PIPELINE_APPROVAL_NANOS = 120_000_000_000L;
+    /**
+     * How long an approval by the install pipeline is kept for the bundle to be installed. Not a security
+     * window — the guard checks that the installed content is the approved jar — only a bound on memory for
+     * approvals whose install never came (a plan that failed after validation).
+     */
+    private static final long PIPELINE_APPROVAL_NANOS = 600_000_000_000L;
 
     /** An approval handed from the install pipeline to the veto guard: when, and the exact jar approved. */
     private record PipelineApproval(long nanos, Path jar) {
@@ -197,8 +201,9 @@ public class ValidatorImpl implements Validator, BundleValidator {
             if (approvals != null) {
                 approvals.remember(report.sha256(), provenance);
             }
-            pipelineApprovals.put(key(report.symbolicName(), report.version()), new PipelineApproval(System.nanoTime(),
-                    jar));
+            long now = System.nanoTime();
+            pipelineApprovals.values().removeIf(a -> now - a.nanos() > PIPELINE_APPROVAL_NANOS);
+            pipelineApprovals.put(key(report.symbolicName(), report.version()), new PipelineApproval(now, jar));
         }
         return report;
     }
@@ -225,8 +230,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     @Override
     public Path takePipelineApproval(String symbolicName, String version) {
         PipelineApproval approval = pipelineApprovals.remove(key(symbolicName, version));
-        return approval != null && System.nanoTime() - approval.nanos() < PIPELINE_APPROVAL_NANOS ? approval.jar()
-                : null;
+        return approval == null ? null : approval.jar();
     }
 
     private static String key(String symbolicName, String version) {

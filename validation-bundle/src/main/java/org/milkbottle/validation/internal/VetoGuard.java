@@ -119,7 +119,8 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
         }
         java.nio.file.Path approvedJar = bundle.getLocation().startsWith("milkbottle:")
                 ? validator.takePipelineApproval(bundle.getSymbolicName(), version) : null;
-        if (approvedJar != null) {
+        // the approval is for content: the installed bundle must be the approved jar, entry for entry
+        if (approvedJar != null && ApprovedJarMatch.matches(bundle, approvedJar)) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             // an exact copy of the approved jar, made before the install call returns: a raw update that
             // follows at once must find it (rebuilding it from the bundle's entries raced with such updates)
