@@ -2,12 +2,9 @@ package org.milkbottle.core.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,6 +41,7 @@ import org.milkbottle.core.internal.install.InstallTransaction;
 import org.milkbottle.core.internal.install.ManagedBundles;
 import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
+import org.milkbottle.core.internal.install.TransactionEngine;
 import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.ManagedState;
 import org.milkbottle.core.internal.store.RuntimeLock;
@@ -51,7 +49,6 @@ import org.milkbottle.core.internal.store.TransactionLog;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -104,6 +101,7 @@ public class PluginManagerImpl implements PluginManager {
     private ArtifactFetcher fetcher;
     private BundleStarter starter;
     private PluginLookup lookup;
+    private TransactionEngine transactions;
     private final RequestFetcher requests = new RequestFetcher(() -> this.fetcher, () -> this.resolver);
 
     /** Looks plugin names up in the configured repositories; absent when no repository client runs. */
@@ -127,6 +125,7 @@ public class PluginManagerImpl implements PluginManager {
         this.starter = new BundleStarter(executor, scr, managed.abandoned());
         this.lookup = new PluginLookup(context);
         this.explainer = new RequirementExplainer(runtimeVersion);
+        this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info);
         modified(config);
         // recovery may refresh and restart bundles; it runs off the activating thread so the framework
         // can go on starting, and every operation waits for it
@@ -185,7 +184,10 @@ public class PluginManagerImpl implements PluginManager {
         try {
             archives = fetchAll(request);
         } catch (PluginException e) {
-            withLock(() -> recordRefusal("install", subject, request.origin(), e.getMessage()));
+            withLock(() -> {
+                transactions.refused("install", subject, request.origin(), e.getMessage());
+                return null;
+            });
             throw e;
         }
         return withLock(() -> apply("install", subject, request.origin(), archives, request));
@@ -224,7 +226,7 @@ public class PluginManagerImpl implements PluginManager {
             throw new PluginException(name + " is used by " + String.join(", ", users) + "; uninstall those first.");
         }
         String version = bundle.getVersion().toString();
-        return withLock(() -> transact("uninstall", name, origin, before -> {
+        return withLock(() -> transactions.run("uninstall", name, origin, before -> {
             managed.remove(bundle);
             managed.refresh();
             return new InstallPlan(List.of(new PlannedChange(PlannedChange.Action.UNINSTALL, name, version, null,
@@ -241,7 +243,7 @@ public class PluginManagerImpl implements PluginManager {
                 starter.start(bundle, startTimeout());
             } catch (PluginException e) {
                 managed.stopQuietly(bundle);
-                recordIfAbandoned("start", bundle, e);
+                transactions.recordIfAbandoned("start", bundle, e);
                 throw e;
             }
             return info(bundle);
@@ -260,7 +262,7 @@ public class PluginManagerImpl implements PluginManager {
             try {
                 managed.stop(bundle);
             } catch (PluginException e) {
-                recordIfAbandoned("stop", bundle, e);
+                transactions.recordIfAbandoned("stop", bundle, e);
                 throw e;
             }
             return info(bundle);
@@ -337,7 +339,7 @@ public class PluginManagerImpl implements PluginManager {
                 throw new PluginException("Transaction " + target.id() + " " + target.status().name().toLowerCase()
                         + " and changed nothing, so there is nothing to roll back.");
             }
-            return transact("rollback", "to the state before #" + target.id(), "shell", before -> {
+            return transactions.run("rollback", "to the state before #" + target.id(), "shell", before -> {
                 List<String> problems = restorer().restore(target.before(), startTimeout());
                 if (!problems.isEmpty()) {
                     throw new PluginException("Rollback to the state before #" + target.id() + " failed: "
@@ -356,13 +358,13 @@ public class PluginManagerImpl implements PluginManager {
         if (!vetoes.isEmpty()) {
             String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
                     + "report):\n" + String.join("\n", vetoes);
-            recordRefusal(action, subject, origin, message);
+            transactions.refused(action, subject, origin, message);
             throw new PluginException(message);
         }
         InstallPlan plan = planner().plan(archives, managed.everything());
         if (!plan.feasible()) {
             String message = String.join("\n", plan.problems());
-            recordRefusal(action, subject, origin, message);
+            transactions.refused(action, subject, origin, message);
             throw new PluginException(message);
         }
         if (plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
@@ -371,62 +373,12 @@ public class PluginManagerImpl implements PluginManager {
         }
         InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
         List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
-        InstallResult result = transact(action, subject, origin, before -> {
+        InstallResult result = transactions.run(action, subject, origin, before -> {
             InstallTransaction.persistStarts(tx.apply(toInstall, start, origin, startTimeout()));
             return plan;
         });
         validationWarnings.addAll(tx.warnings());
         return new InstallResult(result.transactionId(), result.plan(), result.plugins(), validationWarnings);
-    }
-
-    /** Records a request refused before it touched the framework. */
-    private Void recordRefusal(String action, String subject, String origin, String message) {
-        List<BundleSnapshot> now = managed.snapshot();
-        TransactionLog.InFlight journal = log.begin(action, subject, origin, now);
-        log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
-                message, now, now));
-        return null;
-    }
-
-    /** One step of a transaction: changes the framework and says what it did. */
-    private interface Step {
-        InstallPlan run(List<BundleSnapshot> before) throws BundleException;
-    }
-
-    /**
-     * Runs {@code step} as a transaction: journal the state before, run, commit the new state to history;
-     * on any failure restore the state before and record the failure.
-     */
-    private InstallResult transact(String action, String subject, String origin, Step step) {
-        List<BundleSnapshot> before = managed.snapshot();
-        TransactionLog.InFlight journal = log.begin(action, subject, origin, before);
-        InstallPlan plan;
-        try {
-            plan = step.run(before);
-        } catch (BundleException | RuntimeException e) {
-            String message = e instanceof PluginException ? e.getMessage() : action + " failed: " + e;
-            List<String> problems = restorer().restore(before, startTimeout());
-            if (!problems.isEmpty()) {
-                message += "\nRestoring the previous state was incomplete: " + String.join("; ", problems);
-            }
-            forgetAbandoned();
-            log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
-                    message, before, managed.snapshot()));
-            throw new PluginException(message, e);
-        }
-        List<BundleSnapshot> after = managed.snapshot();
-        state.replace(after);
-        log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.COMMITTED,
-                InstallPlanner.summary(plan), before, after));
-        Set<String> names = new HashSet<>();
-        plan.changes().forEach(c -> names.add(c.symbolicName()));
-        List<PluginInfo> plugins = new ArrayList<>();
-        for (Bundle bundle : managed.all()) {
-            if (names.contains(bundle.getSymbolicName())) {
-                plugins.add(info(bundle));
-            }
-        }
-        return new InstallResult(journal.id(), plan, plugins, List.of());
     }
 
     private List<BundleArchive> fetchAll(InstallRequest request) {
@@ -474,26 +426,6 @@ public class PluginManagerImpl implements PluginManager {
             return work.get();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** The committed state loses the plugins abandoned since (their start or stop never returned). */
-    private void forgetAbandoned() {
-        List<BundleSnapshot> kept = state.all().stream().filter(s -> !managed.abandoned().holdsLocation(
-                ManagedBundles.LOCATION_PREFIX + s.symbolicName())).toList();
-        if (kept.size() != state.all().size()) {
-            state.replace(kept);
-        }
-    }
-
-    /**
-     * A plugin abandoned outside a transaction (mb:start, mb:stop) leaves the managed state: record that, and the
-     * failure, in history as a transaction would.
-     */
-    private void recordIfAbandoned(String action, Bundle bundle, PluginException failure) {
-        if (managed.abandoned().contains(bundle)) {
-            forgetAbandoned();
-            recordRefusal(action, bundle.getSymbolicName(), "shell", failure.getMessage());
         }
     }
 }

@@ -1,0 +1,114 @@
+package org.milkbottle.core.internal.install;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.milkbottle.api.BundleSnapshot;
+import org.milkbottle.api.InstallPlan;
+import org.milkbottle.api.InstallResult;
+import org.milkbottle.api.PluginException;
+import org.milkbottle.api.PluginInfo;
+import org.milkbottle.api.Transaction;
+import org.milkbottle.core.internal.store.ManagedState;
+import org.milkbottle.core.internal.store.TransactionLog;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+
+/**
+ * Runs changes to the managed bundles as transactions: the state before is journaled, the change runs, and
+ * the new state is committed to history — or, on any failure, the state before is restored and the failure
+ * recorded. Refusals made before anything changed are recorded too, so history tells every request.
+ * Callers serialise transactions (the plugin manager's lock).
+ */
+public final class TransactionEngine {
+
+    /** One step of a transaction: changes the framework and says what it did. */
+    @FunctionalInterface
+    public interface Step {
+        InstallPlan run(List<BundleSnapshot> before) throws BundleException;
+    }
+
+    private final ManagedBundles managed;
+    private final ManagedState state;
+    private final TransactionLog log;
+    private final Supplier<StateRestorer> restorer;
+    private final Supplier<Duration> startTimeout;
+    private final Function<Bundle, PluginInfo> info;
+
+    public TransactionEngine(ManagedBundles managed, ManagedState state, TransactionLog log,
+            Supplier<StateRestorer> restorer, Supplier<Duration> startTimeout, Function<Bundle, PluginInfo> info) {
+        this.managed = managed;
+        this.state = state;
+        this.log = log;
+        this.restorer = restorer;
+        this.startTimeout = startTimeout;
+        this.info = info;
+    }
+
+    /** Runs {@code step} as a transaction; see the class comment. */
+    public InstallResult run(String action, String subject, String origin, Step step) {
+        List<BundleSnapshot> before = managed.snapshot();
+        TransactionLog.InFlight journal = log.begin(action, subject, origin, before);
+        InstallPlan plan;
+        try {
+            plan = step.run(before);
+        } catch (BundleException | RuntimeException e) {
+            String message = e instanceof PluginException ? e.getMessage() : action + " failed: " + e;
+            List<String> problems = restorer.get().restore(before, startTimeout.get());
+            if (!problems.isEmpty()) {
+                message += "\nRestoring the previous state was incomplete: " + String.join("; ", problems);
+            }
+            forgetAbandoned();
+            log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
+                    message, before, managed.snapshot()));
+            throw new PluginException(message, e);
+        }
+        List<BundleSnapshot> after = managed.snapshot();
+        state.replace(after);
+        log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.COMMITTED,
+                InstallPlanner.summary(plan), before, after));
+        Set<String> names = new HashSet<>();
+        plan.changes().forEach(c -> names.add(c.symbolicName()));
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (Bundle bundle : managed.all()) {
+            if (names.contains(bundle.getSymbolicName())) {
+                plugins.add(info.apply(bundle));
+            }
+        }
+        return new InstallResult(journal.id(), plan, plugins, List.of());
+    }
+
+    /** Records a request refused before it touched the framework. */
+    public void refused(String action, String subject, String origin, String message) {
+        List<BundleSnapshot> now = managed.snapshot();
+        TransactionLog.InFlight journal = log.begin(action, subject, origin, now);
+        log.end(new Transaction(journal.id(), Instant.now(), action, subject, origin, Transaction.Status.FAILED,
+                message, now, now));
+    }
+
+    /**
+     * A plugin abandoned outside a transaction (mb:start, mb:stop) leaves the managed state: record that, and the
+     * failure, in history as a transaction would.
+     */
+    public void recordIfAbandoned(String action, Bundle bundle, PluginException failure) {
+        if (managed.abandoned().contains(bundle)) {
+            forgetAbandoned();
+            refused(action, bundle.getSymbolicName(), "shell", failure.getMessage());
+        }
+    }
+
+    /** The committed state loses the plugins abandoned since (their start or stop never returned). */
+    private void forgetAbandoned() {
+        List<BundleSnapshot> kept = state.all().stream().filter(s -> !managed.abandoned().holdsLocation(
+                ManagedBundles.LOCATION_PREFIX + s.symbolicName())).toList();
+        if (kept.size() != state.all().size()) {
+            state.replace(kept);
+        }
+    }
+}
