@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
@@ -70,8 +71,8 @@ final class ApprovedContent {
         Path target = file(bundle);
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(temp, jar);
-        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Keeps a copy unless one at least as new as the bundle's content is there already. */

@@ -1,5 +1,7 @@
 package org.milkbottle.validation.internal;
 
+import java.nio.file.Path;
+
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
 import org.osgi.framework.Bundle;
@@ -22,7 +24,7 @@ public interface BundleValidator {
      *
      * @return the approved jar (so that the guard can keep an exact copy), or null when there is no approval
      */
-    java.nio.file.Path takePipelineApproval(String symbolicName, String version);
+    Path takePipelineApproval(String symbolicName, String version);
 
     /** What was wrong with the trust policy found at start (changed behind the runtime's back), or null. */
     String policyProblem();

@@ -15,7 +15,7 @@ final class Callers {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Sees lambda proxies and method-reference frames too: they belong to the bundle that made them. */
-    private static final StackWalker EVERY_FRAME = StackWalker.getInstance(java.util.Set.of(
+    private static final StackWalker EVERY_FRAME = StackWalker.getInstance(Set.of(
             StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES,
             StackWalker.Option.SHOW_REFLECT_FRAMES));
 

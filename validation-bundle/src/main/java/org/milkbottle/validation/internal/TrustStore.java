@@ -1,5 +1,6 @@
 package org.milkbottle.validation.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -160,7 +161,7 @@ public class TrustStore {
 
     private void save(KeyStore store) {
         try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, PASSWORD);
             seal.write(file, out.toByteArray());
             tamperingReported = false;

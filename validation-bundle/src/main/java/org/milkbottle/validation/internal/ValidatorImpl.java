@@ -7,15 +7,19 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.PluginArchive;
 import org.milkbottle.validation.api.Provenance;
-import org.milkbottle.validation.api.TrustLevel;
 import org.milkbottle.validation.api.Severity;
+import org.milkbottle.validation.api.TrustLevel;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.ValidationRule;
 import org.milkbottle.validation.api.Validator;
@@ -26,6 +30,8 @@ import org.milkbottle.validation.internal.rules.MetadataRule;
 import org.milkbottle.validation.internal.rules.RuntimeProtectionRule;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -53,8 +59,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
     private record PipelineApproval(long nanos, Path jar) {
     }
 
-    private final java.util.Map<String, PipelineApproval> pipelineApprovals =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PipelineApproval> pipelineApprovals =
+            new ConcurrentHashMap<>();
 
     private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
     private volatile List<ValidationRule> builtIn;
@@ -117,11 +123,11 @@ public class ValidatorImpl implements Validator, BundleValidator {
     private RuntimeProtectionRule.Runtime runtime(long excluded) {
         BundleContext current = context;
         if (current == null) {
-            return new RuntimeProtectionRule.Runtime(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+            return new RuntimeProtectionRule.Runtime(Set.of(), Set.of(), Set.of());
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
-        java.util.Set<String> hosts = new java.util.HashSet<>();
-        java.util.Set<String> packages = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<String> hosts = new HashSet<>();
+        Set<String> packages = new HashSet<>();
         for (Bundle bundle : current.getBundles()) {
             if (bundle.getLocation().startsWith("milkbottle:") || bundle.getBundleId() == excluded
                     || bundle.getSymbolicName() == null) {
@@ -136,8 +142,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
                 names.add(bundle.getSymbolicName());
             }
             if (own || bundle.getBundleId() == 0) {
-                org.osgi.framework.wiring.BundleRevision revision =
-                        bundle.adapt(org.osgi.framework.wiring.BundleRevision.class);
+                BundleRevision revision =
+                        bundle.adapt(BundleRevision.class);
                 if (revision != null) {
                     revision.getDeclaredCapabilities("osgi.wiring.package").forEach(c ->
                             packages.add(String.valueOf(c.getAttributes().get("osgi.wiring.package"))));
@@ -234,7 +240,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     private static String key(String symbolicName, String version) {
-        return symbolicName + "@" + org.osgi.framework.Version.parseVersion(version == null ? "0" : version.trim());
+        return symbolicName + "@" + Version.parseVersion(version == null ? "0" : version.trim());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.milkbottle.validation.internal;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.hooks.resolver.ResolverHook;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
@@ -117,7 +120,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             return;
         }
-        java.nio.file.Path approvedJar = bundle.getLocation().startsWith("milkbottle:")
+        Path approvedJar = bundle.getLocation().startsWith("milkbottle:")
                 ? validator.takePipelineApproval(bundle.getSymbolicName(), version) : null;
         // the approval is for content: the installed bundle must be the approved jar, entry for entry
         if (approvedJar != null && ApprovedJarMatch.matches(bundle, approvedJar)) {
@@ -168,11 +171,11 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     private void restore(Bundle bundle, byte[] previous) throws BundleException {
         restoring.add(bundle.getBundleId());
         try {
-            bundle.update(new java.io.ByteArrayInputStream(previous));
+            bundle.update(new ByteArrayInputStream(previous));
         } finally {
             restoring.remove(bundle.getBundleId());
         }
-        if (bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).isPersistentlyStarted()
+        if (bundle.adapt(BundleStartLevel.class).isPersistentlyStarted()
                 && bundle.getState() != Bundle.ACTIVE) {
             bundle.start();
         }

@@ -1,6 +1,7 @@
 package org.milkbottle.core.internal.install;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class InstallPlanner {
      * served by the runtime's copy (the framework does not take the same bundle twice).
      */
     public static List<BundleArchive> withoutRuntimeCopies(List<BundleArchive> archives, Bundle[] installed) {
-        return archives.stream().filter(archive -> java.util.Arrays.stream(installed).noneMatch(bundle ->
+        return archives.stream().filter(archive -> Arrays.stream(installed).noneMatch(bundle ->
                 !ManagedBundles.isManaged(bundle) && archive.symbolicName().equals(bundle.getSymbolicName())
                         && bundle.getVersion().equals(Version.parseVersion(archive.version())))).toList();
     }
@@ -123,7 +124,7 @@ public final class InstallPlanner {
 
     /** One line naming each change of a plan, for history. */
     public static String summary(InstallPlan plan) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (org.milkbottle.api.PlannedChange change : plan.changes()) {
             parts.add(change.action().name().toLowerCase() + " " + change.symbolicName() + " "
                     + (change.toVersion() == null ? change.fromVersion() : change.toVersion()));

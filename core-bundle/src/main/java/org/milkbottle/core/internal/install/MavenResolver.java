@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.milkbottle.api.PluginException;
@@ -126,15 +129,15 @@ public final class MavenResolver {
 
     private static String digest(Path file, String algorithm) {
         try (InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance(algorithm);
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) >= 0;) {
                 digest.update(buffer, 0, n);
             }
-            return java.util.HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new PluginException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }
     }
