@@ -1,5 +1,6 @@
 package org.milkbottle.validation.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.osgi.framework.Bundle;
 
@@ -40,6 +42,32 @@ final class ApprovedJarMatch {
                 }
                 try (InputStream expected = jar.getInputStream(entry); InputStream actual = installed.openStream()) {
                     if (!MessageDigest.isEqual(digest(expected), digest(actual))) {
+                        return false;
+                    }
+                }
+            }
+            return files.equals(entries(bundle, "/", new HashSet<>()));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #matches(Bundle, Path)}, for a jar held in memory (the guard's copy being put back). */
+    static boolean matches(Bundle bundle, byte[] approvedJar) {
+        try (ZipInputStream jar = new ZipInputStream(new ByteArrayInputStream(approvedJar))) {
+            Set<String> files = new HashSet<>();
+            for (ZipEntry entry; (entry = jar.getNextEntry()) != null;) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                files.add(entry.getName());
+                URL installed = bundle.getEntry(entry.getName());
+                if (installed == null) {
+                    return false;
+                }
+                byte[] expected = digest(jar);
+                try (InputStream actual = installed.openStream()) {
+                    if (!MessageDigest.isEqual(expected, digest(actual))) {
                         return false;
                     }
                 }

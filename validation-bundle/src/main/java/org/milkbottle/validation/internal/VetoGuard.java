@@ -56,7 +56,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     /** Approved bundle ids, with the last-modified time of the content that was approved. */
     private final Map<Long, Long> approved = new ConcurrentHashMap<>();
     /** Bundles being put back to their approved content by this guard. */
-    private final Set<Long> restoring = ConcurrentHashMap.newKeySet();
+    private final Map<Long, byte[]> restoring = new ConcurrentHashMap<>();
     private final ExecutorService vetoes = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "milkbottle-veto");
         thread.setDaemon(true);
@@ -114,9 +114,11 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     private void decide(Bundle bundle, boolean update) {
         approved.remove(bundle.getBundleId());
         String version = bundle.getVersion().toString();
-        if (restoring.remove(bundle.getBundleId())) {
+        byte[] restored = restoring.remove(bundle.getBundleId());
+        if (restored != null && ApprovedJarMatch.matches(bundle, restored)) {
             // the copy of content approved before: validating it again as a raw bundle would count a
-            // signed plugin as unsigned and could veto the restore itself
+            // signed plugin as unsigned and could veto the restore itself. Checked by content, so that another
+            // update slipping in while the restore waits for the bundle's lock is not taken for it
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             return;
         }
@@ -169,7 +171,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
 
     /** Puts the approved content back (it is validated again on the way in) and restarts the bundle if it ran. */
     private void restore(Bundle bundle, byte[] previous) throws BundleException {
-        restoring.add(bundle.getBundleId());
+        restoring.put(bundle.getBundleId(), previous);
         try {
             bundle.update(new ByteArrayInputStream(previous));
         } finally {
