@@ -17,6 +17,7 @@ import java.util.zip.ZipFile;
 
 import org.milkbottle.validation.api.PluginArchive;
 import org.milkbottle.validation.internal.rules.ArchiveSafetyRule;
+import org.milkbottle.validation.internal.rules.CountedInputStream;
 
 /**
  * A jar read through its central directory: entries are listed, never extracted to disk, and every
@@ -81,7 +82,14 @@ final class ZipPluginArchive implements PluginArchive, ArchiveSafetyRule.RawEntr
         if (entry == null) {
             throw new IOException("no entry " + entryName);
         }
-        return new CappedInputStream(zip.getInputStream(entry), entryName, maxEntryBytes);
+        // fails as soon as more than the cap has been inflated, whatever the entry claims
+        long[] total = {0};
+        return new CountedInputStream(zip.getInputStream(entry), n -> {
+            total[0] += n;
+            if (total[0] > maxEntryBytes) {
+                throw new IOException(entryName + " inflates to more than " + maxEntryBytes + " bytes");
+            }
+        }, true);
     }
 
     private byte[] readCapped(ZipEntry entry, long cap) throws IOException {
@@ -98,40 +106,6 @@ final class ZipPluginArchive implements PluginArchive, ArchiveSafetyRule.RawEntr
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        }
-    }
-
-    /** Fails as soon as more than {@code cap} bytes have been inflated, whatever the entry claims. */
-    private static final class CappedInputStream extends java.io.FilterInputStream {
-        private final String name;
-        private final long cap;
-        private long total;
-
-        CappedInputStream(InputStream in, String name, long cap) {
-            super(in);
-            this.name = name;
-            this.cap = cap;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            total += n;
-            if (total > cap) {
-                throw new IOException(name + " inflates to more than " + cap + " bytes");
-            }
         }
     }
 

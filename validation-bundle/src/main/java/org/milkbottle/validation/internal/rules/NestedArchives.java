@@ -1,7 +1,6 @@
 package org.milkbottle.validation.internal.rules;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashSet;
@@ -116,10 +115,10 @@ final class NestedArchives {
         while ((entry = zipEntry(zip, path)) != null) {
             String inner = path + "!/" + entry.getName();
             if (entry.isDirectory() || isModuleInfo(entry.getName())) {
-                drain(new Capped(zip, inner));
+                drain(capped(zip, inner));
                 continue;
             }
-            InputStream bytes = new BufferedInputStream(new Capped(zip, inner), 8 * 1024);
+            InputStream bytes = new BufferedInputStream(capped(zip, inner), 8 * 1024);
             Kind kind = entry.getName().endsWith(".class") ? Kind.CLASS : kind(entry.getName(), bytes);
             if (kind == Kind.CLASS) {
                 sink.accept(inner, bytes);
@@ -151,46 +150,15 @@ final class NestedArchives {
     }
 
     /** One nested entry, failing once it passes the entry cap or the archive's nested budget. */
-    private final class Capped extends FilterInputStream {
-        private final String path;
-        private long total;
-
-        Capped(InputStream in, String path) {
-            super(in);
-            this.path = path;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return super.skip(0);
-        }
-
-        @Override
-        public void close() {
-            // the entry belongs to the enclosing zip stream, which moves on to the next entry itself
-        }
-
-        private void count(int n) throws IOException {
-            total += n;
+    private CountedInputStream capped(InputStream zip, String path) {
+        long[] total = {0};
+        return new CountedInputStream(zip, n -> {
+            total[0] += n;
             nestedBudget -= n;
-            if (total > entryCap || nestedBudget < 0) {
-                throw new IOException(path + " inflates to more than " + (total > entryCap ? entryCap
+            if (total[0] > entryCap || nestedBudget < 0) {
+                throw new IOException(path + " inflates to more than " + (total[0] > entryCap ? entryCap
                         + " bytes" : "the nested archives' budget") + " and cannot be checked");
             }
-        }
+        }, false);
     }
 }
