@@ -31,9 +31,12 @@ import org.milkbottle.core.internal.install.ContentJudge;
 import org.milkbottle.core.internal.install.CrashRecovery;
 import org.milkbottle.core.internal.install.UpdateContinuity;
 import org.milkbottle.core.internal.install.ValidationStep;
+import org.milkbottle.core.internal.install.InstallResolution;
+import org.milkbottle.core.internal.install.PluginRepositories;
+import org.milkbottle.core.internal.install.RepositoryDownloads;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
+import org.milkbottle.core.internal.install.RequestPreparation;
 import org.milkbottle.api.PluginUpdate;
-import org.milkbottle.api.PluginResolver;
 import org.milkbottle.core.internal.install.BundleArchive;
 import org.milkbottle.core.internal.install.BundleStarter;
 import org.milkbottle.core.internal.install.InstallPlanner;
@@ -49,6 +52,7 @@ import org.milkbottle.core.internal.store.TransactionLog;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -59,6 +63,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.repository.Repository;
+import org.osgi.service.resolver.Resolver;
 
 /**
  * The one install pipeline: every change — from the shell, the deploy folder or any other client — is
@@ -102,16 +108,28 @@ public class PluginManagerImpl implements PluginManager {
     private BundleStarter starter;
     private PluginLookup lookup;
     private TransactionEngine transactions;
-    private final RequestFetcher requests = new RequestFetcher(() -> this.fetcher, () -> this.resolver);
+    private RequestPreparation preparation;
+    private BundleContext context;
+    private final PluginRepositories repositories = new PluginRepositories();
 
-    /** Looks plugin names up in the configured repositories; absent when no repository client runs. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PluginResolver resolver;
+    /** Plans every change (the Felix resolver); greedy, so that a better-ranked resolver is taken up. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Resolver resolver;
     private final java.util.concurrent.CountDownLatch recovered = new java.util.concurrent.CountDownLatch(1);
+
+    /** The plugin repositories: one service per configured marketplace or folder, and the embedded marketplace. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRepository(Repository repository, ServiceReference<Repository> reference) {
+        repositories.add(repository, reference);
+    }
+
+    void removeRepository(Repository repository) {
+        repositories.remove(repository);
+    }
 
     @Activate
     void activate(BundleContext context, PluginManagerConfig config) {
+        this.context = context;
         Path data = DataDirectory.of(context);
         this.runtimeLock = RuntimeLock.acquire(data);
         this.runtimeVersion = RuntimeVersion.of(context.getBundle());
@@ -126,6 +144,9 @@ public class PluginManagerImpl implements PluginManager {
         this.lookup = new PluginLookup(context);
         this.explainer = new RequirementExplainer(runtimeVersion);
         this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info);
+        this.preparation = new RequestPreparation(new RequestFetcher(() -> this.fetcher), repositories,
+                new InstallResolution(() -> this.resolver, explainer),
+                new RepositoryDownloads(() -> this.fetcher, store, executor), managed::everything);
         modified(config);
         // recovery may refresh and restart bundles; it runs off the activating thread so the framework
         // can go on starting, and every operation waits for it
@@ -164,11 +185,13 @@ public class PluginManagerImpl implements PluginManager {
     @Override
     public InstallPlan plan(InstallRequest request) {
         awaitRecovery();
-        List<BundleArchive> archives = fetchAll(request);
+        RequestPreparation.Prepared prepared = preparation.prepare(request.sources());
         // a simulation validates as the install would (nothing is recorded): a plan the validator would veto
         // is not feasible
-        List<String> problems = new ArrayList<>(validationStep().preview(archives, request.origin(), request));
-        InstallPlan plan = planner().plan(archives, managed.everything());
+        List<String> problems = new ArrayList<>(validationStep().preview(prepared.archives(), request.origin(),
+                request));
+        problems.addAll(prepared.problems());
+        InstallPlan plan = planner().plan(prepared.archives(), managed.everything());
         problems.addAll(plan.problems());
         return new InstallPlan(plan.changes(), problems);
     }
@@ -180,17 +203,21 @@ public class PluginManagerImpl implements PluginManager {
             return new InstallResult(0, plan(request), List.of(), List.of());
         }
         String subject = String.join(" ", request.sources());
-        List<BundleArchive> archives;
+        RequestPreparation.Prepared prepared = prepare(request.sources(), "install", subject, request.origin());
+        return withLock(() -> apply("install", subject, request.origin(), prepared, request));
+    }
+
+    /** Fetches and plans; a failure is recorded in history as a refusal, like a veto. */
+    private RequestPreparation.Prepared prepare(List<String> sources, String action, String subject, String origin) {
         try {
-            archives = fetchAll(request);
+            return preparation.prepare(sources);
         } catch (PluginException e) {
             withLock(() -> {
-                transactions.refused("install", subject, request.origin(), e.getMessage());
+                transactions.refused(action, subject, origin, e.getMessage());
                 return null;
             });
             throw e;
         }
-        return withLock(() -> apply("install", subject, request.origin(), archives, request));
     }
 
     @Override
@@ -206,13 +233,14 @@ public class PluginManagerImpl implements PluginManager {
                 .orElseGet(() -> managed.record(bundle.getSymbolicName()).map(BundleSnapshot::source).orElseThrow(
                         () -> new PluginException("MilkBottle does not know where " + plugin + " came from; give a "
                                 + "file or URL: mb:update " + plugin + " SOURCE")));
-        BundleArchive archive = requests.fetch(from);
-        if (!archive.symbolicName().equals(bundle.getSymbolicName())) {
-            throw new PluginException(from + " contains " + archive.symbolicName() + ", not "
+        String subject = bundle.getSymbolicName() + " from " + from;
+        RequestPreparation.Prepared prepared = prepare(List.of(from), "update", subject, origin);
+        if (prepared.archives().stream().noneMatch(a -> a.symbolicName().equals(bundle.getSymbolicName()))) {
+            throw new PluginException(from + " contains " + prepared.archives().get(0).symbolicName() + ", not "
                     + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
         }
         boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
-        return withLock(() -> apply("update", bundle.getSymbolicName() + " from " + from, origin, List.of(archive),
+        return withLock(() -> apply("update", subject, origin, prepared,
                 new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace)));
     }
 
@@ -271,7 +299,7 @@ public class PluginManagerImpl implements PluginManager {
 
     @Override
     public List<PluginUpdate> outdated() {
-        return new RepositoryUpdates(() -> resolver).outdated(list(false));
+        return new RepositoryUpdates(repositories, RuntimeVersion.capability(context.getBundle())).outdated(list(false));
     }
 
     @Override
@@ -350,10 +378,11 @@ public class PluginManagerImpl implements PluginManager {
         });
     }
 
-    private InstallResult apply(String action, String subject, String origin, List<BundleArchive> archives,
+    private InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
             InstallRequest request) {
         boolean start = request.start();
-        List<String> validationWarnings = new ArrayList<>();
+        List<BundleArchive> archives = prepared.archives();
+        List<String> validationWarnings = new ArrayList<>(prepared.notes());
         List<String> vetoes = validationStep().check(archives, origin, request, validationWarnings);
         if (!vetoes.isEmpty()) {
             String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
@@ -362,8 +391,10 @@ public class PluginManagerImpl implements PluginManager {
             throw new PluginException(message);
         }
         InstallPlan plan = planner().plan(archives, managed.everything());
-        if (!plan.feasible()) {
-            String message = String.join("\n", plan.problems());
+        if (!prepared.problems().isEmpty() || !plan.feasible()) {
+            List<String> problems = new ArrayList<>(prepared.problems());
+            problems.addAll(plan.problems());
+            String message = String.join("\n", problems);
             transactions.refused(action, subject, origin, message);
             throw new PluginException(message);
         }
@@ -381,10 +412,6 @@ public class PluginManagerImpl implements PluginManager {
         return new InstallResult(result.transactionId(), result.plan(), result.plugins(), validationWarnings);
     }
 
-    private List<BundleArchive> fetchAll(InstallRequest request) {
-        return requests.fetchAll(request.sources(), Path.of(System.getProperty("user.dir")));
-    }
-
     private Bundle managedBundle(String plugin, String verb) {
         Bundle bundle = lookup.find(plugin);
         if (!ManagedBundles.isManaged(bundle)) {
@@ -399,7 +426,7 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private InstallPlanner planner() {
-        return new InstallPlanner(explainer, managed::currentSha);
+        return new InstallPlanner(managed::currentSha);
     }
 
     private ValidationStep validationStep() {

@@ -1,5 +1,7 @@
 package org.milkbottle.core.internal;
 
+import java.util.Map;
+
 import org.milkbottle.api.RuntimeCapability;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleCapability;
@@ -20,5 +22,14 @@ final class RuntimeVersion {
             }
         }
         return core.getVersion().toString();
+    }
+
+    /** The attributes of the {@code milkbottle.runtime} capability, to match plugins' requirements against. */
+    static Map<String, Object> capability(Bundle core) {
+        BundleRevision revision = core.adapt(BundleRevision.class);
+        for (BundleCapability capability : revision.getDeclaredCapabilities(RuntimeCapability.NAMESPACE)) {
+            return capability.getAttributes();
+        }
+        return Map.of();
     }
 }

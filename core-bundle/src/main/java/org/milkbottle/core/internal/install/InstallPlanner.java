@@ -14,22 +14,20 @@ import java.util.function.Function;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.PlannedChange;
-import org.milkbottle.core.internal.install.BundleArchive.RequirementSpec;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 
 /**
- * Works out what a request would change and whether the result could resolve: each requirement of each
- * new bundle is checked against the capabilities of the installed bundles and the other bundles of the
- * request. Nothing is changed; {@code mb:install --simulate} prints this plan.
+ * Works out what a request would change: which bundles are installed, updated or left as they are, and
+ * which requests cannot be taken at all (a name twice, a runtime bundle's name). Whether the result
+ * resolves is {@link InstallResolution}'s answer. Nothing is changed; {@code mb:install --simulate}
+ * prints this plan.
  */
 public final class InstallPlanner {
 
-    private final RequirementExplainer explainer;
     private final Function<String, Optional<String>> currentSha;
 
-    public InstallPlanner(RequirementExplainer explainer, Function<String, Optional<String>> currentSha) {
-        this.explainer = explainer;
+    public InstallPlanner(Function<String, Optional<String>> currentSha) {
         this.currentSha = currentSha;
     }
 
@@ -38,7 +36,6 @@ public final class InstallPlanner {
         List<PlannedChange> changes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Set<String> replaced = new HashSet<>();
         for (BundleArchive archive : archives) {
             String name = archive.symbolicName();
             if (!seen.add(name)) {
@@ -71,19 +68,8 @@ public final class InstallPlanner {
                 changes.add(new PlannedChange(PlannedChange.Action.UNCHANGED, name, existing.getVersion().toString(),
                         archive.version(), archive.source()));
             } else {
-                replaced.add(name);
                 changes.add(new PlannedChange(PlannedChange.Action.UPDATE, name, existing.getVersion().toString(),
                         archive.version(), archive.source()));
-            }
-        }
-        CapabilityIndex index = CapabilityIndex.of(installed, replaced, archives);
-        for (BundleArchive archive : archives) {
-            String who = archive.symbolicName() + " " + archive.version();
-            for (RequirementSpec requirement : archive.requirements()) {
-                if (!requirement.optional()) {
-                    explainer.explainIfMissing(who, requirement.namespace(), requirement.filter(), index)
-                            .ifPresent(problems::add);
-                }
             }
         }
         return new InstallPlan(changes, problems);
@@ -125,7 +111,7 @@ public final class InstallPlanner {
     /** One line naming each change of a plan, for history. */
     public static String summary(InstallPlan plan) {
         List<String> parts = new ArrayList<>();
-        for (org.milkbottle.api.PlannedChange change : plan.changes()) {
+        for (PlannedChange change : plan.changes()) {
             parts.add(change.action().name().toLowerCase() + " " + change.symbolicName() + " "
                     + (change.toVersion() == null ? change.fromVersion() : change.toVersion()));
         }

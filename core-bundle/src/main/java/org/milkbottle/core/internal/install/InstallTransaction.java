@@ -98,7 +98,7 @@ public final class InstallTransaction {
     }
 
     private String explainUnresolved(List<Bundle> unresolved) {
-        CapabilityIndex index = CapabilityIndex.of(managed.everything(), Set.of(), List.of());
+        Offers index = PlanContext.installed(managed.everything());
         List<String> reasons = new ArrayList<>();
         for (Bundle bundle : unresolved) {
             String who = bundle.getSymbolicName() + " " + bundle.getVersion();

@@ -2,42 +2,51 @@ package org.milkbottle.core.internal.install;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.milkbottle.api.PluginInfo;
-import org.milkbottle.api.PluginResolver;
 import org.milkbottle.api.PluginUpdate;
+import org.osgi.framework.Version;
+import org.osgi.resource.Resource;
 
 /**
- * Which plugins installed by name have a newer compatible version in the repositories, and the
- * request that updates them all at once.
+ * Which plugins installed by name have a newer version in the repositories that fits this runtime, and
+ * the request that updates them all at once.
  */
 public final class RepositoryUpdates {
 
-    private final Supplier<PluginResolver> resolver;
+    private final PluginRepositories repositories;
+    private final Map<String, Object> runtimeCapability;
 
-    public RepositoryUpdates(Supplier<PluginResolver> resolver) {
-        this.resolver = resolver;
+    /**
+     * @param repositories the plugin repositories
+     * @param runtimeCapability the attributes of this runtime's {@code milkbottle.runtime} capability
+     */
+    public RepositoryUpdates(PluginRepositories repositories, Map<String, Object> runtimeCapability) {
+        this.repositories = repositories;
+        this.runtimeCapability = runtimeCapability;
     }
 
     public List<PluginUpdate> outdated(List<PluginInfo> plugins) {
-        PluginResolver current = resolver.get();
-        if (current == null) {
-            return List.of();
-        }
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (PluginInfo plugin : plugins) {
-            if (plugin.source() != null && RequestFetcher.isPluginName(plugin.source(), Path.of(System.getProperty(
-                    "user.dir")))) {
-                byName.put(plugin.symbolicName(), plugin.version());
-            }
-        }
         List<PluginUpdate> updates = new ArrayList<>();
-        current.newerVersions(byName).forEach((name, version) -> updates.add(new PluginUpdate(name, byName.get(name),
-                version)));
+        if (repositories.isEmpty()) {
+            return updates;
+        }
+        PluginRepositories.Session session = repositories.session();
+        Path workingDirectory = Path.of(System.getProperty("user.dir"));
+        for (PluginInfo plugin : plugins) {
+            if (plugin.source() == null || !RequestFetcher.isPluginName(plugin.source(), workingDirectory)) {
+                continue;
+            }
+            Version current = Version.parseVersion(plugin.version());
+            session.versionsOf(plugin.symbolicName()).stream()
+                    .filter(r -> PluginRepositories.version(r).compareTo(current) > 0)
+                    .filter(r -> PluginRepositories.fitsRuntime(r, runtimeCapability))
+                    .map(PluginRepositories::version).max(Version::compareTo)
+                    .ifPresent(best -> updates.add(new PluginUpdate(plugin.symbolicName(), plugin.version(),
+                            best.toString())));
+        }
         return updates;
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.milkbottle.api.RuntimeCapability;
-import org.milkbottle.core.internal.install.CapabilityIndex.Offer;
+import org.milkbottle.core.internal.install.Offers.Offer;
 
 /**
  * Says in plain words why a requirement is not satisfied and what the user can do, instead of a raw
@@ -20,11 +20,11 @@ public final class RequirementExplainer {
     }
 
     /**
-     * Explains the requirement of {@code who} if nothing in {@code index} satisfies it.
+     * Explains the requirement of {@code who} if nothing {@code index} offers satisfies it.
      *
      * @return the explanation, or empty when some capability satisfies it
      */
-    public Optional<String> explainIfMissing(String who, String namespace, String filter, CapabilityIndex index) {
+    public Optional<String> explainIfMissing(String who, String namespace, String filter, Offers index) {
         if (filter != null && !filter.isBlank() && !index.matching(namespace, filter).isEmpty()) {
             return Optional.empty();
         }
@@ -34,7 +34,7 @@ public final class RequirementExplainer {
         return Optional.of(explain(who, namespace, filter, index));
     }
 
-    private String explain(String who, String namespace, String filter, CapabilityIndex index) {
+    private String explain(String who, String namespace, String filter, Offers index) {
         switch (namespace) {
             case RuntimeCapability.NAMESPACE: {
                 String range = FilterRanges.rangeOf(filter, "version");

@@ -17,11 +17,11 @@ class RequirementExplainerTest {
 
     private final RequirementExplainer explainer = new RequirementExplainer("1.0.0");
 
-    private static CapabilityIndex index(CapabilitySpec... capabilities) {
+    private static Offers index(CapabilitySpec... capabilities) {
         PluginDescriptor descriptor = new PluginDescriptor("lib", "1.0.0", null, null, null, null, null, null, null,
                 List.of(), List.of(), List.of(), null, null);
-        return CapabilityIndex.of(new Bundle[0], Set.of(),
-                List.of(new BundleArchive(Path.of("lib.jar"), "0", "lib.jar", descriptor, List.of(), List.of(capabilities))));
+        return new PlanContext(new Bundle[0], Set.of(), List.of(new BundleArchive(Path.of("lib.jar"), "0", "lib.jar",
+                descriptor, List.of(), List.of(capabilities))), List.of(), null);
     }
 
     @Test
@@ -34,7 +34,7 @@ class RequirementExplainerTest {
 
     @Test
     void satisfiedRequirementsNeedNoExplanation() {
-        CapabilityIndex index = index(new CapabilitySpec("osgi.wiring.package",
+        Offers index = index(new CapabilitySpec("osgi.wiring.package",
                 Map.of("osgi.wiring.package", "com.acme", "version", new Version(1, 5, 0))));
         assertThat(explainer.explainIfMissing("p", "osgi.wiring.package",
                 "(&(osgi.wiring.package=com.acme)(version>=1.0.0)(!(version>=2.0.0)))", index)).isEmpty();

@@ -1,0 +1,92 @@
+package org.milkbottle.core.internal.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.store.ArtifactStore;
+import org.milkbottle.validation.api.Provenance;
+import org.osgi.resource.Resource;
+
+/**
+ * Brings the repository resources a plan needs into the artifact store — each jar written once, straight
+ * from its repository, in parallel — and checks each against the SHA-256 its repository's index lists.
+ * A jar already in the store (same SHA-256, checked again) is not downloaded at all.
+ */
+public final class RepositoryDownloads {
+
+    private final Supplier<ArtifactFetcher> fetcher;
+    private final ArtifactStore store;
+    private final Executor executor;
+    private final ManifestDescriptorReader reader = new ManifestDescriptorReader();
+
+    public RepositoryDownloads(Supplier<ArtifactFetcher> fetcher, ArtifactStore store, Executor executor) {
+        this.fetcher = fetcher;
+        this.store = store;
+        this.executor = executor;
+    }
+
+    /** Fetches every resource and reads its manifest; the first failure fails the whole request. */
+    public List<BundleArchive> fetchAll(List<Resource> resources, PluginRepositories.Session repositories) {
+        List<CompletableFuture<BundleArchive>> downloads = new ArrayList<>();
+        for (Resource resource : resources) {
+            PluginRepositories.Origin origin = repositories.origin(resource);
+            String name = PluginRepositories.identity(resource);
+            downloads.add(CompletableFuture.supplyAsync(() -> fetch(name, origin), executor));
+        }
+        List<BundleArchive> archives = new ArrayList<>();
+        for (CompletableFuture<BundleArchive> download : downloads) {
+            try {
+                archives.add(download.join());
+            } catch (CompletionException e) {
+                downloads.forEach(d -> d.cancel(true));
+                throw e.getCause() instanceof PluginException p ? p
+                        : new PluginException("Download failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return archives;
+    }
+
+    private BundleArchive fetch(String name, PluginRepositories.Origin origin) {
+        Path path = store.find(origin.sha256()).filter(p -> origin.sha256().equals(sha256(p))).orElse(null);
+        if (path == null) {
+            ArtifactStore.Stored stored;
+            try {
+                stored = fetcher.get().fetch(origin.url());
+            } catch (PluginException e) {
+                throw new PluginException("Cannot download " + name + " from repository '" + origin.repository()
+                        + "': " + e.getMessage(), e);
+            }
+            if (!stored.sha256().equals(origin.sha256())) {
+                throw new PluginException("The download of " + name + " from repository '" + origin.repository()
+                        + "' does not match the SHA-256 its index lists (got " + stored.sha256() + ", expected "
+                        + origin.sha256() + "); it was tampered with or the index is stale. Nothing was installed.");
+            }
+            path = stored.path();
+        }
+        return reader.read(path, origin.sha256(), name).from(new Provenance(Provenance.Kind.MARKETPLACE_INDEX, name,
+                "listed with this SHA-256 in the index of repository '" + origin.repository() + "'", List.of()));
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+}
