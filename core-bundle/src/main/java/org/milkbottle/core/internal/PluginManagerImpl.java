@@ -11,22 +11,19 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.milkbottle.api.BundleSnapshot;
-import org.milkbottle.api.ConfigurationSchema;
-import org.milkbottle.api.HealthReport;
 import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
-import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginConfiguration;
 import org.milkbottle.api.PluginDetails;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginHealth;
 import org.milkbottle.api.PluginInfo;
+import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.install.AbandonedBundles;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
-import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.ContentJudge;
 import org.milkbottle.core.internal.install.CrashRecovery;
 import org.milkbottle.core.internal.install.UpdateContinuity;
@@ -35,12 +32,12 @@ import org.milkbottle.core.internal.install.InstallResolution;
 import org.milkbottle.core.internal.install.PluginRepositories;
 import org.milkbottle.core.internal.install.RepositoryDownloads;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
+import org.milkbottle.core.internal.install.RequestApplier;
+import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.RequestPreparation;
 import org.milkbottle.api.PluginUpdate;
-import org.milkbottle.core.internal.install.BundleArchive;
 import org.milkbottle.core.internal.install.BundleStarter;
 import org.milkbottle.core.internal.install.InstallPlanner;
-import org.milkbottle.core.internal.install.InstallTransaction;
 import org.milkbottle.core.internal.install.ManagedBundles;
 import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
@@ -107,6 +104,7 @@ public class PluginManagerImpl implements PluginManager {
     private ArtifactFetcher fetcher;
     private BundleStarter starter;
     private PluginLookup lookup;
+    private PluginReports reports;
     private TransactionEngine transactions;
     private RequestPreparation preparation;
     private BundleContext context;
@@ -142,6 +140,7 @@ public class PluginManagerImpl implements PluginManager {
         this.managed.load(state.all(), log.inFlight().isEmpty());
         this.starter = new BundleStarter(executor, scr, managed.abandoned());
         this.lookup = new PluginLookup(context);
+        this.reports = new PluginReports(managed, lookup, runtimeVersion, () -> health, () -> configuration);
         this.explainer = new RequirementExplainer(runtimeVersion);
         this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info);
         this.preparation = new RequestPreparation(new RequestFetcher(() -> this.fetcher), repositories,
@@ -313,18 +312,7 @@ public class PluginManagerImpl implements PluginManager {
 
     @Override
     public List<PluginInfo> list(boolean includeRuntime) {
-        PluginHealth healthService = health;
-        List<HealthReport> reports = healthService == null ? List.of() : healthService.all();
-        List<PluginInfo> out = new ArrayList<>();
-        for (Bundle bundle : managed.everything()) {
-            if (includeRuntime || ManagedBundles.isManaged(bundle)) {
-                String status = reports.stream().filter(r -> r.symbolicName().equals(bundle.getSymbolicName()))
-                        .map(HealthReport::status).findFirst().orElse(bundle.getState() == Bundle.ACTIVE ? "n/a"
-                                : "STOPPED");
-                out.add(lookup.info(bundle, managed::record, status));
-            }
-        }
-        return out;
+        return reports.list(includeRuntime);
     }
 
     @Override
@@ -334,16 +322,7 @@ public class PluginManagerImpl implements PluginManager {
 
     @Override
     public PluginDetails details(String plugin) {
-        Bundle bundle = lookup.find(plugin);
-        PluginHealth healthService = health;
-        HealthReport report = healthService == null
-                ? new HealthReport(bundle.getSymbolicName(), "n/a", List.of())
-                : healthService.of(String.valueOf(bundle.getBundleId()));
-        PluginConfiguration configurationService = configuration;
-        List<ConfigurationSchema> schemas = configurationService == null ? List.of()
-                : configurationService.schemas(String.valueOf(bundle.getBundleId()));
-        return new PluginDetails(lookup.info(bundle, managed::record, report.status()), lookup.descriptor(bundle),
-                runtimeVersion, lookup.dependencies(bundle), PluginLookup.commands(bundle), schemas, report);
+        return reports.details(plugin);
     }
 
     @Override
@@ -355,18 +334,7 @@ public class PluginManagerImpl implements PluginManager {
     public InstallResult rollback(Optional<Long> id) {
         awaitRecovery();
         return withLock(() -> {
-            List<Transaction> history = log.history();
-            Transaction target = id.map(wanted -> history.stream().filter(t -> t.id() == wanted).findFirst()
-                    .orElseThrow(() -> new PluginException("There is no transaction " + wanted
-                            + "; mb:history lists them.")))
-                    .orElseGet(() -> history.stream().filter(t -> t.status() == Transaction.Status.COMMITTED)
-                            .reduce((a, b) -> b)
-                            .orElseThrow(() -> new PluginException("Nothing to roll back: no transaction has been "
-                                    + "committed yet.")));
-            if (target.status() != Transaction.Status.COMMITTED) {
-                throw new PluginException("Transaction " + target.id() + " " + target.status().name().toLowerCase()
-                        + " and changed nothing, so there is nothing to roll back.");
-            }
+            Transaction target = TransactionEngine.rollbackTarget(log.history(), id);
             return transactions.run("rollback", "to the state before #" + target.id(), "shell", before -> {
                 List<String> problems = restorer().restore(target.before(), startTimeout());
                 if (!problems.isEmpty()) {
@@ -380,36 +348,8 @@ public class PluginManagerImpl implements PluginManager {
 
     private InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
             InstallRequest request) {
-        boolean start = request.start();
-        List<BundleArchive> archives = prepared.archives();
-        List<String> validationWarnings = new ArrayList<>(prepared.notes());
-        List<String> vetoes = validationStep().check(archives, origin, request, validationWarnings);
-        if (!vetoes.isEmpty()) {
-            String message = "Refused by validation (nothing was installed; see mb:validate FILE for the full "
-                    + "report):\n" + String.join("\n", vetoes);
-            transactions.refused(action, subject, origin, message);
-            throw new PluginException(message);
-        }
-        InstallPlan plan = planner().plan(archives, managed.everything());
-        if (!prepared.problems().isEmpty() || !plan.feasible()) {
-            List<String> problems = new ArrayList<>(prepared.problems());
-            problems.addAll(plan.problems());
-            String message = String.join("\n", problems);
-            transactions.refused(action, subject, origin, message);
-            throw new PluginException(message);
-        }
-        if (plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
-                && plan.changes().stream().anyMatch(c -> c.action() == PlannedChange.Action.UPDATE)) {
-            action = "update"; // installing a new version of an installed plugin is an update
-        }
-        InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
-        List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
-        InstallResult result = transactions.run(action, subject, origin, before -> {
-            InstallTransaction.persistStarts(tx.apply(toInstall, start, origin, startTimeout()));
-            return plan;
-        });
-        validationWarnings.addAll(tx.warnings());
-        return new InstallResult(result.transactionId(), result.plan(), result.plugins(), validationWarnings);
+        return new RequestApplier(this::validationStep, planner(), transactions, managed, starter, explainer,
+                this::startTimeout).apply(action, subject, origin, prepared, request);
     }
 
     private Bundle managedBundle(String plugin, String verb) {
@@ -422,7 +362,7 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private PluginInfo info(Bundle bundle) {
-        return lookup.info(bundle, managed::record, bundle.getState() == Bundle.ACTIVE ? "n/a" : "STOPPED");
+        return reports.info(bundle);
     }
 
     private InstallPlanner planner() {

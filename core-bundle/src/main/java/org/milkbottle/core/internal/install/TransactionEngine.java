@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -110,5 +111,21 @@ public final class TransactionEngine {
         if (kept.size() != state.all().size()) {
             state.replace(kept);
         }
+    }
+
+    /** The transaction {@code mb:rollback [ID]} undoes: the one named, or the last committed one. */
+    public static Transaction rollbackTarget(List<Transaction> history, Optional<Long> id) {
+        Transaction target = id.map(wanted -> history.stream().filter(t -> t.id() == wanted).findFirst()
+                .orElseThrow(() -> new PluginException("There is no transaction " + wanted
+                        + "; mb:history lists them.")))
+                .orElseGet(() -> history.stream().filter(t -> t.status() == Transaction.Status.COMMITTED)
+                        .reduce((a, b) -> b)
+                        .orElseThrow(() -> new PluginException("Nothing to roll back: no transaction has been "
+                                + "committed yet.")));
+        if (target.status() != Transaction.Status.COMMITTED) {
+            throw new PluginException("Transaction " + target.id() + " " + target.status().name().toLowerCase()
+                    + " and changed nothing, so there is nothing to roll back.");
+        }
+        return target;
     }
 }

@@ -1,0 +1,73 @@
+package org.milkbottle.core.internal.install;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.milkbottle.api.InstallPlan;
+import org.milkbottle.api.InstallRequest;
+import org.milkbottle.api.InstallResult;
+import org.milkbottle.api.PlannedChange;
+import org.milkbottle.api.PluginException;
+
+/**
+ * Applies a prepared request, holding the plugin manager's lock: every archive is validated (the
+ * validator has the last word, before any planning problem), the changes are planned, and the install
+ * runs as one transaction — committed, or undone and recorded as failed. A refusal is recorded in history.
+ */
+public final class RequestApplier {
+
+    private final Supplier<ValidationStep> validation;
+    private final InstallPlanner planner;
+    private final TransactionEngine transactions;
+    private final ManagedBundles managed;
+    private final BundleStarter starter;
+    private final RequirementExplainer explainer;
+    private final Supplier<Duration> startTimeout;
+
+    public RequestApplier(Supplier<ValidationStep> validation, InstallPlanner planner, TransactionEngine transactions,
+            ManagedBundles managed, BundleStarter starter, RequirementExplainer explainer,
+            Supplier<Duration> startTimeout) {
+        this.validation = validation;
+        this.planner = planner;
+        this.transactions = transactions;
+        this.managed = managed;
+        this.starter = starter;
+        this.explainer = explainer;
+        this.startTimeout = startTimeout;
+    }
+
+    public InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
+            InstallRequest request) {
+        List<BundleArchive> archives = prepared.archives();
+        List<String> warnings = new ArrayList<>(prepared.notes());
+        List<String> vetoes = validation.get().check(archives, origin, request, warnings);
+        if (!vetoes.isEmpty()) {
+            refuse(action, subject, origin, "Refused by validation (nothing was installed; see mb:validate FILE for "
+                    + "the full report):\n" + String.join("\n", vetoes));
+        }
+        InstallPlan plan = planner.plan(archives, managed.everything());
+        if (!prepared.problems().isEmpty() || !plan.feasible()) {
+            List<String> problems = new ArrayList<>(prepared.problems());
+            problems.addAll(plan.problems());
+            refuse(action, subject, origin, String.join("\n", problems));
+        }
+        String kind = plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
+                && plan.changes().stream().anyMatch(c -> c.action() == PlannedChange.Action.UPDATE)
+                ? "update" : action; // installing a new version of an installed plugin is an update
+        InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
+        List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
+        InstallResult result = transactions.run(kind, subject, origin, before -> {
+            InstallTransaction.persistStarts(tx.apply(toInstall, request.start(), origin, startTimeout.get()));
+            return plan;
+        });
+        warnings.addAll(tx.warnings());
+        return new InstallResult(result.transactionId(), result.plan(), result.plugins(), warnings);
+    }
+
+    private void refuse(String action, String subject, String origin, String message) {
+        transactions.refused(action, subject, origin, message);
+        throw new PluginException(message);
+    }
+}
