@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,7 @@ import org.milkbottle.core.internal.install.RequestApplier;
 import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.RequestPreparation;
 import org.milkbottle.api.PluginUpdate;
+import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.core.internal.install.BundleStarter;
 import org.milkbottle.core.internal.install.InstallPlanner;
 import org.milkbottle.core.internal.install.ManagedBundles;
@@ -130,7 +132,7 @@ public class PluginManagerImpl implements PluginManager {
         this.context = context;
         Path data = DataDirectory.of(context);
         this.runtimeLock = RuntimeLock.acquire(data);
-        this.runtimeVersion = RuntimeVersion.of(context.getBundle());
+        this.runtimeVersion = RuntimeCapability.version(context).toString();
         this.store = new ArtifactStore(data.resolve("artifacts"));
         this.state = new ManagedState(data);
         this.log = new TransactionLog(data);
@@ -298,7 +300,8 @@ public class PluginManagerImpl implements PluginManager {
 
     @Override
     public List<PluginUpdate> outdated() {
-        return new RepositoryUpdates(repositories, RuntimeVersion.capability(context.getBundle())).outdated(list(false));
+        return new RepositoryUpdates(repositories, RuntimeCapability.attributes(context).orElse(Map.of()))
+                .outdated(list(false));
     }
 
     @Override

@@ -73,7 +73,8 @@ public final class RepositoryDownloads {
             if (!stored.sha256().equals(origin.sha256())) {
                 throw new PluginException("The download of " + name + " from repository '" + origin.repository()
                         + "' does not match the SHA-256 its index lists (got " + stored.sha256() + ", expected "
-                        + origin.sha256() + "); it was tampered with or the index is stale. Nothing was installed.");
+                        + origin.sha256() + "): it was changed or damaged after it was indexed. Nothing was installed; "
+                        + "tell the repository's owner.");
             }
             path = stored.path();
         }
