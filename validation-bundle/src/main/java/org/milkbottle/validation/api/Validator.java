@@ -1,6 +1,7 @@
 package org.milkbottle.validation.api;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -62,5 +63,5 @@ public interface Validator {
     ValidationReport reapprove(Path jar, String source, String origin);
 
     /** The advisories that apply to this version of a plugin. */
-    java.util.List<Advisory> advisories(String symbolicName, String version);
+    List<Advisory> advisories(String symbolicName, String version);
 }

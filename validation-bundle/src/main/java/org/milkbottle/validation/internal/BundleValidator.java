@@ -1,7 +1,5 @@
 package org.milkbottle.validation.internal;
 
-import java.nio.file.Path;
-
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
 import org.osgi.framework.Bundle;
@@ -17,14 +15,6 @@ public interface BundleValidator {
      * without validation, as the start-up bundles are.
      */
     void recordEmbedderInstall(Bundle bundle);
-
-    /**
-     * The jar the install pipeline approved for this name and version (it validates the file before
-     * installing it); consumes the approval. The caller checks that the installed content is that jar.
-     *
-     * @return the approved jar (so that the guard can keep an exact copy), or null when there is no approval
-     */
-    Path takePipelineApproval(String symbolicName, String version);
 
     /** What was wrong with the trust policy found at start (changed behind the runtime's back), or null. */
     String policyProblem();

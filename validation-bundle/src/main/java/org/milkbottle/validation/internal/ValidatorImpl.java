@@ -10,11 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.milkbottle.validation.api.Advisory;
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.PluginArchive;
 import org.milkbottle.validation.api.Provenance;
@@ -30,7 +29,6 @@ import org.milkbottle.validation.internal.rules.MetadataRule;
 import org.milkbottle.validation.internal.rules.RuntimeProtectionRule;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,20 +45,6 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = {Validator.class, BundleValidator.class}, configurationPid = ValidationLimits.PID)
 @Designate(ocd = ValidationLimits.class)
 public class ValidatorImpl implements Validator, BundleValidator {
-
-    /**
-     * How long an approval by the install pipeline is kept for the bundle to be installed. Not a security
-     * window — the guard checks that the installed content is the approved jar — only a bound on memory for
-     * approvals whose install never came (a plan that failed after validation).
-     */
-    private static final long PIPELINE_APPROVAL_NANOS = 600_000_000_000L;
-
-    /** An approval handed from the install pipeline to the veto guard: when, and the exact jar approved. */
-    private record PipelineApproval(long nanos, Path jar) {
-    }
-
-    private final Map<String, PipelineApproval> pipelineApprovals =
-            new ConcurrentHashMap<>();
 
     private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
     private volatile List<ValidationRule> builtIn;
@@ -79,6 +63,10 @@ public class ValidatorImpl implements Validator, BundleValidator {
 
     @Reference
     private ApprovalRecord approvals;
+
+    /** Where approvals go for the veto guard; null outside a framework. */
+    @Reference
+    private PipelineApprovals pipelineApprovals;
 
     private volatile PermissionPolicy policy;
 
@@ -117,6 +105,11 @@ public class ValidatorImpl implements Validator, BundleValidator {
         this.allowList = allowList;
         this.approvals = approvals;
         this.audit = audit;
+    }
+
+    /** For tests: where a framework would have approvals go. */
+    void configurePipeline(PipelineApprovals pipelineApprovals) {
+        this.pipelineApprovals = pipelineApprovals;
     }
 
     /** The runtime's bundles, apart from {@code excluded} (the bundle under validation, if installed). */
@@ -200,16 +193,19 @@ public class ValidatorImpl implements Validator, BundleValidator {
         return decided(jar, report, provenance, acceptAdvisories ? origin + " --force" : origin);
     }
 
-    /** Records the decision; an approval is remembered by content and handed to the veto guard. */
+    /**
+     * Records the decision; an approval is remembered with its provenance and handed, by content, to the veto guard,
+     * which approves the bundle holding exactly this content when it is installed.
+     */
     private ValidationReport decided(Path jar, ValidationReport report, Provenance provenance, String origin) {
         audit.record(origin, report);
         if (report.approved() && report.symbolicName() != null) {
             if (approvals != null) {
                 approvals.remember(report.sha256(), provenance);
             }
-            long now = System.nanoTime();
-            pipelineApprovals.values().removeIf(a -> now - a.nanos() > PIPELINE_APPROVAL_NANOS);
-            pipelineApprovals.put(key(report.symbolicName(), report.version()), new PipelineApproval(now, jar));
+            if (pipelineApprovals != null) {
+                pipelineApprovals.approved(jar);
+            }
         }
         return report;
     }
@@ -229,18 +225,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     @Override
-    public List<org.milkbottle.validation.api.Advisory> advisories(String symbolicName, String version) {
+    public List<Advisory> advisories(String symbolicName, String version) {
         return advisoryList == null ? List.of() : advisoryList.matching(symbolicName, version);
-    }
-
-    @Override
-    public Path takePipelineApproval(String symbolicName, String version) {
-        PipelineApproval approval = pipelineApprovals.remove(key(symbolicName, version));
-        return approval == null ? null : approval.jar();
-    }
-
-    private static String key(String symbolicName, String version) {
-        return symbolicName + "@" + Version.parseVersion(version == null ? "0" : version.trim());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.milkbottle.validation.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -51,12 +52,13 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
 
     private final BundleContext context;
     private final BundleValidator validator;
+    private final PipelineApprovals pipelineApprovals;
     private final boolean trustEmbedder;
     private final ApprovedContent approvedContent;
     /** Approved bundle ids, with the last-modified time of the content that was approved. */
     private final Map<Long, Long> approved = new ConcurrentHashMap<>();
-    /** Bundles being put back to their approved content by this guard. */
-    private final Map<Long, byte[]> restoring = new ConcurrentHashMap<>();
+    /** Bundles being put back to their approved content by this guard, with that content's digest. */
+    private final Map<Long, String> restoring = new ConcurrentHashMap<>();
     private final ExecutorService vetoes = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "milkbottle-veto");
         thread.setDaemon(true);
@@ -64,9 +66,11 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     });
 
     @Activate
-    public VetoGuard(BundleContext context, @Reference BundleValidator validator) {
+    public VetoGuard(BundleContext context, @Reference BundleValidator validator,
+            @Reference PipelineApprovals pipelineApprovals) {
         this.context = context;
         this.validator = validator;
+        this.pipelineApprovals = pipelineApprovals;
         this.approvedContent = new ApprovedContent(context.getDataFile("approved"));
         this.trustEmbedder = Boolean.parseBoolean(context.getProperty(EMBEDDER_INSTALLS));
         // what is installed already was installed by the launcher or approved in an earlier run
@@ -114,18 +118,18 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
     private void decide(Bundle bundle, boolean update) {
         approved.remove(bundle.getBundleId());
         String version = bundle.getVersion().toString();
-        byte[] restored = restoring.remove(bundle.getBundleId());
-        if (restored != null && ApprovedJarMatch.matches(bundle, restored)) {
+        String restored = restoring.remove(bundle.getBundleId());
+        if (restored != null && restored.equals(digestOf(bundle))) {
             // the copy of content approved before: validating it again as a raw bundle would count a
             // signed plugin as unsigned and could veto the restore itself. Checked by content, so that another
             // update slipping in while the restore waits for the bundle's lock is not taken for it
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             return;
         }
-        Path approvedJar = bundle.getLocation().startsWith("milkbottle:")
-                ? validator.takePipelineApproval(bundle.getSymbolicName(), version) : null;
-        // the approval is for content: the installed bundle must be the approved jar, entry for entry
-        if (approvedJar != null && ApprovedJarMatch.matches(bundle, approvedJar)) {
+        // the pipeline installs only at milkbottle: locations; its approval is for content, so a bundle holding
+        // other content under the approved name and version finds none, and is judged as a raw install below
+        Path approvedJar = bundle.getLocation().startsWith("milkbottle:") ? pipelineApprovals.take(bundle) : null;
+        if (approvedJar != null) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             // an exact copy of the approved jar, made before the install call returns: a raw update that
             // follows at once must find it (rebuilding it from the bundle's entries raced with such updates)
@@ -171,7 +175,13 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
 
     /** Puts the approved content back (it is validated again on the way in) and restarts the bundle if it ran. */
     private void restore(Bundle bundle, byte[] previous) throws BundleException {
-        restoring.put(bundle.getBundleId(), previous);
+        try {
+            restoring.put(bundle.getBundleId(), ContentDigest.of(previous));
+        } catch (IOException e) {
+            // a copy that cannot be read is restored all the same, and judged as any raw update
+            LOG.log(System.Logger.Level.WARNING, "The copy of " + bundle.getSymbolicName() + " to restore is "
+                    + "unreadable (" + e.getMessage() + "); it is validated again as it goes back");
+        }
         try {
             bundle.update(new ByteArrayInputStream(previous));
         } finally {
@@ -182,6 +192,14 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
             bundle.start();
         }
         LOG.log(System.Logger.Level.WARNING, "Restored the previous version of " + bundle.getSymbolicName());
+    }
+
+    private static String digestOf(Bundle bundle) {
+        try {
+            return ContentDigest.of(bundle);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
