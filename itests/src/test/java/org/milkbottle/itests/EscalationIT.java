@@ -131,7 +131,7 @@ public class EscalationIT extends MilkBottleTestSupport {
 
         await("the deploy folder refused it", () -> manager.history().stream().anyMatch(t -> t.message() != null
                 && t.message().contains("the deploy folder only updates plugins it installed itself")));
-        Thread.sleep(300);
+        assertEquals("handed over once", 1, awaitDeployIdle(folder, 1));
         Bundle victim = bundle("victim").orElseThrow();
         assertEquals("1.0.0", victim.getVersion().toString());
         assertEquals(Bundle.ACTIVE, victim.getState());

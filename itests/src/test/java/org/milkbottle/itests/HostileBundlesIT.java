@@ -295,7 +295,7 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
         assertTrue(audit, audit.lines().anyMatch(l -> l.contains("VETOED") && l.contains("deploy")
                 && l.contains(name)));
         Refusals.assertNames(name, audit, NOT_ALLOWED, permissions);
-        Thread.sleep(300); // not retried into an install either
+        assertEquals("handed over once, not retried into an install", 1, awaitDeployIdle(folder, 1));
         assertNothingRanAndAllIsWell(name);
     }
 

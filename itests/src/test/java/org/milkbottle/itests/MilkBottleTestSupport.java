@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
@@ -33,6 +35,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
@@ -56,6 +60,9 @@ public abstract class MilkBottleTestSupport {
 
     @Inject
     protected ServiceComponentRuntime scr;
+
+    /** The deploy-folder watcher's last idle event per folder: files handed over by then. */
+    private final Map<String, Long> deployIdle = new ConcurrentHashMap<>();
 
     /**
      * Options are computed once per test class and shared by its methods' frameworks. MilkBottle's state
@@ -104,6 +111,9 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("com.fasterxml.jackson.core", "jackson-databind").versionAsInProject(),
                 mavenBundle("com.fasterxml.jackson.datatype", "jackson-datatype-jsr310").versionAsInProject(),
                 mavenBundle("org.ow2.asm", "asm").versionAsInProject(),
+                // the plugin manager plans with the OSGi Resolver over the Repository services there are
+                mavenBundle("org.osgi", "org.osgi.service.repository").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.resolver").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.validation.bundle")),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
     }
@@ -116,10 +126,8 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.apache.felix", "org.apache.felix.http.jetty").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.jdbc").versionAsInProject(),
                 mavenBundle("com.h2database", "h2").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.service.repository").versionAsInProject(),
                 mavenBundle("biz.aQute.bnd", "biz.aQute.bnd.util").versionAsInProject(),
                 mavenBundle("biz.aQute.bnd", "biz.aQute.bndlib").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.resolver").versionAsInProject(),
                 mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.marketplace.bundle")));
     }
@@ -241,18 +249,31 @@ public abstract class MilkBottleTestSupport {
         });
     }
 
-    /** Points the deploy folder at a fresh folder of this test's and waits until the watcher watches it. */
+    /** Points the deploy folder at a fresh folder of this test's and waits until the watcher has scanned it. */
     protected Path watchedDeployFolder() throws Exception {
-        Path folder = work("deploy");
-        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+        Path folder = work("deploy").toAbsolutePath().normalize();
+        // the watcher posts an event each time it has nothing left to do; keep the last one per folder
+        context.registerService(EventHandler.class, event -> deployIdle.put(String.valueOf(event.getProperty("folder")),
+                (Long) event.getProperty("handled")), new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC,
+                "org/milkbottle/deploy/IDLE")));
+        Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("directory", folder.toString());
         configurationAdmin.getConfiguration("org.milkbottle.deploy", "?").update(properties);
-        await("watcher on " + folder, () -> scr.getComponentDescriptionDTOs().stream()
-                .filter(d -> d.name.endsWith("DeployFolderWatcher"))
-                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .anyMatch(c -> c.state == 8 && folder.toString().equals(c.properties.get("directory"))));
-        Thread.sleep(200); // the first scan of the new folder
+        awaitDeployIdle(folder, 0); // the first scan of the new folder
         return folder;
+    }
+
+    /**
+     * Waits until the deploy-folder watcher on {@code folder} has nothing left to do, having handed at least
+     * {@code files} files to the plugin manager since it started watching.
+     *
+     * @return how many files it had handed over when it settled
+     */
+    protected long awaitDeployIdle(Path folder, long files) throws InterruptedException {
+        String key = folder.toAbsolutePath().normalize().toString();
+        await("the deploy folder " + key + " settles after " + files + " file(s)",
+                () -> deployIdle.getOrDefault(key, -1L) >= files);
+        return deployIdle.get(key);
     }
 
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {

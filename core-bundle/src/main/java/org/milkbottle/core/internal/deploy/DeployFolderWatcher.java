@@ -25,6 +25,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -39,11 +43,23 @@ import org.osgi.service.metatype.annotations.Designate;
 public class DeployFolderWatcher {
 
     static final String ORIGIN = "deploy";
+    /**
+     * Event posted (OSGi EventAdmin, when present) each time the watcher has nothing left to do: properties
+     * {@code folder} (absolute path) and {@code handled} (files handed to the plugin manager since it
+     * started watching). Lets scripts and tests wait for the folder to settle instead of sleeping.
+     */
+    public static final String IDLE_TOPIC = "org/milkbottle/deploy/IDLE";
     private static final System.Logger LOG = System.getLogger(DeployFolderWatcher.class.getName());
 
-    private final PluginManager manager;
-    private final DeployFolderConfig config;
-    private final Path folder;
+    @Reference
+    private PluginManager manager;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    private DeployFolderConfig config;
+    private Path folder;
+    private long handedOver;
     private final Map<Path, FileState> pending = new HashMap<>();
     /** SHA-free identity of what was last handed to the manager per file, so a failing file is not retried in a loop. */
     private final Map<Path, FileState> handled = new HashMap<>();
@@ -52,9 +68,7 @@ public class DeployFolderWatcher {
     private Thread thread;
 
     @Activate
-    public DeployFolderWatcher(@Reference PluginManager manager, BundleContext context, DeployFolderConfig config)
-            throws IOException {
-        this.manager = manager;
+    void activate(BundleContext context, DeployFolderConfig config) throws IOException {
         this.config = config;
         String configured = !config.directory().isBlank() ? config.directory() : context.getProperty("milkbottle.deploy");
         this.folder = Path.of(configured == null || configured.isBlank() ? "deploy" : configured).toAbsolutePath()
@@ -87,6 +101,9 @@ public class DeployFolderWatcher {
         try {
             reconcile();
             while (running) {
+                if (pending.isEmpty()) {
+                    announceIdle();
+                }
                 WatchKey key = pending.isEmpty() ? watcher.take()
                         : watcher.poll(Math.max(1, config.quietMillis()), TimeUnit.MILLISECONDS);
                 if (key != null) {
@@ -105,6 +122,13 @@ public class DeployFolderWatcher {
             // deactivated
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The deploy folder watcher stopped", e);
+        }
+    }
+
+    private void announceIdle() {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(IDLE_TOPIC, Map.of("folder", folder.toString(), "handled", handedOver)));
         }
     }
 
@@ -174,6 +198,7 @@ public class DeployFolderWatcher {
     }
 
     private void deploy(Path file) {
+        handedOver++;
         String source = file.toString();
         try {
             List<String> before = manager.installed().stream().filter(p -> file.equals(sourceFile(p)))
@@ -196,6 +221,7 @@ public class DeployFolderWatcher {
     private void remove(Path file) {
         for (BundleSnapshot plugin : manager.installed()) {
             if (file.equals(sourceFile(plugin))) {
+                handedOver++;
                 try {
                     manager.uninstall(plugin.symbolicName(), ORIGIN);
                     LOG.log(System.Logger.Level.INFO, "Undeployed " + file.getFileName());
