@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
+import org.objectweb.asm.Opcodes;
+
 /**
  * The start of a class file — magic, version, constant pool, access flags, this and super class,
  * interfaces — read from a stream that is still inflating, so that the rest of the class (fields and
@@ -13,7 +15,7 @@ import java.util.Arrays;
 final class ClassPrefix {
 
     /** The newest class file version the ASM visitor behind this filter can read (Java 25). */
-    static final int NEWEST_MAJOR_VERSION = org.objectweb.asm.Opcodes.V25;
+    static final int NEWEST_MAJOR_VERSION = Opcodes.V25;
 
     /** Bytes read beyond what the parser needs, to keep the number of inflate calls down. */
     private static final int READ_AHEAD = 1024;
@@ -228,107 +230,6 @@ final class ClassPrefix {
     }
 
     /**
-     * Names to look for in the constant pool's text, slashed and dotted, indexed by their first eight bytes:
-     * nearly every descriptor mentions {@code java/lang/...}, so a first-byte index alone would compare each
-     * mention with every {@code java/} name.
-     */
-    static final class NameIndex {
-        private static final int KEY_BYTES = 8;
-        private static final java.lang.invoke.VarHandle LONG_BIG_ENDIAN = java.lang.invoke.MethodHandles
-                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-        private static final int SLOTS = 1024;
-        private final boolean[] firstBytes = new boolean[128];
-        private final long[] keys = new long[SLOTS];
-        private final Candidate[][] names = new Candidate[SLOTS][];
-
-        /** One name, with its bytes 8 to 15 (zero-padded) and a mask of those it has, for a quick reject. */
-        private record Candidate(byte[] name, long second, long mask) {
-            static Candidate of(byte[] name) {
-                long second = 0;
-                for (int i = KEY_BYTES; i < 2 * KEY_BYTES; i++) {
-                    second = (second << 8) | (i < name.length ? name[i] & 0xFF : 0);
-                }
-                int present = Math.max(0, Math.min(KEY_BYTES, name.length - KEY_BYTES));
-                return new Candidate(name, second, present == 0 ? 0 : -1L << (8 * (KEY_BYTES - present)));
-            }
-        }
-
-        NameIndex(java.util.List<String> internalNames) {
-            for (String name : internalNames) {
-                add(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                add(name.replace('/', '.').getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            }
-        }
-
-        private void add(byte[] name) {
-            if (name.length < KEY_BYTES) {
-                throw new IllegalArgumentException("guarded names need at least " + KEY_BYTES + " bytes: "
-                        + new String(name, java.nio.charset.StandardCharsets.US_ASCII));
-            }
-            firstBytes[name[0]] = true;
-            long key = key(name, 0);
-            int slot = slot(key);
-            Candidate[] old = names[slot];
-            Candidate[] grown = old == null ? new Candidate[1] : Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = Candidate.of(name);
-            keys[slot] = key;
-            names[slot] = grown;
-        }
-
-        /** The slot of a key: linear probing over a table far larger than the number of keys. */
-        private int slot(long key) {
-            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 54) & (SLOTS - 1);
-            while (names[slot] != null && keys[slot] != key) {
-                slot = (slot + 1) & (SLOTS - 1);
-            }
-            return slot;
-        }
-
-        private static long key(byte[] bytes, int from) {
-            return (long) LONG_BIG_ENDIAN.get(bytes, from);
-        }
-
-        boolean mayStartWith(byte b) {
-            return b > 0 && firstBytes[b];
-        }
-
-        /**
-         * The length of the name that starts at {@code from}, or 0. A package name ends in a separator and
-         * matches any class inside; a class name must end where the text's name ends (or at {@code $}).
-         */
-        int match(byte[] text, int from, int end) {
-            if (from + KEY_BYTES > end) {
-                return 0;
-            }
-            Candidate[] candidates = names[slot(key(text, from))];
-            if (candidates == null) {
-                return 0;
-            }
-            boolean wide = from + 2 * KEY_BYTES <= end;
-            long next = wide ? key(text, from + KEY_BYTES) : 0;
-            for (Candidate candidate : candidates) {
-                byte[] name = candidate.name();
-                int stop = from + name.length;
-                // the next eight bytes first: "java/lang/String" and "java/lang/instrument/" share a key
-                if (wide && (next & candidate.mask()) != candidate.second()) {
-                    continue;
-                }
-                if (stop <= end && Arrays.equals(text, from, stop, name, 0, name.length)) {
-                    byte last = name[name.length - 1];
-                    if (last == '/' || last == '.' || stop == end || !isNamePart(text[stop])) {
-                        return name.length;
-                    }
-                }
-            }
-            return 0;
-        }
-
-        private static boolean isNamePart(byte b) {
-            return Character.isLetterOrDigit((char) (b & 0xFF)) || b == '_' || b == '/' || b == '.';
-        }
-    }
-
-    /**
      * Whether the name of a field or method reference may be one of {@code names} — compared by length and
      * first and last byte, so that most names of the plugin's own members never become strings.
      */
@@ -337,25 +238,6 @@ final class ClassPrefix {
         int utf8 = entries[readUnsignedShort(nameAndType + 1)];
         int size = readUnsignedShort(utf8 + 1);
         return size > 0 && names.mayBe(size, buffer[utf8 + 3], buffer[utf8 + 2 + size]);
-    }
-
-    /** A cheap over-approximation of a set of names: their lengths with first and last bytes, hashed. */
-    static final class MemberNameFilter {
-        private final boolean[] shapes = new boolean[1 << 16];
-
-        MemberNameFilter(java.util.Collection<String> names) {
-            for (String name : names) {
-                shapes[shape(name.length(), (byte) name.charAt(0), (byte) name.charAt(name.length() - 1))] = true;
-            }
-        }
-
-        boolean mayBe(int length, byte first, byte last) {
-            return shapes[shape(length, first, last)];
-        }
-
-        private static int shape(int length, byte first, byte last) {
-            return ((length * 0x3F1 + (first & 0xFF)) * 0x3F1 + (last & 0xFF)) & 0xFFFF;
-        }
     }
 
     /** Decodes a CONSTANT_Utf8 entry (modified UTF-8). */

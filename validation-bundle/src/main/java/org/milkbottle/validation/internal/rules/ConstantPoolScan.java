@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.milkbottle.validation.api.Permissions;
 
@@ -45,11 +46,10 @@ final class ConstantPoolScan {
 
     private static final byte[][] PLATFORM = GuardedApi.PLATFORM_PREFIXES.stream()
             .map(p -> p.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
-    private static final ClassPrefix.NameIndex TYPE_GUARDS = new ClassPrefix.NameIndex(GuardedApi.typeGuardNames());
+    private static final NameIndex TYPE_GUARDS = new NameIndex(GuardedApi.typeGuardNames());
     /** Names of guarded members and of the calls that take their target as an argument. */
-    private static final ClassPrefix.MemberNameFilter MEMBER_NAMES = new ClassPrefix.MemberNameFilter(
-            java.util.stream.Stream.concat(GuardedApi.guardedMemberNames().stream(),
-                    java.util.stream.Stream.of("forName", "loadClass", "adapt")).toList());
+    private static final MemberNameFilter MEMBER_NAMES = new MemberNameFilter(Stream.concat(
+            GuardedApi.guardedMemberNames().stream(), Stream.of("forName", "loadClass", "adapt")).toList());
     /** Guarded member names are short identifiers; longer strings are never decoded for the look-up check. */
     private static final int LONGEST_MEMBER_NAME = 40;
 
