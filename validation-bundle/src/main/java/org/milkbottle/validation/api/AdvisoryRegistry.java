@@ -1,6 +1,7 @@
 package org.milkbottle.validation.api;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -34,5 +35,5 @@ public interface AdvisoryRegistry {
     void withdraw(String source);
 
     /** The sources that have published, in no particular order (for diagnosis). */
-    java.util.Set<String> sources();
+    Set<String> sources();
 }

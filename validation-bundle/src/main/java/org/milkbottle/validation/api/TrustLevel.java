@@ -1,5 +1,7 @@
 package org.milkbottle.validation.api;
 
+import java.util.Locale;
+
 /**
  * How far a jar is trusted, from the strongest to none. Each level allows a set of permissions; only
  * {@link #SIGNED} can hold {@link Permissions#FRAMEWORK}.
@@ -16,6 +18,6 @@ public enum TrustLevel {
 
     /** Lower-case name as shown to users and written to the audit log. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package org.milkbottle.validation.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public class AuditLog {
                     .getBytes(StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(line));
+                channel.write(ByteBuffer.wrap(line));
                 channel.force(true);
             }
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.milkbottle.validation.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ final class PolicyRecord {
             seal.write(file, AuditLog.MAPPER.writeValueAsBytes(policy));
             problem = null;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -94,7 +95,7 @@ public class TrustStore {
                         + "'; remove it first or give another alias.");
             }
             store.setCertificateEntry(name, certificate);
-        } catch (java.security.KeyStoreException e) {
+        } catch (KeyStoreException e) {
             throw new IllegalStateException("cannot update the trust store", e);
         }
         save(store);
@@ -110,7 +111,7 @@ public class TrustStore {
                 return false;
             }
             store.deleteEntry(alias);
-        } catch (java.security.KeyStoreException e) {
+        } catch (KeyStoreException e) {
             throw new IllegalStateException("cannot update the trust store", e);
         }
         save(store);
@@ -126,7 +127,7 @@ public class TrustStore {
                     return true;
                 }
             }
-        } catch (java.security.KeyStoreException e) {
+        } catch (KeyStoreException e) {
             throw new IllegalStateException("cannot read the trust store", e);
         }
         return false;

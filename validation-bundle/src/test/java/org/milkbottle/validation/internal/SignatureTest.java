@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.fixtures.Harmless;
 
@@ -69,9 +71,8 @@ class SignatureTest {
         assertThat(unsigned.approved()).as(unsigned.findings().toString()).isTrue();
         assertThat(has(validator.validate(plugin("power", "framework"), "power.jar"), "trust.permission-not-allowed"))
                 .isTrue();
-        assertThat(has(validator.validate(plugin("remote", ""), new org.milkbottle.validation.api.Provenance(
-                org.milkbottle.validation.api.Provenance.Kind.URL, "https://example.org/remote.jar", "", java.util.List.of())), "trust.required"))
-                .isTrue();
+        assertThat(has(validator.validate(plugin("remote", ""), new Provenance(Provenance.Kind.URL,
+                "https://example.org/remote.jar", "", List.of())), "trust.required")).isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Provenance;
+import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.fixtures.ExitsTheJvm;
 import org.milkbottle.validation.internal.fixtures.Harmless;
@@ -86,7 +87,7 @@ class TrustPolicyTest {
         ValidationReport vouched = validator.validate(exits, maven("mvn:com.acme/exits/1.0"));
         assertThat(vouched.approved()).as(vouched.findings().toString()).isTrue();
         assertThat(vouched.findings()).filteredOn(f -> f.rule().equals("trust.framework-use-vouched"))
-                .extracting(Finding::severity).containsOnly(org.milkbottle.validation.api.Severity.WARNING);
+                .extracting(Finding::severity).containsOnly(Severity.WARNING);
 
         ValidationReport published = validator.validate(exits, new Provenance(Provenance.Kind.MARKETPLACE_INDEX,
                 "exits", "listed in a signed index", List.of()));

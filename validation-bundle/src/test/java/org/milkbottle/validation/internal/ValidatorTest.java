@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,7 +182,7 @@ class ValidatorTest {
     @Test
     void malformedClassFilesAreRefused() throws Exception {
         byte[] real = TestJars.classBytes(StartsProcess.class);
-        ValidationReport cut = check(TestJars.plugin("cut").entry("com/x/Cut.class", java.util.Arrays.copyOf(real, 40)));
+        ValidationReport cut = check(TestJars.plugin("cut").entry("com/x/Cut.class", Arrays.copyOf(real, 40)));
         assertThat(has(cut, "bytecode.malformed", Severity.ERROR)).as(cut.findings().toString()).isTrue();
 
         ValidationReport report = check(TestJars.plugin("bad").entry("com/x/Bad.class", new byte[] {(byte) 0xCA,

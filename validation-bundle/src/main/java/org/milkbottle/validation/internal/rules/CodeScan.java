@@ -9,6 +9,7 @@ import org.milkbottle.validation.api.Permissions;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -206,23 +207,22 @@ final class CodeScan extends ClassVisitor {
         }
 
         @Override
-        public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+        public void visitJumpInsn(int opcode, Label label) {
             forget();
         }
 
         @Override
-        public void visitLabel(org.objectweb.asm.Label label) {
+        public void visitLabel(Label label) {
             forget();
         }
 
         @Override
-        public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt,
-                org.objectweb.asm.Label... labels) {
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
             forget();
         }
 
         @Override
-        public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
             forget();
         }
 

@@ -1,5 +1,6 @@
 package org.milkbottle.validation.internal.rules;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -126,7 +127,7 @@ public final class MetadataRule implements ValidationRule {
         if (header == null || header.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Finding error(String rule, String message, String location) {

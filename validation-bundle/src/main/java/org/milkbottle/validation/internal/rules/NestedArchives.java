@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -99,7 +100,7 @@ final class NestedArchives {
             return major >= OLDEST_MAJOR && major <= NEWEST_MAJOR ? Kind.CLASS : Kind.OTHER;
         }
         boolean zipMagic = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return zipMagic || lower.endsWith(".jar") || lower.endsWith(".zip") ? Kind.ARCHIVE : Kind.OTHER;
     }
 

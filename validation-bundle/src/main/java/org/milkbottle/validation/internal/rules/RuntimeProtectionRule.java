@@ -1,5 +1,6 @@
 package org.milkbottle.validation.internal.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +98,7 @@ public final class RuntimeProtectionRule implements ValidationRule {
         if (header == null || header.isBlank()) {
             return List.of();
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String clause : header.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
             for (String part : clause.split(";")) {
                 String piece = part.trim();

@@ -2,6 +2,8 @@ package org.milkbottle.validation.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.internal.rules.InMemoryArchive.Recorded;
 import org.milkbottle.validation.internal.rules.fixtures.Benign;
@@ -131,7 +133,7 @@ class BytecodeScanRuleTest {
         assertThat(binary.findings).isEmpty();
         assertThat(binary.uses).isEmpty();
 
-        byte[] cut = java.util.Arrays.copyOf(HostileClasses.exitHandleConstant("x/Cut"), 30);
+        byte[] cut = Arrays.copyOf(HostileClasses.exitHandleConstant("x/Cut"), 30);
         Recorded broken = new InMemoryArchive().entry("lib/inner.jar",
                 new InMemoryArchive().entry("x/Cut.class", cut).zip()).scan();
         assertThat(broken.findings).singleElement().satisfies(f -> {

@@ -8,7 +8,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 
 import org.milkbottle.validation.api.Permissions;
@@ -30,7 +32,7 @@ class OsgiCoverageTest {
     private static final List<Method> ADMIN_ACTS = new ArrayList<>();
 
     /** How a class file names the member: through the type the code holds (FrameworkWiring, not BundleReference). */
-    private static final java.util.Map<Method, Class<?>> HELD_AS = new java.util.HashMap<>();
+    private static final Map<Method, Class<?>> HELD_AS = new HashMap<>();
 
     static {
         for (Method method : Bundle.class.getMethods()) {
