@@ -9,7 +9,7 @@ import org.osgi.framework.BundleContext;
  * Where MilkBottle keeps its state: the framework property {@value #PROPERTY} if set, else the core
  * bundle's data area inside the framework storage, so that a fresh framework starts with fresh state.
  */
-final class DataDirectory {
+public final class DataDirectory {
 
     /** Framework (or system) property naming the data directory. */
     static final String PROPERTY = "milkbottle.data";
@@ -17,7 +17,7 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
-    static Path of(BundleContext context) {
+    public static Path of(BundleContext context) {
         String configured = context.getProperty(PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath();

@@ -15,6 +15,7 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 import org.milkbottle.api.PluginManager;
+import org.milkbottle.core.internal.DataDirectory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
@@ -68,7 +69,7 @@ public class ConsoleLauncher implements Callable<Integer> {
     private int run() throws InterruptedException {
         if (arguments.mode() != ConsoleArguments.Mode.HELP && !pluginManagerRunning()) {
             System.err.println("milkbottle: the plugin manager did not start. Most likely another MilkBottle runtime"
-                    + " is using " + context.getProperty("milkbottle.data") + " (see the error above); stop it, or"
+                    + " is using " + DataDirectory.of(context) + " (see the error above); stop it, or"
                     + " start this one from another folder.");
             return NOT_STARTED;
         }
@@ -108,8 +109,7 @@ public class ConsoleLauncher implements Callable<Integer> {
     }
 
     private java.nio.file.Path historyFile() {
-        String data = context.getProperty("milkbottle.data");
-        return java.nio.file.Path.of(data == null ? "." : data).resolve("shell.history");
+        return DataDirectory.of(context).resolve("shell.history");
     }
 
     private int runBatch() {

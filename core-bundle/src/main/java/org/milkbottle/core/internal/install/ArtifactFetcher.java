@@ -32,13 +32,13 @@ public final class ArtifactFetcher {
     private final HttpClient http;
 
     public ArtifactFetcher(ArtifactStore store, MavenResolver maven, Path workingDirectory, long maxBytes,
-            Duration timeout) {
+            HttpClient http, Duration timeout) {
         this.store = store;
         this.maven = maven;
         this.workingDirectory = workingDirectory;
         this.maxBytes = maxBytes;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
     }
 
     /** A fetcher as the plugin manager's configuration says: Maven repositories, time-outs, size limit. */
@@ -46,10 +46,13 @@ public final class ArtifactFetcher {
         Duration timeout = Duration.ofSeconds(Math.max(1, config.downloadTimeoutSeconds()));
         String local = !config.mavenLocalRepository().isBlank() ? config.mavenLocalRepository()
                 : System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        // one HTTP client for every download of this bundle (connection pool, redirects, time-outs alike)
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         MavenResolver maven = new MavenResolver(Path.of(local), List.of(config.mavenRepositories()),
-                List.of(config.trustedMavenRepositories()), timeout);
+                List.of(config.trustedMavenRepositories()), http, timeout);
         return new ArtifactFetcher(store, maven, Path.of(System.getProperty("user.dir")), config.maxArtifactBytes(),
-                timeout);
+                http, timeout);
     }
 
     /**

@@ -33,12 +33,12 @@ public final class MavenResolver {
     private final Duration timeout;
 
     public MavenResolver(Path localRepository, List<String> remoteRepositories, List<String> trustedRepositories,
-            Duration timeout) {
+            HttpClient http, Duration timeout) {
         this.localRepository = localRepository;
         this.remoteRepositories = List.copyOf(remoteRepositories);
         this.trustedRepositories = trustedRepositories.stream().map(r -> r.endsWith("/") ? r : r + "/").toList();
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
     }
 
     /** Coordinates parsed from a {@code mvn:} URL. */
