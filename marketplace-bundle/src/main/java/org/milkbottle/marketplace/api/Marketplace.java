@@ -1,8 +1,12 @@
 package org.milkbottle.marketplace.api;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
+import org.milkbottle.validation.api.Advisory;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -41,7 +45,7 @@ public interface Marketplace {
     Optional<Path> download(String sha256, String runtimeVersion) throws MarketplaceException;
 
     /** Downloads per day of one plugin, oldest day first. */
-    java.util.SortedMap<java.time.LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException;
+    SortedMap<LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException;
 
     /**
      * Publishes an advisory: versions {@code versions} (an OSGi range) of {@code plugin} have a known
@@ -50,14 +54,18 @@ public interface Marketplace {
      *
      * @return the advisory with its new id
      */
-    org.milkbottle.validation.api.Advisory publishAdvisory(String plugin, String versions, String severity,
+    Advisory publishAdvisory(String plugin, String versions, String severity,
             String message) throws MarketplaceException;
 
     /** Every advisory published here. */
-    java.util.List<org.milkbottle.validation.api.Advisory> advisories() throws MarketplaceException;
+    List<Advisory> advisories() throws MarketplaceException;
 
-    /** {@link #advisories()} as JSON, and its detached signature (like the index's). */
-    String[] signedAdvisories() throws MarketplaceException;
+    /**
+     * {@link #advisories()} as JSON, with its detached signature (like the index's).
+     *
+     * @since 2.0 (a {@link SignedDocument} instead of an array of the two)
+     */
+    SignedDocument signedAdvisories() throws MarketplaceException;
 
     /** Marketplace-wide download figures, for the analytics page. */
     Analytics analytics() throws MarketplaceException;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ import org.milkbottle.marketplace.api.Marketplace;
 import org.milkbottle.marketplace.api.MarketplaceException;
 import org.milkbottle.marketplace.api.MarketplaceException.Reason;
 import org.milkbottle.marketplace.api.SearchQuery;
+import org.milkbottle.marketplace.internal.Json;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +48,7 @@ public class ApiServlet extends HttpServlet {
                 long start = System.nanoTime();
                 Object page = marketplace.search(query(request));
                 // the time spent finding the results, for clients and benchmarks (Server-Timing, in ms)
-                response.setHeader("Server-Timing", String.format(java.util.Locale.ROOT, "search;dur=%.3f",
+                response.setHeader("Server-Timing", String.format(Locale.ROOT, "search;dur=%.3f",
                         (System.nanoTime() - start) / 1e6));
                 JsonResponses.send(response, 200, page);
             } else if (path.length == 1 && path[0].equals("advisories")) {
@@ -68,7 +71,7 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws jakarta.servlet.ServletException, IOException {
+            throws ServletException, IOException {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("POST")) {
             super.service(request, response);
@@ -121,7 +124,7 @@ public class ApiServlet extends HttpServlet {
             throws IOException, MarketplaceException {
         JsonNode body;
         try {
-            body = JsonResponses.MAPPER.readTree(BoundedBody.read(request.getInputStream(), MAX_JSON_BYTES));
+            body = Json.MAPPER.readTree(BoundedBody.read(request.getInputStream(), MAX_JSON_BYTES));
         } catch (JsonProcessingException e) {
             throw bad("The body is not valid JSON: " + e.getOriginalMessage());
         }

@@ -5,18 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.milkbottle.marketplace.api.MarketplaceException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.milkbottle.marketplace.internal.Json;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Writes JSON answers and JSON errors ({@code {"error": "BAD_REQUEST", "message": "…"}}). */
 final class JsonResponses {
-
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private JsonResponses() {
     }
@@ -25,7 +19,7 @@ final class JsonResponses {
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        MAPPER.writeValue(response.getOutputStream(), body);
+        Json.MAPPER.writeValue(response.getOutputStream(), body);
     }
 
     static void error(HttpServletResponse response, MarketplaceException e) throws IOException {

@@ -40,9 +40,9 @@ public class RepositoryServlet extends HttpServlet {
                 case "/index.xml.sig" -> send(response, "text/plain",
                         marketplace.indexSignature().getBytes(StandardCharsets.US_ASCII));
                 case "/advisories.json" -> send(response, "application/json",
-                        marketplace.signedAdvisories()[0].getBytes(StandardCharsets.UTF_8));
+                        marketplace.signedAdvisories().content().getBytes(StandardCharsets.UTF_8));
                 case "/advisories.json.sig" -> send(response, "text/plain",
-                        marketplace.signedAdvisories()[1].getBytes(StandardCharsets.US_ASCII));
+                        marketplace.signedAdvisories().signature().getBytes(StandardCharsets.US_ASCII));
                 case "/key.pem" -> send(response, "application/x-pem-file",
                         marketplace.publicKey().getBytes(StandardCharsets.US_ASCII));
                 default -> {

@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.milkbottle.marketplace.api.PluginSummary;
 import org.milkbottle.marketplace.api.SearchPage;
 import org.milkbottle.marketplace.api.SearchQuery;
+import org.milkbottle.marketplace.internal.RuntimeRequirement;
 import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.milkbottle.marketplace.internal.store.VersionRow;
 import org.osgi.framework.Version;
@@ -39,7 +42,7 @@ final class Catalog {
     private final Map<String, VersionRow> bySha;
     private final Map<String, List<Searchable>> orders = new HashMap<>();
     /** Per runtime version, whether each runtime filter accepts it, remembered for this snapshot's lifetime. */
-    private final Map<Version, Map<String, Boolean>> compatibility = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Version, Map<String, Boolean>> compatibility = new ConcurrentHashMap<>();
 
     Catalog(List<VersionRow> rows, PluginStore.RatingTotals ratings, PluginStore.DownloadTotals downloads,
             Map<String, String> owners) {
@@ -84,8 +87,8 @@ final class Catalog {
     }
 
     /** The version stored as this artifact. */
-    java.util.Optional<VersionRow> bySha(String sha256) {
-        return java.util.Optional.ofNullable(bySha.get(sha256));
+    Optional<VersionRow> bySha(String sha256) {
+        return Optional.ofNullable(bySha.get(sha256));
     }
 
     Entry entry(String name) {
@@ -104,7 +107,7 @@ final class Catalog {
         String sort = query.sort() == null ? (words.length > 0 ? "relevance" : "downloads") : query.sort();
         boolean presorted = orders.containsKey(sort);
         Map<String, Boolean> answers = runtime == null ? null
-                : compatibility.computeIfAbsent(runtime, v -> new java.util.concurrent.ConcurrentHashMap<>());
+                : compatibility.computeIfAbsent(runtime, v -> new ConcurrentHashMap<>());
         List<Hit> hits = new ArrayList<>();
         for (Searchable candidate : presorted ? orders.get(sort) : searchable) {
             Entry entry = candidate.entry();
@@ -149,7 +152,7 @@ final class Catalog {
     }
 
     static boolean compatible(String runtimeFilter, Version runtime) {
-        return org.milkbottle.marketplace.internal.RuntimeRequirement.accepts(runtimeFilter, runtime);
+        return RuntimeRequirement.accepts(runtimeFilter, runtime);
     }
 
     private static boolean filters(SearchQuery query, VersionRow shown, Entry entry) {

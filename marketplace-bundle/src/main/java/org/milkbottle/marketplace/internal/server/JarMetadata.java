@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.milkbottle.marketplace.internal.store.VersionRow;
 import org.milkbottle.validation.api.ValidationReport;
+import org.osgi.framework.Version;
 
 /**
  * What the marketplace stores about a version, read from the manifest of a jar the validator approved
@@ -35,7 +36,7 @@ final class JarMetadata {
         Matcher runtime = RUNTIME_FILTER.matcher(requirements == null ? "" : requirements);
         List<String> validation = report.findings().stream()
                 .map(f -> f.severity() + " " + f.rule() + ": " + f.message()).toList();
-        return new VersionRow(report.symbolicName(), org.osgi.framework.Version.parseVersion(report.version()).toString(),
+        return new VersionRow(report.symbolicName(), Version.parseVersion(report.version()).toString(),
                 sha256, Files.size(jar), Instant.now(), value(main, "Bundle-Name"), value(main, "Bundle-Description"),
                 value(main, "Bundle-Vendor"), value(main, "Bundle-License"), value(main, "Bundle-ContactAddress"),
                 value(main, "Bundle-DocURL"), value(main, "Bundle-SCM"), words(main.getValue("MilkBottle-Tags")),

@@ -1,6 +1,7 @@
 package org.milkbottle.marketplace.internal.server;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the marketplace server (pid {@value #PID}). */
@@ -20,7 +21,7 @@ public @interface MarketplaceConfig {
     @AttributeDefinition(description = "Database user (or the framework property milkbottle.marketplace.jdbc.user)")
     String jdbcUser() default "";
 
-    @AttributeDefinition(description = "Database password (or milkbottle.marketplace.jdbc.password)", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    @AttributeDefinition(description = "Database password (or milkbottle.marketplace.jdbc.password)", type = AttributeType.PASSWORD)
     String jdbcPassword() default "";
 
     @AttributeDefinition(description = "Largest jar that may be published, in bytes", min = "1024")

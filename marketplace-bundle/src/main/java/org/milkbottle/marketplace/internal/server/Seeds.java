@@ -25,14 +25,14 @@ final class Seeds {
     private Seeds() {
     }
 
-    static void publish(Bundle bundle, MarketplaceImpl marketplace) {
+    static void publish(Bundle bundle, Publishing publishing) {
         Enumeration<URL> seeds = bundle.findEntries("seed", "*.jar", false);
         for (URL seed : seeds == null ? Collections.<URL>emptyList() : Collections.list(seeds)) {
             Path copy = null;
             try (InputStream in = seed.openStream()) {
                 copy = Files.createTempFile("milkbottle-seed", ".jar");
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                marketplace.publishAs(OWNER, copy);
+                publishing.publishAs(OWNER, copy);
             } catch (MarketplaceException e) {
                 if (e.reason() != MarketplaceException.Reason.CONFLICT) {
                     LOG.log(System.Logger.Level.WARNING, "Cannot seed " + seed.getPath() + ": " + e.getMessage());

@@ -1,0 +1,78 @@
+package org.milkbottle.marketplace.internal.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.milkbottle.marketplace.internal.store.ArtifactFiles;
+import org.milkbottle.marketplace.internal.store.Database;
+import org.milkbottle.marketplace.internal.store.PluginStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.jdbc.DataSourceFactory;
+
+/**
+ * What a marketplace node keeps: the database (embedded H2, or PostgreSQL shared by several nodes), the
+ * published jars, the signing key, and the in-memory catalog that follows the database.
+ */
+record Storage(Database database, PluginStore store, ArtifactFiles artifacts, IndexSigner signer,
+        CatalogFollower catalog) implements AutoCloseable {
+
+    /** Opens (and on first use creates) everything in the configured data folder and database. */
+    static Storage open(BundleContext context, MarketplaceConfig config,
+            List<Map.Entry<Map<String, Object>, DataSourceFactory>> dataSourceFactories)
+            throws IOException, SQLException, GeneralSecurityException {
+        Path folder = folder(context, config);
+        String url = setting(config.jdbcUrl(), context, "milkbottle.marketplace.jdbc.url");
+        Properties properties = new Properties();
+        properties.put(DataSourceFactory.JDBC_URL, url.isBlank()
+                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath()
+                        + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+                : url);
+        String user = setting(config.jdbcUser(), context, "milkbottle.marketplace.jdbc.user");
+        if (!user.isBlank()) {
+            properties.put(DataSourceFactory.JDBC_USER, user);
+            properties.put(DataSourceFactory.JDBC_PASSWORD, setting(config.jdbcPassword(), context,
+                    "milkbottle.marketplace.jdbc.password"));
+        }
+        DataSourceFactory factory = JdbcDrivers.factoryFor(url, dataSourceFactories);
+        Database database = new Database(factory.createDataSource(properties));
+        try {
+            PluginStore store = new PluginStore(database);
+            return new Storage(database, store, new ArtifactFiles(folder.resolve("artifacts")),
+                    new IndexSigner(folder), new CatalogFollower(store, config.catalogRefreshMillis()));
+        } catch (IOException | SQLException | GeneralSecurityException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** An embedded H2 database closes with its component, not at JVM exit. */
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    /** A configuration value, or else the framework property of that name, or else empty. */
+    private static String setting(String configured, BundleContext context, String property) {
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        String value = context.getProperty(property);
+        return value == null ? "" : value;
+    }
+
+    static Path folder(BundleContext context, MarketplaceConfig config) {
+        if (!config.dataFolder().isBlank()) {
+            return Path.of(config.dataFolder());
+        }
+        String data = context.getProperty("milkbottle.data");
+        if (data == null || data.isBlank()) {
+            return context.getDataFile("marketplace").toPath(); // no runtime data folder: the bundle's own area
+        }
+        return Path.of(data).resolve("marketplace");
+    }
+}
