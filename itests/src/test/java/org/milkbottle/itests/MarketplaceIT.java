@@ -116,7 +116,7 @@ public class MarketplaceIT extends MilkBottleTestSupport {
     }
 
     private String token(String owner) throws Exception {
-        String out = shell("mb:market token " + owner);
+        String out = shell("mb:market-token " + owner);
         return Arrays.stream(out.split("\\s+")).filter(w -> w.startsWith("mbt_")).findFirst().orElseThrow();
     }
 
@@ -175,15 +175,16 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         assertError(publish(token, greeter()), 409, "CONFLICT");
         assertError(publish(token("mallory"), greeter()), 403, "FORBIDDEN");
 
-        assertTrue(shell("mb:market advisory mkt.greeter '[1.0,2.0)' high 'Greets strangers'").contains("MB-"));
+        assertTrue(shell("mb:market-advisory mkt.greeter '[1.0,2.0)' high Greets strangers").contains("MB-"));
+        assertTrue("the older form is an alias", shell("mb:market advisories").contains("Greets strangers"));
         byte[] advisories = http.send(HttpRequest.newBuilder(URI.create(url("/repository/advisories.json"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         assertTrue(new String(advisories, StandardCharsets.UTF_8).contains("Greets strangers"));
         assertTrue("the advisories are signed like the index",
                 verify(key, advisories, get("/repository/advisories.json.sig").body().trim()));
         assertEquals(1, JSON.readTree(get("/api/advisories").body()).size());
-        for (String bad : List.of("mb:market advisory mkt.greeter 'not a range' high x",
-                "mb:market advisory mkt.greeter '[1,2)' dreadful x", "mb:market advisory '../x' '[1,2)' high x")) {
+        for (String bad : List.of("mb:market-advisory mkt.greeter 'not a range' high x",
+                "mb:market-advisory mkt.greeter '[1,2)' dreadful x", "mb:market advisory '../x' '[1,2)' high x")) {
             try {
                 shell(bad);
                 throw new AssertionError(bad + " should be refused");
@@ -194,6 +195,7 @@ public class MarketplaceIT extends MilkBottleTestSupport {
             }
         }
         assertEquals("refused advisories are not stored", 1, JSON.readTree(get("/api/advisories").body()).size());
+        assertEquals(1, shell("mb:market-advisories").lines().count());
 
         assertError(publish(token, TestBundles.withVersion(greeter(), "1.5.0", work("greeter15").resolve("g.jar"))), 422,
                 "INVALID_PLUGIN"); // an affected version is not accepted either

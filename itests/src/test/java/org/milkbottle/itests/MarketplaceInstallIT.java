@@ -28,6 +28,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 import aQute.bnd.osgi.repository.XMLResourceGenerator;
 import aQute.bnd.osgi.resource.ResourceBuilder;
@@ -182,6 +183,13 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
                     return false;
                 }
             });
+            // what the core reads: the configured repository is a Repository service that says it is offline
+            ServiceReference<?>[] remote = context.getServiceReferences(
+                    "org.osgi.service.repository.Repository", "(milkbottle.repository.name=remote)");
+            assertEquals(1, remote.length);
+            assertEquals(url, remote[0].getProperty("repository.url"));
+            assertTrue(String.valueOf(remote[0].getProperty("milkbottle.repository.note"))
+                    .contains("repository 'remote' is unreachable"));
             String output = shell("mb:install mkt.app");
             assertTrue(output, output.contains("repository 'remote' is unreachable")
                     && output.contains("using its index from") && output.contains("Installed mkt.app 1.0.0"));

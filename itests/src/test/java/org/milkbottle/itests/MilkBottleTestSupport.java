@@ -31,6 +31,7 @@ import org.apache.felix.service.command.Converter;
 import org.milkbottle.api.PluginManager;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -118,17 +119,29 @@ public abstract class MilkBottleTestSupport {
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
     }
 
-    /** The marketplace server's bundles (HTTP on {@code port}, H2, bnd's index writer) and the marketplace bundle. */
-    protected static Option[] marketplaceOptions(int port) {
+    /**
+     * The repository client (configured repositories as Repository services, mb:repo-*, mb:search) and what
+     * it needs: bnd's index parser and Caffeine.
+     */
+    protected static Option[] repositoryOptions() {
         return options(
+                mavenBundle("biz.aQute.bnd", "biz.aQute.bnd.util").versionAsInProject(),
+                mavenBundle("biz.aQute.bnd", "biz.aQute.bndlib").versionAsInProject(),
+                mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject(),
+                CoreOptions.bundle("file:" + System.getProperty("milkbottle.repository.bundle")));
+    }
+
+    /**
+     * The repository client and the marketplace server's bundles (HTTP on {@code port}, H2) with the
+     * marketplace bundle, embedded as in the default runtime.
+     */
+    protected static Option[] marketplaceOptions(int port) {
+        return OptionUtils.combine(repositoryOptions(),
                 frameworkProperty("org.osgi.service.http.port").value(String.valueOf(port)),
                 frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
                 mavenBundle("org.apache.felix", "org.apache.felix.http.jetty").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.jdbc").versionAsInProject(),
                 mavenBundle("com.h2database", "h2").versionAsInProject(),
-                mavenBundle("biz.aQute.bnd", "biz.aQute.bnd.util").versionAsInProject(),
-                mavenBundle("biz.aQute.bnd", "biz.aQute.bndlib").versionAsInProject(),
-                mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.marketplace.bundle")));
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,20 +28,31 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.ReferenceDTO;
 
 /**
- * The Declarative Services graph of a runtime with the core, validation and marketplace bundles has no
- * cycle: an edge goes from a component to every component providing a service interface it references
- * (any cardinality, static or dynamic, however the reference is held — a lazy {@code ComponentServiceObjects}
- * is still an edge). Two components that need each other mean one of them does two jobs.
+ * The Declarative Services graph of a runtime with the core, validation, repository and marketplace bundles
+ * has no cycle: an edge goes from a component to every component providing a service interface it
+ * references (any cardinality, static or dynamic, however the reference is held — a lazy
+ * {@code ComponentServiceObjects} is still an edge). Two components that need each other mean one of them
+ * does two jobs.
+ *
+ * <p>One component registers services outside DS: {@code RepositoryRegistryImpl} registers a
+ * {@code Repository} per configured repository with its bundle context. Those count as provided by it
+ * ({@link #REGISTERED_BY_COMPONENTS}), except towards itself: it lists only the other bundles' repositories.
  */
 @RunWith(PaxExam.class)
 public class ServiceGraphIT extends MilkBottleTestSupport {
 
-    private static final List<String> EXPECTED = List.of(
-            "org.milkbottle.core.internal.PluginManagerImpl",
-            "org.milkbottle.validation.internal.ValidatorImpl",
-            "org.milkbottle.validation.internal.AdvisoryList",
-            "org.milkbottle.marketplace.internal.server.MarketplaceImpl",
-            "org.milkbottle.marketplace.internal.client.RepositoryResolver");
+    private static final String MANAGER = "org.milkbottle.core.internal.PluginManagerImpl";
+    private static final String VALIDATOR = "org.milkbottle.validation.internal.ValidatorImpl";
+    private static final String MARKETPLACE = "org.milkbottle.marketplace.internal.server.MarketplaceImpl";
+    private static final String LOCAL_REPOSITORY = "org.milkbottle.marketplace.internal.local.LocalRepository";
+    private static final String LOCAL_CATALOG = "org.milkbottle.marketplace.internal.local.LocalPluginCatalog";
+    private static final String REGISTRY = "org.milkbottle.repository.internal.RepositoryRegistryImpl";
+    private static final List<String> EXPECTED = List.of(MANAGER, VALIDATOR,
+            "org.milkbottle.validation.internal.AdvisoryList", MARKETPLACE, LOCAL_REPOSITORY, LOCAL_CATALOG, REGISTRY);
+
+    /** Services components register themselves rather than through DS: interface → component. */
+    private static final Map<String, String> REGISTERED_BY_COMPONENTS = Map.of(
+            "org.osgi.service.repository.Repository", REGISTRY);
 
     @Configuration
     @Override
@@ -50,13 +62,17 @@ public class ServiceGraphIT extends MilkBottleTestSupport {
 
     @Test
     public void theServiceGraphOfTheStartedRuntimeHasNoCycle() throws Exception {
-        await("the marketplace and its repository client are active", () -> EXPECTED.stream().allMatch(this::active));
+        await("the marketplace, the repository client and the plugin manager are active", () -> EXPECTED.stream().allMatch(this::active));
 
         Map<String, Set<String>> graph = graph();
         assertTrue("the graph has MilkBottle's components: " + graph.keySet(), graph.keySet().containsAll(EXPECTED));
         assertTrue("the graph has the publish path marketplace → validator: " + graph,
-                graph.get("org.milkbottle.marketplace.internal.server.MarketplaceImpl")
-                        .contains("org.milkbottle.validation.internal.ValidatorImpl"));
+                graph.get(MARKETPLACE).contains(VALIDATOR));
+        assertTrue("the plugin manager installs from every repository, configured or embedded: " + graph,
+                graph.get(MANAGER).containsAll(List.of(REGISTRY, LOCAL_REPOSITORY)));
+        assertTrue("the embedded marketplace is a repository and a catalog of the registry's: " + graph,
+                graph.get(REGISTRY).containsAll(List.of(LOCAL_REPOSITORY, LOCAL_CATALOG))
+                        && graph.get(LOCAL_REPOSITORY).contains(MARKETPLACE));
 
         List<String> cycle = cycle(graph);
         if (!cycle.isEmpty()) {
@@ -86,6 +102,10 @@ public class ServiceGraphIT extends MilkBottleTestSupport {
             Set<String> targets = graph.computeIfAbsent(component.name, n -> new LinkedHashSet<>());
             for (ReferenceDTO reference : component.references) {
                 targets.addAll(providers.getOrDefault(reference.interfaceName, Set.of()));
+                String registrar = REGISTERED_BY_COMPONENTS.get(reference.interfaceName);
+                if (registrar != null && !registrar.equals(component.name)) {
+                    targets.add(registrar);
+                }
             }
         }
         return graph;
@@ -137,7 +157,13 @@ public class ServiceGraphIT extends MilkBottleTestSupport {
         List<String> steps = new ArrayList<>();
         for (int i = 0; i + 1 < cycle.size(); i++) {
             ComponentDescriptionDTO from = byName.get(cycle.get(i));
-            Set<String> provided = Set.of(byName.get(cycle.get(i + 1)).serviceInterfaces);
+            Set<String> provided = new HashSet<>(Arrays.asList(byName.get(cycle.get(i + 1)).serviceInterfaces));
+            String next = cycle.get(i + 1);
+            REGISTERED_BY_COMPONENTS.forEach((service, registrar) -> {
+                if (registrar.equals(next)) {
+                    provided.add(service);
+                }
+            });
             steps.add(simple(from.name) + " references " + Arrays.stream(from.references)
                     .filter(r -> provided.contains(r.interfaceName)).map(r -> r.name + ":" + simple(r.interfaceName))
                     .collect(Collectors.joining(", ")));
