@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.fixtures.Harmless;
+import org.milkbottle.validation.testing.Signing;
 
 class SignatureTest {
 

@@ -1,4 +1,4 @@
-package org.milkbottle.validation.internal;
+package org.milkbottle.validation.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,26 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Makes a publisher key and signs jars with the JDK's keytool and jarsigner, as a publisher would. */
-final class Signing {
+/**
+ * Makes a publisher key and signs jars with the JDK's keytool and jarsigner, as a publisher would. Shared with
+ * the integration tests through this module's test-jar.
+ */
+public final class Signing {
 
     private final Path keystore;
     private final String alias;
 
-    Signing(Path dir, String alias) throws Exception {
+    /** Makes a key pair named {@code alias} (subject {@code CN=alias,O=Tests}) in a keystore in {@code dir}. */
+    public Signing(Path dir, String alias) throws Exception {
         this.keystore = dir.resolve(alias + ".p12");
         this.alias = alias;
         run("keytool", "-genkeypair", "-alias", alias, "-keyalg", "EC", "-dname", "CN=" + alias + ",O=Tests",
                 "-validity", "30", "-keystore", keystore.toString(), "-storepass", "secret", "-storetype", "PKCS12");
     }
 
-    Path exportCertificate(Path target) throws Exception {
+    /** Writes the publisher's certificate (PEM) to {@code target}, as a publisher hands it to operators. */
+    public Path exportCertificate(Path target) throws Exception {
         run("keytool", "-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass",
                 "secret", "-file", target.toString());
         return target;
     }
 
-    Path sign(Path jar) throws Exception {
+    /** Signs {@code jar} in place. */
+    public Path sign(Path jar) throws Exception {
         run("jarsigner", "-keystore", keystore.toString(), "-storepass", "secret", jar.toString(), alias);
         return jar;
     }
