@@ -8,10 +8,8 @@ import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.internal.AuditLog;
-import org.milkbottle.validation.internal.OperatorAllowList;
-import org.milkbottle.validation.internal.TrustStore;
 
-/** Renders validation reports and the audit log as text. */
+/** Renders validation reports and the audit log as text (the trust commands have {@link TrustFormatter}). */
 final class ReportFormatter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -43,40 +41,6 @@ final class ReportFormatter {
                 out.append("  ").append(String.format("%-8s", finding.severity())).append(finding.rule()).append(": ")
                         .append(finding.message()).append('\n');
             }
-        }
-        return out.toString();
-    }
-
-    static String trust(List<TrustStore.Entry> entries, boolean tampered) {
-        StringBuilder out = new StringBuilder();
-        if (tampered) {
-            out.append("WARNING: the trust store was changed behind MilkBottle's back and is not honoured. Check the "
-                    + "data folder, then re-add your publishers with mb:trust-add CERTFILE.\n");
-        }
-        if (entries.isEmpty()) {
-            return out.append("No trusted publishers. Add one with mb:trust-add CERTFILE.\n").toString();
-        }
-        for (TrustStore.Entry entry : entries) {
-            out.append(entry.alias()).append("  ").append(entry.subject()).append("  valid until ")
-                    .append(entry.notAfter()).append("\n    sha-256 ").append(entry.sha256()).append('\n');
-        }
-        return out.toString();
-    }
-
-    static String allowed(List<OperatorAllowList.Entry> entries, boolean tampered) {
-        StringBuilder out = new StringBuilder();
-        if (tampered) {
-            out.append("WARNING: the allow list was changed behind MilkBottle's back and allows nothing. Allow "
-                    + "contents again with mb:trust-allow SHA256.\n");
-        }
-        if (entries.isEmpty()) {
-            return out.append("No contents allowed by the operator (mb:trust-allow SHA256 --reason TEXT).\n")
-                    .toString();
-        }
-        out.append("Allowed contents:\n");
-        for (OperatorAllowList.Entry entry : entries) {
-            out.append("  ").append(entry.sha256()).append("  ").append(TIME.format(entry.time())).append("  ")
-                    .append(entry.reason()).append('\n');
         }
         return out.toString();
     }
