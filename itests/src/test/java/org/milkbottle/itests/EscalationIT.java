@@ -25,6 +25,7 @@ import org.milkbottle.itests.hostile.Marks;
 import org.milkbottle.itests.hostile.Refusals;
 import org.milkbottle.itests.hostile.RunsProcessBuilder;
 import org.milkbottle.itests.hostile.TampersWithTrustState;
+import org.milkbottle.validation.testing.Signing;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 

@@ -17,6 +17,7 @@ import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginDetails;
 import org.milkbottle.api.PluginInfo;
+import org.milkbottle.validation.testing.Signing;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 

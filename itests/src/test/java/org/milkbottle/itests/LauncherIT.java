@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Before;
 import org.junit.Test;
 import org.milkbottle.itests.fixtures.HangingActivator;
+import org.milkbottle.validation.testing.Signing;
 
 /**
  * The exported runtime, run as a user runs it: {@code java -jar milkbottle.jar} in a working folder,

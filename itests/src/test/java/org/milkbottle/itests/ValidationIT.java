@@ -19,6 +19,7 @@ import org.milkbottle.itests.fixtures.MarkerActivator;
 import org.milkbottle.itests.fixtures.Markers;
 import org.milkbottle.itests.fixtures.ProcessActivator;
 import org.milkbottle.itests.fixtures.SystemBundleStopper;
+import org.milkbottle.validation.testing.Signing;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 
