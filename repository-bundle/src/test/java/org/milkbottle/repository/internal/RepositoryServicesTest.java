@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -84,6 +85,18 @@ class RepositoryServicesTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/repository/";
     }
 
+    /** A served marketplace with acme.pdf 1.2.0 and a signed index; {@code tampered}: changed after signing. */
+    private ConfiguredRepository marketplace(boolean tampered) throws Exception {
+        Path folder = dir.resolve("market");
+        Path jar = TestRepositories.bundle(folder.resolve("artifacts"), "acme.pdf", "1.2.0", "PDF tools", null);
+        KeyPair keys = TestRepositories.keys();
+        byte[] index = TestRepositories.index(folder, List.of(jar));
+        Files.writeString(folder.resolve("index.xml.sig"), TestRepositories.sign(keys, index));
+        Files.write(folder.resolve("index.xml"), tampered ? TestRepositories.utf8(new String(index,
+                StandardCharsets.UTF_8).replace("acme.pdf", "acme.evil")) : index);
+        return new ConfiguredRepository("remote", serve(folder), TestRepositories.pem(keys));
+    }
+
     @Test
     void aFolderAnswersByIdentityWithAbsoluteFileUrlsAndTheLowerCaseSha256() throws Exception {
         Path folder = dir.resolve("folder");
@@ -113,16 +126,11 @@ class RepositoryServicesTest {
 
     @Test
     void anUnreachableMarketplaceAnswersFromItsLastIndexAndItsNotePropertySaysSoUntilItIsBack() throws Exception {
-        Path folder = dir.resolve("market");
-        Path jar = TestRepositories.bundle(folder.resolve("artifacts"), "acme.pdf", "1.2.0", "PDF tools", null);
-        KeyPair keys = TestRepositories.keys();
-        byte[] index = TestRepositories.index(folder, List.of(jar));
-        Files.write(folder.resolve("index.xml"), index);
-        Files.writeString(folder.resolve("index.xml.sig"), TestRepositories.sign(keys, index));
-        String url = serve(folder);
+        ConfiguredRepository remote = marketplace(false);
+        String url = remote.url();
 
         try (RepositoryServices services = services(Duration.ZERO)) {
-            services.register(new ConfiguredRepository("remote", url, TestRepositories.pem(keys)));
+            services.register(remote);
             IndexedRepository repository = services.find("remote").orElseThrow();
 
             Resource resource = providers(repository, identity("acme.pdf", null)).get(0);
@@ -144,13 +152,7 @@ class RepositoryServicesTest {
 
     @Test
     void afterARestartWithoutNetworkTheCopyOnDiskAnswers() throws Exception {
-        Path folder = dir.resolve("market");
-        Path jar = TestRepositories.bundle(folder.resolve("artifacts"), "acme.pdf", "1.2.0", "PDF tools", null);
-        KeyPair keys = TestRepositories.keys();
-        byte[] index = TestRepositories.index(folder, List.of(jar));
-        Files.write(folder.resolve("index.xml"), index);
-        Files.writeString(folder.resolve("index.xml.sig"), TestRepositories.sign(keys, index));
-        ConfiguredRepository remote = new ConfiguredRepository("remote", serve(folder), TestRepositories.pem(keys));
+        ConfiguredRepository remote = marketplace(false);
         try (RepositoryServices services = services(Duration.ZERO)) {
             services.register(remote);
             assertThat(providers(services.find("remote").orElseThrow(), identity("acme.pdf", null))).hasSize(1);
@@ -168,16 +170,10 @@ class RepositoryServicesTest {
 
     @Test
     void aTamperedIndexAnswersNothingAndTheNoteSaysWhy() throws Exception {
-        Path folder = dir.resolve("market");
-        Path jar = TestRepositories.bundle(folder.resolve("artifacts"), "acme.pdf", "1.2.0", "PDF tools", null);
-        KeyPair keys = TestRepositories.keys();
-        byte[] index = TestRepositories.index(folder, List.of(jar));
-        Files.writeString(folder.resolve("index.xml.sig"), TestRepositories.sign(keys, index));
-        Files.writeString(folder.resolve("index.xml"), new String(index, "UTF-8").replace("acme.pdf", "acme.evil"));
-        String url = serve(folder);
+        ConfiguredRepository remote = marketplace(true);
 
         try (RepositoryServices services = services(Duration.ZERO)) {
-            services.register(new ConfiguredRepository("remote", url, TestRepositories.pem(keys)));
+            services.register(remote);
             IndexedRepository repository = services.find("remote").orElseThrow();
             assertThat(providers(repository, identity("acme.evil", null))).isEmpty();
             assertThat(String.valueOf(registrations.properties.get(repository).get(RepositoryProperties.NOTE)))
