@@ -101,6 +101,7 @@ final class IndexSource {
             // only verified content is ever written there
             try {
                 last = parse(repository, Files.readAllBytes(disk), Files.getLastModifiedTime(disk).toInstant());
+                lastGood.put(repository.name(), last); // read once, not at every question while offline
             } catch (IOException | RepositoryException e) {
                 last = null;
             }
