@@ -203,7 +203,8 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
         String token = token();
         shell("mb:market publish " + token + " " + app("1.0.0", "mkt.nowhere"));
         String error = expectShellError("mb:install mkt.app");
-        assertTrue(error, error.contains("mkt.app needs package mkt.nowhere"));
+        assertTrue(error, error.contains("mkt.app 1.0.0 needs package mkt.nowhere")
+                && error.contains("no plugin repository offers"));
         assertFalse(bundle("mkt.app").isPresent());
         String unknown = expectShellError("mb:install no-such-plugin");
         assertTrue(unknown, unknown.contains("No repository has a plugin named 'no-such-plugin'"));

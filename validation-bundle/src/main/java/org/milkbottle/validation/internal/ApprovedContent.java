@@ -29,13 +29,19 @@ final class ApprovedContent {
         this.directory = directory;
     }
 
-    /** Keeps an exact copy of the jar that was approved for {@code bundle}. */
+    /**
+     * Keeps an exact copy of the jar that was approved for {@code bundle}: a hard link to the pipeline's own
+     * file where the file system allows (the jar is then written once; the pipeline never rewrites a stored
+     * file in place, it replaces it), a copy otherwise.
+     */
     void keepCopyOf(Bundle bundle, Path approvedJar) {
         if (directory == null) {
             return;
         }
         try {
-            write(bundle, Files.readAllBytes(approvedJar));
+            if (!link(bundle, approvedJar)) {
+                write(bundle, Files.readAllBytes(approvedJar));
+            }
         } catch (IOException | RuntimeException e) {
             System.getLogger(ApprovedContent.class.getName()).log(System.Logger.Level.WARNING,
                     "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e);
@@ -63,6 +69,20 @@ final class ApprovedContent {
                         "Cannot keep a copy of " + bundle.getSymbolicName() + ": " + e);
             }
         }
+    }
+
+    private synchronized boolean link(Bundle bundle, Path approvedJar) throws IOException {
+        Files.createDirectories(directory.toPath());
+        Path target = file(bundle);
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        try {
+            Files.createLink(temp, approvedJar);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // another file system, or no hard links: copy instead
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return true;
     }
 
     /** Written whole or not at all, so that a reader never sees half a copy. */

@@ -52,14 +52,16 @@ public final class RequirementExplainer {
                             + pkg + " in " + range + ", or a version of the plugin that accepts the one installed.";
                 }
                 return who + " needs package " + pkg + (range.equals("any version") ? "" : " version " + range)
-                        + ", which no installed bundle exports. Install the bundle that provides it first, or in the"
-                        + " same request (mb:install DEPENDENCY.jar PLUGIN.jar).";
+                        + ", which no installed bundle exports and no plugin repository offers. Install the bundle "
+                        + "that provides it first, or in the same request (mb:install DEPENDENCY.jar PLUGIN.jar), or "
+                        + "add a repository that has it (mb:repo-add).";
             }
             case "osgi.wiring.bundle": {
                 String name = FilterRanges.valueOf(filter, "osgi.wiring.bundle");
                 String range = FilterRanges.rangeOf(filter, "bundle-version");
                 return who + " requires bundle " + name + (range.equals("any version") ? "" : " version " + range)
-                        + ", which is not installed. Install it first, or in the same request.";
+                        + ", which is not installed and no plugin repository offers. Install it first, or in the same "
+                        + "request.";
             }
             case "osgi.wiring.host": {
                 String host = FilterRanges.valueOf(filter, "osgi.wiring.host");
