@@ -2,6 +2,7 @@ package org.milkbottle.core.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -131,7 +132,7 @@ final class PluginLookup {
                 continue;
             }
             List<Object> names = functions instanceof Object[] array ? Arrays.asList(array)
-                    : functions instanceof java.util.Collection<?> c ? new ArrayList<>(c) : List.of(functions);
+                    : functions instanceof Collection<?> c ? new ArrayList<>(c) : List.of(functions);
             names.forEach(f -> out.add(scope + ":" + f));
         }
         return out.stream().sorted().distinct().toList();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -115,7 +116,7 @@ public class PluginManagerImpl implements PluginManager {
     /** Plans every change (the Felix resolver); greedy, so that a better-ranked resolver is taken up. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Resolver resolver;
-    private final java.util.concurrent.CountDownLatch recovered = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch recovered = new CountDownLatch(1);
 
     /** The plugin repositories: one service per configured marketplace or folder, and the embedded marketplace. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

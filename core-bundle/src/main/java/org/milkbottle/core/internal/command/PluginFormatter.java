@@ -13,6 +13,7 @@ import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginDescriptor;
 import org.milkbottle.api.PluginDetails;
 import org.milkbottle.api.PluginInfo;
+import org.milkbottle.api.PluginUpdate;
 import org.milkbottle.api.Transaction;
 
 /** Renders plugin manager results as text for the shell. */
@@ -151,7 +152,7 @@ final class PluginFormatter {
         return out.toString();
     }
 
-    static String outdated(List<org.milkbottle.api.PluginUpdate> updates) {
+    static String outdated(List<PluginUpdate> updates) {
         if (updates.isEmpty()) {
             return "Every plugin installed by name is up to date.\n";
         }

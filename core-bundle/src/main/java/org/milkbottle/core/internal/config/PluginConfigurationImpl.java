@@ -14,6 +14,8 @@ import org.milkbottle.api.PluginException;
 import org.milkbottle.core.internal.BundleFinder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -104,9 +106,9 @@ public class PluginConfigurationImpl implements PluginConfiguration {
     private Dictionary<String, Object> current(String pid) {
         try {
             Configuration[] found = configurationAdmin.listConfigurations(
-                    "(" + org.osgi.framework.Constants.SERVICE_PID + "=" + pid + ")");
+                    "(" + Constants.SERVICE_PID + "=" + pid + ")");
             return found == null || found.length == 0 ? null : found[0].getProperties();
-        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+        } catch (IOException | InvalidSyntaxException e) {
             throw new PluginException("Reading the configuration " + pid + " failed: " + e.getMessage(), e);
         }
     }

@@ -1,10 +1,14 @@
 package org.milkbottle.core.internal.console;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +112,7 @@ public class ConsoleLauncher implements Callable<Integer> {
         return manager != null;
     }
 
-    private java.nio.file.Path historyFile() {
+    private Path historyFile() {
         return DataDirectory.of(context).resolve("shell.history");
     }
 
@@ -124,8 +128,8 @@ public class ConsoleLauncher implements Callable<Integer> {
         }
         // the process's own streams: System.out may already be Gogo's per-thread stream, and a session
         // writing into it would loop forever as soon as a command prints to System.out
-        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
         return new BatchRunner(processor, System.in, stdout, stderr).run(StatementSplitter.split(script));
     }
 
@@ -186,7 +190,7 @@ public class ConsoleLauncher implements Callable<Integer> {
             // wrappers (reflection, DS) say only what they wrap: report the innermost cause that has words
             Throwable shown = e;
             while (shown.getCause() != null && (shown.getMessage() == null
-                    || shown instanceof java.lang.reflect.InvocationTargetException
+                    || shown instanceof InvocationTargetException
                     || shown.getMessage().equals(shown.getCause().toString()))) {
                 shown = shown.getCause();
             }

@@ -12,13 +12,14 @@ import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.apache.felix.hc.api.execution.HealthCheckSelector;
 import org.milkbottle.api.HealthReport;
+import org.milkbottle.api.PluginHealth;
+import org.milkbottle.core.internal.BundleFinder;
+import org.milkbottle.core.internal.install.ManagedBundles;
 import org.milkbottle.validation.api.Advisory;
 import org.milkbottle.validation.api.Validator;
-import org.milkbottle.core.internal.BundleFinder;
-import org.milkbottle.api.PluginHealth;
-import org.milkbottle.core.internal.install.ManagedBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -99,7 +100,7 @@ public class PluginHealthImpl implements PluginHealth {
                     names.add(name.toString());
                 }
             }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
+        } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
         if (names.isEmpty()) {

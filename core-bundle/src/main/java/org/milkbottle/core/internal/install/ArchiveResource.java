@@ -1,6 +1,7 @@
 package org.milkbottle.core.internal.install;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ final class ArchiveResource implements Resource {
             capabilities.add(new ArchiveCapability(spec.namespace(), Map.copyOf(spec.attributes()), this));
         }
         for (RequirementSpec spec : archive.requirements()) {
-            Map<String, String> directives = new java.util.HashMap<>();
+            Map<String, String> directives = new HashMap<>();
             if (spec.filter() != null) {
                 directives.put(Namespace.REQUIREMENT_FILTER_DIRECTIVE, spec.filter());
             }

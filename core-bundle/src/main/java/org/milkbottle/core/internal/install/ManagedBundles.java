@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ public final class ManagedBundles {
     private final BundleStopper stopper;
     private final Supplier<Duration> limit;
     /** What MilkBottle knows of each managed bundle's content and origin, kept in step with every change. */
-    private final Map<String, BundleSnapshot> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BundleSnapshot> known = new ConcurrentHashMap<>();
 
     /**
      * @param workers runs lifecycle calls that may block, so that callers can stop waiting

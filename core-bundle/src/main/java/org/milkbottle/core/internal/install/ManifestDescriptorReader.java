@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ManifestDescriptorReader {
     }
 
     /** Reads the headers of an installed bundle. */
-    public BundleArchive read(java.util.Dictionary<String, String> headers, String source) {
+    public BundleArchive read(Dictionary<String, String> headers, String source) {
         Attributes main = new Attributes();
         for (var keys = headers.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();

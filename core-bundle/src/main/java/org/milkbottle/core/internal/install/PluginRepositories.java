@@ -3,6 +3,7 @@ package org.milkbottle.core.internal.install;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class PluginRepositories {
 
         private final List<Entry> entries;
         private final Map<Resource, Entry> owners = new IdentityHashMap<>();
-        private final Map<String, List<Capability>> answers = new java.util.HashMap<>();
+        private final Map<String, List<Capability>> answers = new HashMap<>();
         private final List<String> failures = new ArrayList<>();
 
         Session(List<Entry> entries) {
