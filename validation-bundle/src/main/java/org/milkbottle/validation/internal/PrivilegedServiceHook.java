@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.milkbottle.validation.api.ManagedLocation;
 import org.milkbottle.validation.api.Permissions;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -51,7 +52,7 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
     @Activate
     void activate(BundleContext context) {
         for (Bundle bundle : context.getBundles()) {
-            if (!bundle.getLocation().startsWith("milkbottle:")) {
+            if (!ManagedLocation.isManaged(bundle)) {
                 runtimeBundles.add(bundle.getBundleId());
             }
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.milkbottle.validation.api.Advisory;
 import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.ManagedLocation;
 import org.milkbottle.validation.api.PluginArchive;
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.Severity;
@@ -122,7 +123,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
         Set<String> hosts = new HashSet<>();
         Set<String> packages = new HashSet<>();
         for (Bundle bundle : current.getBundles()) {
-            if (bundle.getLocation().startsWith("milkbottle:") || bundle.getBundleId() == excluded
+            if (ManagedLocation.isManaged(bundle) || bundle.getBundleId() == excluded
                     || bundle.getSymbolicName() == null) {
                 continue; // plugins
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import org.milkbottle.validation.api.ManagedLocation;
 import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.ValidationReport;
 import org.osgi.framework.Bundle;
@@ -82,7 +83,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
         // undone; made off the start-up path, and only where missing or older than the bundle
         vetoes.execute(() -> {
             for (Bundle bundle : context.getBundles()) {
-                if (bundle.getLocation().startsWith("milkbottle:") && isApproved(bundle)
+                if (ManagedLocation.isManaged(bundle) && isApproved(bundle)
                         && context.getBundle(0).getState() == Bundle.ACTIVE) {
                     approvedContent.keepIfStale(bundle);
                 }
@@ -128,7 +129,7 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
         }
         // the pipeline installs only at milkbottle: locations; its approval is for content, so a bundle holding
         // other content under the approved name and version finds none, and is judged as a raw install below
-        Path approvedJar = bundle.getLocation().startsWith("milkbottle:") ? pipelineApprovals.take(bundle) : null;
+        Path approvedJar = ManagedLocation.isManaged(bundle) ? pipelineApprovals.take(bundle) : null;
         if (approvedJar != null) {
             approved.put(bundle.getBundleId(), bundle.getLastModified());
             // an exact copy of the approved jar, made before the install call returns: a raw update that

@@ -2,6 +2,7 @@ package org.milkbottle.validation.internal;
 
 import java.util.Dictionary;
 
+import org.milkbottle.validation.api.ManagedLocation;
 import org.milkbottle.validation.api.Permissions;
 import org.milkbottle.validation.internal.rules.MetadataRule;
 import org.milkbottle.validation.internal.rules.RuntimeProtectionRule;
@@ -32,7 +33,7 @@ final class WiringPolicy {
             }
             case "osgi.wiring.host" -> {
                 String host = valueOf(filter, "osgi.wiring.host");
-                return host != null && requirer.getLocation().startsWith("milkbottle:")
+                return host != null && ManagedLocation.isManaged(requirer)
                         && (host.startsWith("org.milkbottle.core") || host.startsWith("org.milkbottle.validation")
                         || host.equals("system.bundle") || host.equals("org.apache.felix.framework"));
             }
@@ -48,7 +49,7 @@ final class WiringPolicy {
      * contain framework-level calls the validator reported as warnings; this keeps it from acting on them).
      */
     static boolean heldToPolicy(Bundle bundle) {
-        return isPlugin(bundle) || bundle.getLocation().startsWith("milkbottle:");
+        return isPlugin(bundle) || ManagedLocation.isManaged(bundle);
     }
 
     static boolean isPlugin(Bundle bundle) {

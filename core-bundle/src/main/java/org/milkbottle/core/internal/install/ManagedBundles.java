@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.validation.api.ManagedLocation;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -39,8 +40,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 public final class ManagedBundles {
 
-    /** Location prefix of managed bundles. */
-    public static final String LOCATION_PREFIX = "milkbottle:";
+    /** Location prefix of managed bundles (the validation API's, which the veto guard uses too). */
+    public static final String LOCATION_PREFIX = ManagedLocation.PREFIX;
 
     private static final System.Logger LOG = System.getLogger(ManagedBundles.class.getName());
 
@@ -94,7 +95,7 @@ public final class ManagedBundles {
 
     /** Whether MilkBottle installed {@code bundle}. */
     public static boolean isManaged(Bundle bundle) {
-        return bundle.getLocation().startsWith(LOCATION_PREFIX);
+        return ManagedLocation.isManaged(bundle);
     }
 
     /** The managed bundle with this symbolic name. */
