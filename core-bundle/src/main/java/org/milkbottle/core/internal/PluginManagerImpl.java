@@ -337,17 +337,7 @@ public class PluginManagerImpl implements PluginManager {
     @Override
     public InstallResult rollback(Optional<Long> id) {
         awaitRecovery();
-        return withLock(() -> {
-            Transaction target = TransactionEngine.rollbackTarget(log.history(), id);
-            return transactions.run("rollback", "to the state before #" + target.id(), "shell", before -> {
-                List<String> problems = restorer().restore(target.before(), startTimeout());
-                if (!problems.isEmpty()) {
-                    throw new PluginException("Rollback to the state before #" + target.id() + " failed: "
-                            + String.join("; ", problems));
-                }
-                return new InstallPlan(InstallPlanner.diff(before, target.before()), List.of());
-            });
-        });
+        return withLock(() -> transactions.rollback(id));
     }
 
     private InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,

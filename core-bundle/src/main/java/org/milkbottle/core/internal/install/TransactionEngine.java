@@ -113,8 +113,21 @@ public final class TransactionEngine {
         }
     }
 
+    /** Puts back the state before a committed transaction (the last one when no id is given), as a transaction. */
+    public InstallResult rollback(Optional<Long> id) {
+        Transaction target = rollbackTarget(log.history(), id);
+        return run("rollback", "to the state before #" + target.id(), "shell", before -> {
+            List<String> problems = restorer.get().restore(target.before(), startTimeout.get());
+            if (!problems.isEmpty()) {
+                throw new PluginException("Rollback to the state before #" + target.id() + " failed: "
+                        + String.join("; ", problems));
+            }
+            return new InstallPlan(InstallPlanner.diff(before, target.before()), List.of());
+        });
+    }
+
     /** The transaction {@code mb:rollback [ID]} undoes: the one named, or the last committed one. */
-    public static Transaction rollbackTarget(List<Transaction> history, Optional<Long> id) {
+    static Transaction rollbackTarget(List<Transaction> history, Optional<Long> id) {
         Transaction target = id.map(wanted -> history.stream().filter(t -> t.id() == wanted).findFirst()
                 .orElseThrow(() -> new PluginException("There is no transaction " + wanted
                         + "; mb:history lists them.")))

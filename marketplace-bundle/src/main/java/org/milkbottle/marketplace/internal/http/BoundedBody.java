@@ -1,11 +1,12 @@
 package org.milkbottle.marketplace.internal.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import org.milkbottle.marketplace.api.MarketplaceException;
 import org.milkbottle.marketplace.api.MarketplaceException.Reason;
+import org.milkbottle.marketplace.api.MarketplaceException;
 
 /** Copies a request body, refusing it as soon as it passes a limit (whatever Content-Length claims). */
 final class BoundedBody {
@@ -28,7 +29,7 @@ final class BoundedBody {
     }
 
     static byte[] read(InputStream in, long limit) throws IOException, MarketplaceException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         copy(in, out, limit);
         return out.toByteArray();
     }

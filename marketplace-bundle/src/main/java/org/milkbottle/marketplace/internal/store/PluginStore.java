@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.milkbottle.marketplace.api.Review;
 
@@ -229,7 +232,7 @@ public final class PluginStore {
         if (!column.equals("on_day") && !column.equals("runtime_version")) {
             throw new IllegalArgumentException(column); // a column name is never taken from a request
         }
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Map<String, Long> out = new TreeMap<>();
         try (Connection connection = database.connect();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT " + column + ", SUM(total) FROM downloads GROUP BY " + column);
@@ -242,8 +245,8 @@ public final class PluginStore {
     }
 
     /** Downloads of one plugin per day, oldest first. */
-    public java.util.SortedMap<LocalDate, Long> downloadsPerDay(String plugin) throws SQLException {
-        java.util.SortedMap<LocalDate, Long> perDay = new java.util.TreeMap<>();
+    public SortedMap<LocalDate, Long> downloadsPerDay(String plugin) throws SQLException {
+        SortedMap<LocalDate, Long> perDay = new TreeMap<>();
         try (Connection connection = database.connect();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT on_day, SUM(total) FROM downloads WHERE name = ? GROUP BY on_day")) {
@@ -268,7 +271,7 @@ public final class PluginStore {
                     PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM advisories");
                     ResultSet result = count.executeQuery()) {
                 result.next();
-                String id = String.format("MB-%d-%04d", java.time.Year.now().getValue(), result.getInt(1) + 1 + attempt);
+                String id = String.format("MB-%d-%04d", Year.now().getValue(), result.getInt(1) + 1 + attempt);
                 try {
                     execute(connection, "INSERT INTO advisories (id, plugin, versions, severity, message, published)"
                             + " VALUES (?, ?, ?, ?, ?, ?)", id, plugin, versions, severity, message, now());
