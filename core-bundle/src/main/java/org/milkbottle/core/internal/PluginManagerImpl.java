@@ -131,6 +131,7 @@ public class PluginManagerImpl implements PluginManager {
     @Activate
     void activate(BundleContext context, PluginManagerConfig config) {
         this.context = context;
+        repositories.runtimeBundles(context.getBundles());
         Path data = DataDirectory.of(context);
         this.runtimeLock = RuntimeLock.acquire(data);
         this.runtimeVersion = RuntimeCapability.version(context).toString();

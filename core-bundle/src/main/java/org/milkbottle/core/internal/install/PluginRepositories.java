@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -55,21 +57,37 @@ public final class PluginRepositories {
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
+    /** Ids of the bundles the runtime was started with (the launcher's); see {@link #trusted(Bundle)}. */
+    private volatile Set<Long> runtimeBundles = Set.of();
+
     /**
-     * Whether a service registered by {@code bundle} may serve as a plugin repository: only MilkBottle's own
-     * runtime bundles (the repository client, the embedded marketplace). Plugins cannot take their names
-     * (the planner refuses {@code org.milkbottle.*} names, the validator the runtime's names).
+     * Fixes the runtime's own bundles: those installed when the plugin manager started, not through MilkBottle.
+     * The launcher installs them before the framework starts; anything installed later — through the pipeline
+     * or behind its back — is not one of them, whatever name it takes.
      */
-    public static boolean trusted(Bundle bundle) {
-        return bundle != null && !ManagedBundles.isManaged(bundle) && bundle.getSymbolicName() != null
-                && bundle.getSymbolicName().startsWith("org.milkbottle.");
+    public void runtimeBundles(Bundle[] bundles) {
+        Set<Long> ids = new HashSet<>();
+        for (Bundle bundle : bundles) {
+            if (!ManagedBundles.isManaged(bundle)) {
+                ids.add(bundle.getBundleId());
+            }
+        }
+        runtimeBundles = Set.copyOf(ids);
     }
 
-    /** Takes a repository service into use, if a runtime bundle registered it; others are ignored. */
+    /**
+     * Whether a service registered by {@code bundle} may serve as a plugin repository: only MilkBottle's own
+     * runtime bundles (the repository client, the embedded marketplace), since what they list is trusted as a
+     * marketplace's. A plugin, or a bundle installed behind the pipeline's back, that registers a repository
+     * is ignored — even under an {@code org.milkbottle.} name.
+     */
+    boolean trusted(Bundle bundle) {
+        return bundle != null && runtimeBundles.contains(bundle.getBundleId()) && !ManagedBundles.isManaged(bundle)
+                && bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.milkbottle.");
+    }
+
+    /** Takes a repository service into use; only those a runtime bundle registered are asked (see {@link #trusted}). */
     public void add(Repository repository, ServiceReference<?> reference) {
-        if (!trusted(reference.getBundle())) {
-            return;
-        }
         Object name = reference.getProperty(NAME_PROPERTY);
         Object url = reference.getProperty(Repository.URL);
         entries.add(new Entry(name != null ? name.toString() : url != null ? url.toString()
@@ -86,12 +104,16 @@ public final class PluginRepositories {
     }
 
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return usable().isEmpty();
     }
 
     /** A view for one plan: answers are remembered, so each requirement asks each repository once. */
     public Session session() {
-        return new Session(List.copyOf(entries));
+        return new Session(usable());
+    }
+
+    private List<Entry> usable() {
+        return entries.stream().filter(e -> e.reference() == null || trusted(e.reference().getBundle())).toList();
     }
 
     /** The repositories of one plan and what they answered. */
