@@ -190,6 +190,9 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
             assertEquals(url, remote[0].getProperty("repository.url"));
             assertTrue(String.valueOf(remote[0].getProperty("milkbottle.repository.note"))
                     .contains("repository 'remote' is unreachable"));
+            // search answers from the same kept index as install, and says so
+            String search = shell("mb:search app");
+            assertTrue(search, search.contains("mkt.app") && search.contains("answered from its index from"));
             String output = shell("mb:install mkt.app");
             assertTrue(output, output.contains("repository 'remote' is unreachable")
                     && output.contains("using its index from") && output.contains("Installed mkt.app 1.0.0"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +74,17 @@ final class IndexSource {
         String signature;
         try {
             xml = network.get(base.resolve("index.xml"));
+        } catch (IOException e) {
+            return offline(repository, Network.describe(e));
+        }
+        try {
             signature = repository.isFolder() && repository.publicKey() == null ? null
                     : new String(network.get(base.resolve("index.xml.sig")), StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            // a folder whose index is there but not its signature: nothing the network can fix
+            throw new RepositoryException("Repository '" + repository.name() + "' has an index but no signature ("
+                    + e.getFile() + ") for its pinned key. Sign the index (index.xml.sig next to it), or add the "
+                    + "folder again without a key file if you trust it as it is.");
         } catch (IOException e) {
             return offline(repository, Network.describe(e));
         }
@@ -108,7 +118,9 @@ final class IndexSource {
         }
         if (last == null) {
             throw new RepositoryException("Repository '" + repository.name() + "' is unreachable (" + reason
-                    + ") and no earlier copy of its index is kept. Check the network, or mb:repo-remove it.");
+                    + ") and no earlier copy of its index is kept. " + (repository.isFolder()
+                            ? "Check that the folder exists and holds an index.xml" : "Check the network")
+                    + ", or mb:repo-remove it.");
         }
         return last.offline(reason);
     }

@@ -60,13 +60,24 @@ final class SearchFanOut {
         for (IndexedRepository repository : configured) {
             ConfiguredRepository config = repository.repository();
             try {
-                List<SearchHit> hits = config.isFolder() ? folder(repository, request, runtime)
-                        : marketplace(config, request, runtime);
+                List<SearchHit> hits;
+                if (config.isFolder()) {
+                    hits = folder(repository, request, runtime);
+                    noteIfOlder(repository, notes);
+                } else {
+                    try {
+                        hits = marketplace(config, request, runtime);
+                    } catch (IOException e) {
+                        // as an install would: answer from the index kept of it, and say so (no ratings there)
+                        hits = folder(repository, request, runtime);
+                        notes.add("repository '" + config.name() + "' is unreachable (" + Network.describe(e)
+                                + "); answered from its index from " + repository.index().fetched()
+                                + ", without ratings or downloads");
+                    }
+                }
                 hits.forEach(hit -> found.putIfAbsent(hit.name(), hit));
             } catch (RepositoryException e) {
                 notes.add("repository '" + config.name() + "': " + e.getMessage());
-            } catch (IOException e) {
-                notes.add("repository '" + config.name() + "': unreachable (" + Network.describe(e) + ")");
             }
         }
         return new SearchResult(List.copyOf(found.values()), notes);
@@ -93,6 +104,13 @@ final class SearchFanOut {
                     item.hasNonNull("description") ? item.get("description").asText() : null, repository.name()));
         }
         return hits;
+    }
+
+    private static void noteIfOlder(IndexedRepository repository, List<String> notes) {
+        String note = repository.index().offlineNote();
+        if (note != null) {
+            notes.add(note);
+        }
     }
 
     /** A folder's index has no tags or capabilities of MilkBottle's to filter on: it answers words only. */

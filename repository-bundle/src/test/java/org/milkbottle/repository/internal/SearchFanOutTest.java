@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -139,9 +141,48 @@ class SearchFanOutTest {
 
         assertThat(result.hits()).extracting(SearchHit::name).containsExactly("acme.pdf", "acme.chart");
         assertThat(result.notes()).containsExactly("repository 'local': The search text is too long.",
-                "repository 'gone': unreachable (connection refused)",
+                "repository 'gone': Repository 'gone' is unreachable (connection refused) and no earlier copy of its "
+                        + "index is kept. Check the network, or mb:repo-remove it.",
                 "repository 'empty': Repository 'empty' is unreachable (" + dir.resolve("nothing-here")
-                        .resolve("index.xml") + ") and no earlier copy of its index is kept. Check the network, or "
-                        + "mb:repo-remove it.");
+                        .resolve("index.xml") + ") and no earlier copy of its index is kept. Check that the folder "
+                        + "exists and holds an index.xml, or mb:repo-remove it.");
+    }
+
+    @Test
+    void anUnreachableMarketplaceIsSearchedInTheIndexKeptOfItAndSaysSo() throws Exception {
+        Path folder = dir.resolve("served");
+        Path maps = TestRepositories.bundle(folder, "acme.maps", "1.0.0", "Maps of places", null);
+        byte[] index = TestRepositories.index(folder, List.of(maps));
+        KeyPair keys = TestRepositories.keys();
+        server.createContext("/repository/index.xml", exchange -> {
+            exchange.sendResponseHeaders(200, index.length);
+            exchange.getResponseBody().write(index);
+            exchange.close();
+        });
+        byte[] signature;
+        try {
+            signature = TestRepositories.utf8(TestRepositories.sign(keys, index));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/repository/index.xml.sig", exchange -> {
+            exchange.sendResponseHeaders(200, signature.length);
+            exchange.getResponseBody().write(signature);
+            exchange.close();
+        });
+        // no expiry: every question fetches again, as with indexExpirySeconds=0
+        IndexSource everyTime = new IndexSource(new Network(Duration.ofSeconds(2)), dir.resolve("cache-0"),
+                Duration.ZERO, () -> "1.4.0");
+        IndexedRepository remote = new IndexedRepository(new ConfiguredRepository("remote", marketplace(),
+                TestRepositories.pem(keys)), everyTime, load -> { });
+        remote.index(); // installed from once: the index is kept
+        server.stop(0);
+
+        SearchResult result = search.search(new SearchRequest("maps", null, null), List.of(), List.of(remote));
+
+        assertThat(result.hits()).extracting(SearchHit::name, SearchHit::ratingCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme.maps", 0));
+        assertThat(result.notes()).singleElement().asString().startsWith("repository 'remote' is unreachable (")
+                .contains("answered from its index from").contains("without ratings or downloads");
     }
 }
