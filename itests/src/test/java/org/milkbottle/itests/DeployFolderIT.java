@@ -52,6 +52,38 @@ public class DeployFolderIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void theDeployFolderOwnsWhatItInstalledAndLeavesTheRestAlone() throws Exception {
+        // installed from the shell (the README's tour): a copy dropped in is refused, visibly, not taken silently
+        shell("mb:install " + helloJar());
+        Path dropped = folder.resolve("hello.jar");
+        Files.copy(helloJar(), dropped);
+        await("the drop is refused", () -> manager.history().stream().anyMatch(t -> t.message() != null
+                && t.message().contains("the deploy folder only manages plugins it installed itself")));
+        assertEquals(1, awaitDeployIdle(folder, 1));
+        assertEquals(helloJar().toAbsolutePath().normalize().toString(), manager.list(false).get(0).source());
+
+        // handed over: uninstall, and the folder takes it (a change in the folder, as a user would make)
+        shell("mb:uninstall hello");
+        Files.move(dropped, folder.resolve(".hello.jar.tmp"));
+        Files.move(folder.resolve(".hello.jar.tmp"), dropped);
+        await("the folder installed it", () -> manager.list(false).stream().anyMatch(p -> p.source().equals(
+                dropped.toString())));
+
+        // now only the folder removes it: an uninstall from the shell would come back at the next start
+        try {
+            shell("mb:uninstall hello");
+            throw new AssertionError("mb:uninstall of a plugin the deploy folder owns should be refused");
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("delete (or move away) that file to uninstall it"));
+        }
+        assertTrue(bundle(HELLO).isPresent());
+        Files.delete(dropped);
+        await("hello uninstalled with its file", () -> bundle(HELLO).isEmpty());
+    }
+
+    @Test
     public void aHalfCopiedJarIsNotInstalledUntilItIsComplete() throws Exception {
         byte[] jar = Files.readAllBytes(helloJar());
         Path target = folder.resolve("hello.jar");

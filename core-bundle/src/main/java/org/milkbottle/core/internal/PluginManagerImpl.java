@@ -28,6 +28,7 @@ import org.milkbottle.core.internal.install.AbandonedBundles;
 import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.ContentJudge;
 import org.milkbottle.core.internal.install.CrashRecovery;
+import org.milkbottle.core.internal.install.DeployOwnership;
 import org.milkbottle.core.internal.install.UpdateContinuity;
 import org.milkbottle.core.internal.install.ValidationStep;
 import org.milkbottle.core.internal.install.InstallResolution;
@@ -252,6 +253,9 @@ public class PluginManagerImpl implements PluginManager {
         awaitRecovery();
         Bundle bundle = managedBundle(plugin, "uninstall");
         String name = bundle.getSymbolicName();
+        managed.record(name).flatMap(record -> DeployOwnership.uninstallRefusal(record, origin)).ifPresent(refusal -> {
+            throw new PluginException(refusal);
+        });
         List<String> users = Dependents.of(bundle);
         if (!users.isEmpty()) {
             throw new PluginException(name + " is used by " + String.join(", ", users) + "; uninstall those first.");

@@ -20,6 +20,7 @@ import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginManager;
+import org.milkbottle.core.internal.install.DeployOwnership;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +43,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = DeployFolderConfig.class)
 public class DeployFolderWatcher {
 
-    static final String ORIGIN = "deploy";
+    static final String ORIGIN = DeployOwnership.ORIGIN;
     /**
      * Event posted (OSGi EventAdmin, when present) each time the watcher has nothing left to do: properties
      * {@code folder} (absolute path) and {@code handled} (files handed to the plugin manager since it

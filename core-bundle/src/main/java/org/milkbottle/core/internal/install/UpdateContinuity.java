@@ -19,8 +19,6 @@ import org.milkbottle.validation.api.ValidationReport;
  */
 public final class UpdateContinuity {
 
-    private static final String DEPLOY = "deploy";
-
     private final Function<String, Optional<BundleSnapshot>> installed;
     private final Function<BundleSnapshot, String> installedSigner;
 
@@ -61,14 +59,19 @@ public final class UpdateContinuity {
         for (Map.Entry<BundleArchive, ValidationReport> entry : reports.entrySet()) {
             BundleArchive archive = entry.getKey();
             Optional<BundleSnapshot> current = installed.apply(archive.symbolicName());
-            if (current.isEmpty() || archive.sha256().equals(current.get().sha256())) {
+            if (current.isEmpty()) {
                 continue;
             }
             BundleSnapshot record = current.get();
-            if (DEPLOY.equals(origin) && !DEPLOY.equals(record.origin())) {
+            // even with the same content: taking it silently would make the file seem to own the plugin
+            if (DeployOwnership.ORIGIN.equals(origin) && !DeployOwnership.ORIGIN.equals(record.origin())) {
                 refusals.add(archive.symbolicName() + " is installed already (from " + record.source() + ", by "
-                        + record.origin() + "); the deploy folder only updates plugins it installed itself. Update "
-                        + "it with mb:update " + archive.symbolicName() + ", or remove " + archive.source() + ".");
+                        + record.origin() + "); the deploy folder only manages plugins it installed itself. Update "
+                        + "it with mb:update " + archive.symbolicName() + ", or mb:uninstall it first to let the "
+                        + "deploy folder take it over, or remove " + archive.source() + ".");
+                continue;
+            }
+            if (archive.sha256().equals(record.sha256())) {
                 continue;
             }
             if (replace || sameSource(record.source(), archive.source())) {

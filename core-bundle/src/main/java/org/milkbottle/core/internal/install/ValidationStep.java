@@ -20,8 +20,6 @@ import org.milkbottle.validation.api.Validator;
  */
 public final class ValidationStep {
 
-    /** The origin of installs from the deploy folder. */
-    private static final String DEPLOY = "deploy";
 
     private final Validator validator;
     private final UpdateContinuity continuity;
@@ -92,7 +90,7 @@ public final class ValidationStep {
     /** A jar dropped into the deploy folder counts as such, whatever path it has. */
     private static Provenance provenance(BundleArchive archive, String origin) {
         Provenance provenance = archive.provenance();
-        if (DEPLOY.equals(origin) && provenance.kind() == Provenance.Kind.FILE) {
+        if (DeployOwnership.ORIGIN.equals(origin) && provenance.kind() == Provenance.Kind.FILE) {
             return new Provenance(Provenance.Kind.DEPLOY_FOLDER, provenance.source(), "dropped into the deploy folder: "
                     + "its source vouches for nothing", List.of());
         }

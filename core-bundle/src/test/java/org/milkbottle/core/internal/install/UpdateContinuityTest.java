@@ -2,6 +2,7 @@ package org.milkbottle.core.internal.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginDescriptor;
 import org.milkbottle.validation.api.ValidationReport;
@@ -50,6 +52,26 @@ class UpdateContinuityTest {
     @Test
     void theDeployFolderNeverReplacesWhatItDidNotInstall() {
         assertThat(update("/srv/deploy/tool.jar", null, "deploy", null, INSTALLED, true)).singleElement().asString()
-                .contains("the deploy folder only updates plugins it installed itself");
+                .contains("the deploy folder only manages plugins it installed itself");
+        // the same content too: taking it silently would make the file seem to own the plugin, and removing the
+        // file then do nothing
+        BundleSnapshot sameContent = new BundleSnapshot("org.acme.tool", "1.1.0", "new", true, "/home/u/tool.jar",
+                "shell");
+        assertThat(update("/srv/deploy/tool.jar", null, "deploy", null, sameContent, false)).singleElement()
+                .asString().contains("mb:uninstall it first to let the deploy folder take it over");
+        assertThat(update("/home/u/tool.jar", null, "shell", null, sameContent, false)).isEmpty();
+    }
+
+    @Test
+    void onlyTheDeployFolderUninstallsWhatItOwnsWhileTheJarIsThere(@TempDir Path dir)
+            throws Exception {
+        Path jar = Files.writeString(dir.resolve("tool.jar"), "jar");
+        BundleSnapshot deployed = new BundleSnapshot("org.acme.tool", "1.0.0", "a", true, jar.toString(), "deploy");
+        assertThat(DeployOwnership.uninstallRefusal(deployed, "shell")).get().asString()
+                .contains("delete (or move away) that file to uninstall it").contains(jar.toString());
+        assertThat(DeployOwnership.uninstallRefusal(deployed, "deploy")).isEmpty();
+        assertThat(DeployOwnership.uninstallRefusal(INSTALLED, "shell")).isEmpty();
+        Files.delete(jar);
+        assertThat(DeployOwnership.uninstallRefusal(deployed, "shell")).as("the file is gone").isEmpty();
     }
 }
