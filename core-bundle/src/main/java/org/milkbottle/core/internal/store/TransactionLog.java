@@ -59,7 +59,33 @@ public final class TransactionLog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history " + historyFile, e);
         }
-        inFlight().ifPresent(tx -> lastId.accumulateAndGet(tx.id(), Math::max));
+        inFlight().ifPresent(tx -> {
+            if (ended(tx.id())) {
+                finishEnded(tx);
+            } else {
+                lastId.accumulateAndGet(tx.id(), Math::max);
+            }
+        });
+    }
+
+    private boolean ended(long id) {
+        return history.stream().anyMatch(t -> t.id() == id);
+    }
+
+    /**
+     * The runtime stopped between writing a transaction's history line and removing its journal: the
+     * transaction ended (committed, or failed and was undone), so the journal is stale. Restoring the state it
+     * recorded would undo a committed transaction; removing it finishes what the end began.
+     */
+    private void finishEnded(InFlight tx) {
+        LOG.log(System.Logger.Level.INFO, "Transaction " + tx.id() + " had ended before the runtime stopped;"
+                + " removing its leftover journal " + journalFile);
+        try {
+            Files.deleteIfExists(journalFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the journal of ended transaction " + tx.id() + ": "
+                    + journalFile, e);
+        }
     }
 
     /** Starts a transaction: reserves an id and journals the state to restore if it does not finish. */

@@ -48,6 +48,25 @@ class TransactionLogTest {
     }
 
     @Test
+    void aJournalLeftBehindByACommittedTransactionIsRemovedNotRecovered() throws Exception {
+        TransactionLog log = new TransactionLog(dir);
+        TransactionLog.InFlight tx = log.begin("install", "x.jar", "shell", before);
+        Path journal = dir.resolve("inflight.json");
+        byte[] journaled = Files.readAllBytes(journal);
+        log.end(new Transaction(tx.id(), Instant.now(), "install", "x.jar", "shell", Transaction.Status.COMMITTED,
+                "ok", before, before));
+        // a crash after the history line was written, before the journal was deleted
+        Files.write(journal, journaled);
+
+        TransactionLog reopened = new TransactionLog(dir);
+        assertThat(reopened.inFlight()).isEmpty();
+        assertThat(journal).doesNotExist();
+        assertThat(reopened.history()).extracting(Transaction::status)
+                .containsExactly(Transaction.Status.COMMITTED);
+        assertThat(reopened.begin("update", "a", "shell", before).id()).isEqualTo(2);
+    }
+
+    @Test
     void managedStateIsSavedAndRead() {
         new ManagedState(dir).replace(before);
         assertThat(new ManagedState(dir).get("a")).contains(before.get(0));
