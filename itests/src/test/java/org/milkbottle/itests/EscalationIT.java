@@ -131,7 +131,7 @@ public class EscalationIT extends MilkBottleTestSupport {
         Files.move(staged, folder.resolve("victim.jar"));
 
         await("the deploy folder refused it", () -> manager.history().stream().anyMatch(t -> t.message() != null
-                && t.message().contains("the deploy folder only updates plugins it installed itself")));
+                && t.message().contains("the deploy folder only manages plugins it installed itself")));
         assertEquals("handed over once", 1, awaitDeployIdle(folder, 1));
         Bundle victim = bundle("victim").orElseThrow();
         assertEquals("1.0.0", victim.getVersion().toString());
