@@ -60,8 +60,8 @@ final class Publishing {
             PluginStore store = storage.store();
             Optional<String> existingOwner = store.owner(report.symbolicName());
             if (existingOwner.isPresent() && !existingOwner.get().equals(owner)) {
-                throw new MarketplaceException(Reason.FORBIDDEN, report.symbolicName() + " belongs to another "
-                        + "publisher; publish it under a name of your own.");
+                throw new MarketplaceException(Reason.FORBIDDEN, report.symbolicName() + " belongs to "
+                        + existingOwner.get() + "; publish it under a name of your own.");
             }
             VersionRow row = JarMetadata.read(jar, report.sha256(), report);
             storage.artifacts().store(jar, report.sha256());
@@ -73,6 +73,10 @@ final class Publishing {
         } catch (PluginStore.DuplicateException e) {
             throw new MarketplaceException(Reason.CONFLICT, e.getMessage() + "; a published version is never "
                     + "replaced. Publish a higher version.");
+        } catch (PluginStore.NotOwnerException e) {
+            // the name was free when checked above and claimed by another publisher before this upload was stored
+            throw new MarketplaceException(Reason.CONFLICT, e.getMessage() + ", who published it a moment before "
+                    + "you; nothing of yours was stored. Publish it under a name of your own.");
         } catch (IOException | SQLException e) {
             throw Refusals.unavailable(e);
         }

@@ -35,6 +35,21 @@ public final class PluginStore {
         }
     }
 
+    /** A plugin name another publisher owns (also when that publisher claimed it a moment ago). */
+    public static final class NotOwnerException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String owner;
+
+        NotOwnerException(String plugin, String owner) {
+            super(plugin + " belongs to " + owner);
+            this.owner = owner;
+        }
+
+        public String owner() {
+            return owner;
+        }
+    }
+
     /** Download totals: per plugin and per plugin version ("name@version"). */
     public record DownloadTotals(Map<String, Long> byPlugin, Map<String, Long> byVersion) {
     }
@@ -62,37 +77,68 @@ public final class PluginStore {
     }
 
     /**
-     * Stores a new version, and the plugin with its owner if it is new, in one transaction.
+     * Stores a new version, and the plugin with its owner if it is new, in one transaction. The plugins
+     * table's key decides who owns a new name when publishers race for it (on any number of nodes): the
+     * first to commit; the others see that owner when they try again.
      *
      * @throws DuplicateException when the version exists (also when another node stored it meanwhile)
+     * @throws NotOwnerException when another publisher owns the name (also when they claimed it meanwhile)
      */
-    public void insert(VersionRow row, String owner) throws SQLException, DuplicateException {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                if (owner(connection, row.name()).isEmpty()) {
-                    execute(connection, "INSERT INTO plugins (name, owner, created) VALUES (?, ?, ?)", row.name(), owner,
-                            Timestamp.from(row.published()));
+    public void insert(VersionRow row, String owner) throws SQLException, DuplicateException, NotOwnerException {
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    claim(connection, row.name(), owner, row.published());
+                    if (exists(connection, row.name(), row.version())) {
+                        throw new DuplicateException(row.name() + " " + row.version() + " is published already");
+                    }
+                    insertVersion(connection, row);
+                    bumpRevision(connection);
+                    connection.commit();
+                    return;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    if (!Contention.isContention(e) || attempt == Contention.ATTEMPTS) {
+                        throw e;
+                    }
+                } catch (DuplicateException | NotOwnerException e) {
+                    connection.rollback();
+                    throw e;
                 }
-                if (exists(connection, row.name(), row.version())) {
-                    throw new DuplicateException(row.name() + " " + row.version() + " is published already");
-                }
-                execute(connection, "INSERT INTO versions (name, version, sha256, size, published, title, description,"
-                        + " vendor, license, contact, doc_url, scm_url, tags, capabilities, permissions, runtime_filter,"
-                        + " dependencies, validation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        row.name(), row.version(), row.sha256(), row.size(), Timestamp.from(row.published()),
-                        row.title(), row.description(), row.vendor(), row.license(), row.contact(), row.docUrl(),
-                        row.scmUrl(), join(row.tags()), join(row.capabilities()), join(row.permissions()),
-                        row.runtimeFilter(), String.join("\n", row.dependencies()), String.join("\n", row.validation()));
-                bumpRevision(connection);
-                connection.commit();
-            } catch (SQLException | DuplicateException e) {
-                connection.rollback();
-                if (e instanceof SQLException sql && exists(connection, row.name(), row.version())) {
-                    throw new DuplicateException(row.name() + " " + row.version() + " is published already");
-                }
-                throw e;
             }
+            Contention.pause(attempt);
+        }
+    }
+
+    /** Makes {@code owner} the owner of a new name, or checks that they own it. */
+    private static void claim(Connection connection, String name, String owner, Instant when)
+            throws SQLException, NotOwnerException {
+        Optional<String> current = owner(connection, name);
+        if (current.isEmpty()) {
+            // a publisher claiming the same name at the same moment makes this fail (unique key): try again
+            execute(connection, "INSERT INTO plugins (name, owner, created) VALUES (?, ?, ?)", name, owner,
+                    Timestamp.from(when));
+        } else if (!current.get().equals(owner)) {
+            throw new NotOwnerException(name, current.get());
+        }
+    }
+
+    private static void insertVersion(Connection connection, VersionRow row) throws SQLException, DuplicateException {
+        try {
+            execute(connection, "INSERT INTO versions (name, version, sha256, size, published, title, description,"
+                    + " vendor, license, contact, doc_url, scm_url, tags, capabilities, permissions, runtime_filter,"
+                    + " dependencies, validation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row.name(), row.version(), row.sha256(), row.size(), Timestamp.from(row.published()),
+                    row.title(), row.description(), row.vendor(), row.license(), row.contact(), row.docUrl(),
+                    row.scmUrl(), join(row.tags()), join(row.capabilities()), join(row.permissions()),
+                    row.runtimeFilter(), String.join("\n", row.dependencies()), String.join("\n", row.validation()));
+        } catch (SQLException e) {
+            if (Contention.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // the same version stored by another request at the same moment
+                throw new DuplicateException(row.name() + " " + row.version() + " is published already");
+            }
+            throw e;
         }
     }
 
@@ -127,20 +173,33 @@ public final class PluginStore {
         return owners;
     }
 
-    /** Adds or replaces the rating of {@code user} for {@code plugin}. */
+    /**
+     * Adds or replaces the rating of {@code user} for {@code plugin}. The ratings table's key keeps one
+     * rating per user; when the same user rates at the same moment twice, the last to commit stays.
+     */
     public void rate(String plugin, String user, int stars, String review) throws SQLException {
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                execute(connection, "DELETE FROM ratings WHERE name = ? AND user_name = ?", plugin, user);
-                execute(connection, "INSERT INTO ratings (name, user_name, stars, review, updated) VALUES (?, ?, ?, ?, ?)",
-                        plugin, user, stars, review, now());
-                bumpRevision(connection);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    int replaced = execute(connection, "UPDATE ratings SET stars = ?, review = ?, updated = ?"
+                            + " WHERE name = ? AND user_name = ?", stars, review, now(), plugin, user);
+                    if (replaced == 0) {
+                        // a rating by the same user inserted at the same moment makes this fail: try again, as an update
+                        execute(connection, "INSERT INTO ratings (name, user_name, stars, review, updated)"
+                                + " VALUES (?, ?, ?, ?, ?)", plugin, user, stars, review, now());
+                    }
+                    bumpRevision(connection);
+                    connection.commit();
+                    return;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    if (!Contention.isContention(e) || attempt == Contention.ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
+            Contention.pause(attempt);
         }
     }
 

@@ -55,7 +55,10 @@ class PluginStoreTest {
         assertThat(store.revision()).isGreaterThan(before);
         assertThatThrownBy(() -> store.insert(row("com.acme.tool", "1.0.0"), "alice"))
                 .isInstanceOf(PluginStore.DuplicateException.class);
-        store.insert(row("com.acme.tool", "2.0.0"), "bob");
+        // the store itself keeps the owner's name theirs (before, only the publisher's check in front of it did)
+        assertThatThrownBy(() -> store.insert(row("com.acme.tool", "2.0.0"), "bob"))
+                .isInstanceOf(PluginStore.NotOwnerException.class).hasMessageContaining("alice");
+        store.insert(row("com.acme.tool", "2.0.0"), "alice");
         assertThat(store.owner("com.acme.tool")).contains("alice");
         List<VersionRow> rows = store.versions();
         assertThat(rows).hasSize(2);
