@@ -135,6 +135,18 @@ public class PluginManagerImpl implements PluginManager {
         repositories.runtimeBundles(context.getBundles());
         Path data = DataDirectory.of(context);
         this.runtimeLock = RuntimeLock.acquire(data);
+        try {
+            open(data, config);
+        } catch (RuntimeException e) {
+            // a start that fails (a damaged state file) must not keep the folder locked: the console checks the
+            // files again to say which one is damaged, and the next start must not be taken for a second runtime
+            executor.shutdownNow();
+            runtimeLock.close();
+            throw e;
+        }
+    }
+
+    private void open(Path data, PluginManagerConfig config) {
         this.runtimeVersion = RuntimeCapability.version(context).toString();
         this.store = new ArtifactStore(data.resolve("artifacts"));
         this.state = new ManagedState(data);

@@ -20,6 +20,8 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.core.internal.DataDirectory;
+import org.milkbottle.core.internal.store.StateFileException;
+import org.milkbottle.core.internal.store.StateFiles;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
@@ -45,6 +47,8 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     /** Exit status when the runtime could not start its plugin manager. */
     static final int NOT_STARTED = 3;
+    /** Exit status when a state file in the data folder is damaged (empty or not what it should hold). */
+    static final int DAMAGED_STATE = 4;
 
     private final BundleContext context;
     private final CommandProcessor processor;
@@ -72,10 +76,7 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     private int run() throws InterruptedException {
         if (arguments.mode() != ConsoleArguments.Mode.HELP && !pluginManagerRunning()) {
-            System.err.println("milkbottle: the plugin manager did not start. Most likely another MilkBottle runtime"
-                    + " is using " + DataDirectory.of(context) + " (see the error above); stop it, or"
-                    + " start this one from another folder.");
-            return NOT_STARTED;
+            return whyNotStarted();
         }
         switch (arguments.mode()) {
             case HELP -> {
@@ -102,6 +103,25 @@ public class ConsoleLauncher implements Callable<Integer> {
             }
             default -> throw new IllegalStateException(arguments.mode().name());
         }
+    }
+
+    /** Says why the plugin manager did not start: which state file is damaged, or that the folder is taken. */
+    private int whyNotStarted() {
+        Path data = DataDirectory.of(context);
+        try {
+            StateFiles.check(data);
+        } catch (StateFileException e) {
+            System.err.println("milkbottle: cannot start: " + e.getMessage() + ".");
+            return DAMAGED_STATE;
+        } catch (IllegalStateException e) {
+            System.err.println("milkbottle: cannot start: " + e.getMessage());
+            return NOT_STARTED;
+        } catch (RuntimeException e) {
+            System.err.println("milkbottle: cannot start: the data folder " + data + " cannot be used: " + e);
+            return NOT_STARTED;
+        }
+        System.err.println("milkbottle: cannot start: the plugin manager did not start; the error above says why.");
+        return NOT_STARTED;
     }
 
     private boolean pluginManagerRunning() throws InterruptedException {

@@ -2,11 +2,14 @@ package org.milkbottle.core.internal.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +27,25 @@ public final class JsonFiles {
     private JsonFiles() {
     }
 
+    /**
+     * Reads {@code file} as {@code type}, or throws a {@link StateFileException} saying that it is empty or what
+     * {@code expected} it is not, and the {@code remedy}.
+     */
+    public static <T> T read(Path file, TypeReference<T> type, String expected, String remedy) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new StateFileException(file, "it is empty; expected " + expected, remedy);
+            }
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            throw new StateFileException(file, "expected " + expected + ", found " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")"), remedy);
+        } catch (IOException e) {
+            throw new StateFileException(file, "it cannot be read (" + e + ")", remedy);
+        }
+    }
+
     /** Writes {@code value} to {@code file} atomically and durably. */
     public static void write(Path file, Object value) throws IOException {
         Files.createDirectories(file.getParent());
@@ -36,7 +58,7 @@ public final class JsonFiles {
     /** Appends one JSON line and forces it to disk. */
     public static void appendLine(Path file, Object value) throws IOException {
         Files.createDirectories(file.getParent());
-        byte[] line = (MAPPER.writeValueAsString(value) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line = (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         force(file);
     }

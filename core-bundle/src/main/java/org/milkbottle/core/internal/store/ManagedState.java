@@ -26,12 +26,11 @@ public final class ManagedState {
     public ManagedState(Path directory) {
         this.file = directory.resolve("state.json");
         if (Files.exists(file)) {
-            try {
-                List<BundleSnapshot> saved = JsonFiles.MAPPER.readValue(file.toFile(), new TypeReference<>() { });
-                saved.forEach(s -> bySymbolicName.put(s.symbolicName(), s));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
+            List<BundleSnapshot> saved = JsonFiles.read(file, new TypeReference<>() { },
+                    "a JSON list of the installed plugins' records", "Restore it from a backup, or move it aside:"
+                    + " the plugins stay installed, but MilkBottle forgets where each came from and which content it"
+                    + " approved (install them again to record it)");
+            saved.forEach(s -> bySymbolicName.put(s.symbolicName(), s));
         }
     }
 

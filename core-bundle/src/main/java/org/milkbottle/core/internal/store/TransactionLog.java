@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.Transaction;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 /**
  * The history of transactions (one JSON line each, append-only) and the journal of the one in flight.
  * The journal is written before a transaction touches the framework and removed when it ends, so after
@@ -21,6 +23,9 @@ import org.milkbottle.api.Transaction;
 public final class TransactionLog {
 
     private static final System.Logger LOG = System.getLogger(TransactionLog.class.getName());
+
+    private static final String HISTORY_REMEDY = "Restore it from a backup, or move it aside: mb:history and"
+            + " mb:rollback then forget every earlier transaction (the installed plugins stay)";
 
     private final Path historyFile;
     private final Path journalFile;
@@ -38,26 +43,8 @@ public final class TransactionLog {
     }
 
     private void load() {
-        if (!Files.exists(historyFile)) {
-            return;
-        }
-        try {
-            for (String line : Files.readAllLines(historyFile, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Transaction tx = JsonFiles.MAPPER.readValue(line, Transaction.class);
-                    history.add(tx);
-                    lastId.accumulateAndGet(tx.id(), Math::max);
-                } catch (IOException e) {
-                    // a line cut short by a crash while appending: the transaction it described was
-                    // never committed, and the journal covers it
-                    LOG.log(System.Logger.Level.WARNING, "Skipping unreadable history line: " + e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read history " + historyFile, e);
+        if (Files.exists(historyFile)) {
+            readHistory();
         }
         inFlight().ifPresent(tx -> {
             if (ended(tx.id())) {
@@ -66,6 +53,38 @@ public final class TransactionLog {
                 lastId.accumulateAndGet(tx.id(), Math::max);
             }
         });
+    }
+
+    private void readHistory() {
+        String text;
+        try {
+            text = Files.readString(historyFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StateFileException(historyFile, "it cannot be read as UTF-8 text (" + e + ")", HISTORY_REMEDY);
+        }
+        List<String> lines = text.lines().toList();
+        // a line is appended with its newline in one write: only a last line without one was cut short by a crash
+        boolean lastCutShort = !text.endsWith("\n");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                Transaction tx = JsonFiles.MAPPER.readValue(line, Transaction.class);
+                history.add(tx);
+                lastId.accumulateAndGet(tx.id(), Math::max);
+            } catch (IOException e) {
+                if (i < lines.size() - 1 || !lastCutShort) {
+                    throw new StateFileException(historyFile, "line " + (i + 1) + " is not a transaction record"
+                            + " (expected one JSON object per line): " + e.getMessage().lines().findFirst()
+                                    .orElse(""), HISTORY_REMEDY);
+                }
+                // a line cut short by a crash while appending: the transaction it described was
+                // never committed, and the journal covers it
+                LOG.log(System.Logger.Level.WARNING, "Skipping unreadable history line: " + e.getMessage());
+            }
+        }
     }
 
     private boolean ended(long id) {
@@ -115,12 +134,10 @@ public final class TransactionLog {
         if (!Files.exists(journalFile)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(JsonFiles.MAPPER.readValue(journalFile.toFile(), InFlight.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read transaction journal " + journalFile
-                    + "; move it away to start without recovery", e);
-        }
+        return Optional.of(JsonFiles.read(journalFile, new TypeReference<InFlight>() { },
+                "the JSON journal of the transaction in flight when the runtime stopped", "Restore it from a backup,"
+                + " or move it aside: the interrupted transaction is then not undone, and whatever it changed"
+                + " stays as it was left (check with mb:list, undo with mb:rollback)"));
     }
 
     /** All ended transactions, oldest first. */

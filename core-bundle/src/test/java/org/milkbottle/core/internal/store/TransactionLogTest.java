@@ -1,6 +1,7 @@
 package org.milkbottle.core.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,45 @@ class TransactionLogTest {
         assertThat(reopened.history()).extracting(Transaction::status)
                 .containsExactly(Transaction.Status.COMMITTED);
         assertThat(reopened.begin("update", "a", "shell", before).id()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyOrCorruptStateFileIsNamedWithWhatToDo() throws Exception {
+        Files.writeString(dir.resolve("state.json"), "");
+        assertThatThrownBy(() -> new ManagedState(dir)).isInstanceOf(StateFileException.class)
+                .hasMessageContaining(dir.resolve("state.json") + " is damaged: it is empty; expected a JSON list")
+                .hasMessageContaining("move it aside");
+        Files.writeString(dir.resolve("state.json"), "[{\"symbolicName\": ");
+        assertThatThrownBy(() -> new ManagedState(dir)).isInstanceOf(StateFileException.class)
+                .hasMessageContaining("state.json is damaged: expected a JSON list").hasMessageContaining("line 1");
+    }
+
+    @Test
+    void anEmptyOrCorruptJournalIsNamedWithWhatToDo() throws Exception {
+        Files.writeString(dir.resolve("inflight.json"), "");
+        assertThatThrownBy(() -> new TransactionLog(dir)).isInstanceOf(StateFileException.class)
+                .hasMessageContaining(dir.resolve("inflight.json") + " is damaged: it is empty")
+                .hasMessageContaining("the interrupted transaction is then not undone");
+        Files.writeString(dir.resolve("inflight.json"), "not json");
+        assertThatThrownBy(() -> new TransactionLog(dir)).isInstanceOf(StateFileException.class)
+                .hasMessageContaining("inflight.json is damaged: expected the JSON journal");
+    }
+
+    @Test
+    void aDamagedHistoryLineIsNamedUnlessItIsTheLastOneCutShort() throws Exception {
+        TransactionLog log = new TransactionLog(dir);
+        log.begin("install", "x", "shell", before);
+        log.end(new Transaction(1, Instant.now(), "install", "x", "shell", Transaction.Status.COMMITTED, "ok", before,
+                before));
+        Path history = dir.resolve("history.jsonl");
+        String good = Files.readString(history);
+        Files.writeString(history, "garbage\n" + good);
+        assertThatThrownBy(() -> new TransactionLog(dir)).isInstanceOf(StateFileException.class)
+                .hasMessageContaining(history + " is damaged: line 1 is not a transaction record")
+                .hasMessageContaining("mb:history and mb:rollback then forget");
+        // written whole (it ends with its newline), so not cut short by a crash
+        Files.writeString(history, good + "garbage\n");
+        assertThatThrownBy(() -> new TransactionLog(dir)).hasMessageContaining("line 2");
     }
 
     @Test
