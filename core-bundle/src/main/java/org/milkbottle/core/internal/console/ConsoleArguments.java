@@ -30,6 +30,7 @@ public record ConsoleArguments(Mode mode, String commands, String error) {
             "                       terminal, commands are read from it and the runtime exits after them",
             "  -c, --command CMDS   run the shell commands CMDS (separated by ';' or new lines), then exit;",
             "                       the exit status is 0 if all succeeded, 1 at the first that failed",
+            "                       (2: a usage error; the others: docs/user-guide.md)",
             "  --headless           run without a shell until stopped (for services and containers)",
             "  -h, --help           show this help",
             "");

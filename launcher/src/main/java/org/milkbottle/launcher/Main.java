@@ -1,0 +1,42 @@
+package org.milkbottle.launcher;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+
+import org.milkbottle.core.internal.console.ConsoleArguments;
+
+/**
+ * The {@code Main-Class} of the exported runtime. {@code --help} and a usage error are answered here,
+ * before the bnd launcher starts the framework: otherwise asking for the usage would start every bundle,
+ * create {@code data/} and {@code deploy/} and bind the HTTP port first. Every other command line goes to
+ * the bnd launcher unchanged; the console reads it again once the framework runs.
+ */
+public final class Main {
+
+    /** Exit status of a usage error, as the console documents it. */
+    private static final int USAGE = 2;
+
+    /** The bnd launcher's own main class in the exported jar (not on our build path: bnd adds it at export). */
+    private static final String BND_LAUNCHER = "aQute.launcher.pre.EmbeddedLauncher";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        ConsoleArguments arguments = ConsoleArguments.parse(Arrays.asList(args), System.console() != null);
+        if (arguments.mode() == ConsoleArguments.Mode.HELP) {
+            if (arguments.error() != null) {
+                System.err.println("milkbottle: " + arguments.error());
+                System.err.print(ConsoleArguments.USAGE);
+                System.exit(USAGE);
+            }
+            System.out.print(ConsoleArguments.USAGE);
+            System.exit(0);
+        }
+        try {
+            Class.forName(BND_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
