@@ -6,7 +6,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,7 +181,7 @@ public class ConsoleLauncher implements Callable<Integer> {
                         print(session, session.execute(statement), out);
                     } catch (Exception e) {
                         out.flush();
-                        err.println("Error in '" + statement + "': " + message(e));
+                        err.println("Error in '" + statement + "': " + ShellErrors.message(statement, e));
                         if (Boolean.getBoolean("milkbottle.debug")) {
                             e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports
                         }
@@ -204,24 +203,6 @@ public class ConsoleLauncher implements Callable<Integer> {
                 }
             }
             out.flush();
-        }
-
-        static String message(Exception e) {
-            // wrappers (reflection, DS) say only what they wrap: report the innermost cause that has words
-            Throwable shown = e;
-            while (shown.getCause() != null && (shown.getMessage() == null
-                    || shown instanceof InvocationTargetException
-                    || shown.getMessage().equals(shown.getCause().toString()))) {
-                shown = shown.getCause();
-            }
-            if (shown != e) {
-                return shown.getMessage() == null ? shown.toString() : shown.getMessage();
-            }
-            String message = e.getMessage();
-            if (e instanceof IllegalArgumentException && message != null && message.startsWith("Cannot coerce")) {
-                return message + " (wrong arguments; see: help COMMAND)";
-            }
-            return message == null ? e.toString() : message;
         }
     }
 }

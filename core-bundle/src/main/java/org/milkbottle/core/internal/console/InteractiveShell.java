@@ -67,7 +67,7 @@ final class InteractiveShell {
             try {
                 ConsoleLauncher.BatchRunner.print(session, session.execute(trimmed), out);
             } catch (Exception e) {
-                out.println("Error: " + ConsoleLauncher.BatchRunner.message(e));
+                out.println("Error: " + ShellErrors.message(trimmed, e));
             }
         }
     }
