@@ -114,7 +114,7 @@ public class PluginCommands {
             throw new IllegalArgumentException("usage: mb:update NAME [SOURCE] | mb:update --all [--simulate]");
         }
         Optional<String> source = args.length == 2 ? Optional.of(args[1]) : Optional.empty();
-        return PluginFormatter.result("Updated", manager.update(args[0], source, "shell", replace));
+        return PluginFormatter.updated(manager.update(args[0], source, "shell", replace));
     }
 
     @Descriptor("list plugins installed by name for which a repository has a newer compatible version")

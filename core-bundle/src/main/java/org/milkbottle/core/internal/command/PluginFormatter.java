@@ -161,6 +161,20 @@ final class PluginFormatter {
         return table + "Update them all with mb:update --all (one transaction; mb:rollback undoes it).\n";
     }
 
+    /** An update; one that found nothing newer says so instead of "Updated". */
+    static String updated(InstallResult result) {
+        boolean unchanged = result.transactionId() == 0 && !result.plan().changes().isEmpty()
+                && result.plan().changes().stream().allMatch(c -> c.action() == PlannedChange.Action.UNCHANGED);
+        if (!unchanged) {
+            return result("Updated", result);
+        }
+        StringBuilder out = new StringBuilder();
+        result.plan().changes().forEach(c -> out.append(c.symbolicName()).append(" is already up to date (")
+                .append(c.fromVersion()).append(").\n"));
+        result.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
+        return out.toString();
+    }
+
     static String result(String verb, InstallResult result) {
         StringBuilder out = new StringBuilder();
         out.append(plan(result.plan()));

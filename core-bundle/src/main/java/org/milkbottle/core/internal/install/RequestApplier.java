@@ -53,6 +53,11 @@ public final class RequestApplier {
             problems.addAll(plan.problems());
             refuse(action, subject, origin, String.join("\n", problems));
         }
+        if ("update".equals(action)
+                && plan.changes().stream().allMatch(c -> c.action() == PlannedChange.Action.UNCHANGED)) {
+            // nothing newer: an update that changes nothing is no transaction (no id spent, nothing to roll back)
+            return new InstallResult(0, plan, List.of(), warnings);
+        }
         String kind = plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
                 && plan.changes().stream().anyMatch(c -> c.action() == PlannedChange.Action.UPDATE)
                 ? "update" : action; // installing a new version of an installed plugin is an update
