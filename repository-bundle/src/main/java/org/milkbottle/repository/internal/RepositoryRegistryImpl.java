@@ -213,8 +213,9 @@ public class RepositoryRegistryImpl implements RepositoryRegistry {
     @Override
     public void remove(String name) {
         if (inRuntime(name).isPresent()) {
-            throw new RepositoryException("Repository '" + name + "' belongs to this runtime (e.g. its embedded "
-                    + "marketplace), not to its configuration; it goes when its bundle is left out.");
+            throw new RepositoryException("Repository '" + name + "' is this runtime's own (its embedded marketplace"
+                    + " or another of its bundles) and cannot be removed; it goes only when that bundle is left out of"
+                    + " the runtime.");
         }
         boolean removed;
         try {
