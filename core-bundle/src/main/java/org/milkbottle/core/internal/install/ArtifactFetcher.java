@@ -142,12 +142,12 @@ public final class ArtifactFetcher {
         }
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
+            try (InputStream body = new StallGuard(response.body(), timeout, "the server")) {
                 if (response.statusCode() != 200) {
                     throw new PluginException("Download of " + url + " failed: the server answered HTTP "
                             + response.statusCode() + ". Check the URL.");
                 }
-                return store.put(body, maxBytes);
+                return store.put(body, maxBytes); // a partial file is removed by the store
             }
         } catch (IOException e) {
             throw new PluginException("Download of " + url + " failed: " + describe(e)

@@ -156,7 +156,7 @@ public final class MavenResolver {
             try {
                 HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
+                try (InputStream body = new StallGuard(response.body(), timeout, base)) {
                     if (response.statusCode() == 200) {
                         Files.createDirectories(local.getParent());
                         Path temp = Files.createTempFile(local.getParent(), local.getFileName().toString(), ".part");
