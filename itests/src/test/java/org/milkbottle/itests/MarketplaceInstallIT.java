@@ -259,14 +259,4 @@ public class MarketplaceInstallIT extends MilkBottleTestSupport {
         return Base64.getEncoder().encodeToString(signature.sign());
     }
 
-    private String expectShellError(String command) {
-        try {
-            String out = shell(command);
-            throw new AssertionError(command + " should have failed but printed: " + out);
-        } catch (AssertionError e) {
-            throw e;
-        } catch (Exception e) {
-            return e.getMessage();
-        }
-    }
 }

@@ -241,6 +241,18 @@ public abstract class MilkBottleTestSupport {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs a shell command that must fail and returns its error message. */
+    protected String expectShellError(String command) {
+        try {
+            String out = shell(command);
+            throw new AssertionError(command + " should have failed but printed: " + out);
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
     /** Sets the plugin manager's start timeout and waits until the component has it. */
     protected void startTimeoutSeconds(double seconds) throws Exception {
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("org.milkbottle.core",

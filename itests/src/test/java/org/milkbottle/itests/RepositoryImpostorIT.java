@@ -68,17 +68,6 @@ public class RepositoryImpostorIT extends MilkBottleTestSupport {
         assertFalse("the payload never ran", Files.exists(markers.resolve("evil.payload")));
     }
 
-    private String expectShellError(String command) {
-        try {
-            String out = shell(command);
-            throw new AssertionError(command + " should have failed but printed: " + out);
-        } catch (AssertionError e) {
-            throw e;
-        } catch (Exception e) {
-            return e.getMessage();
-        }
-    }
-
     private static String sha256(Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
