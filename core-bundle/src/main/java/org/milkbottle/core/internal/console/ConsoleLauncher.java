@@ -1,10 +1,11 @@
 package org.milkbottle.core.internal.console;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -136,26 +137,19 @@ public class ConsoleLauncher implements Callable<Integer> {
     }
 
     private int runBatch() {
-        String script = arguments.commands();
-        if (script == null) {
-            try {
-                script = readAll(System.in);
-            } catch (IOException e) {
-                System.err.println("milkbottle: cannot read commands from standard input: " + e.getMessage());
-                return FAILED;
-            }
-        }
+        String commands = arguments.commands();
         // the process's own streams: System.out may already be Gogo's per-thread stream, and a session
         // writing into it would loop forever as soon as a command prints to System.out
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-        return new BatchRunner(processor, System.in, stdout, stderr).run(StatementSplitter.split(script));
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        in.transferTo(buffer);
-        return buffer.toString(StandardCharsets.UTF_8);
+        if (commands != null) {
+            return new BatchRunner(processor, System.in, stdout, stderr).run(StatementSplitter.split(commands));
+        }
+        // commands from standard input run as their lines arrive: a program driving the runtime through a
+        // pipe sees each result before it writes the next command. The script is the input, so commands
+        // get none of their own (as before, when the whole input had been read first)
+        BufferedReader script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return new BatchRunner(processor, InputStream.nullInputStream(), stdout, stderr).run(script);
     }
 
     /** Runs statements one by one, printing each result; stops at the first failure. */
@@ -172,25 +166,67 @@ public class ConsoleLauncher implements Callable<Integer> {
             this.err = err;
         }
 
+        /** Runs {@code statements}; 0 if all succeeded, {@link #FAILED} at the first that failed. */
         int run(List<String> statements) {
-            try (CommandSession session = processor.createSession(in, out, err)) {
-                // as in the interactive shell: 'list' means mb:list, other scopes still resolve
-                session.put("SCOPE", "mb:*");
+            try (CommandSession session = session()) {
                 for (String statement : statements) {
-                    try {
-                        print(session, session.execute(statement), out);
-                    } catch (Exception e) {
-                        out.flush();
-                        err.println("Error in '" + statement + "': " + ShellErrors.message(statement, e));
-                        if (Boolean.getBoolean("milkbottle.debug")) {
-                            e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports
-                        }
-                        err.flush();
+                    if (!execute(session, statement)) {
                         return FAILED;
                     }
                 }
             }
             return 0;
+        }
+
+        /**
+         * Runs the statements of {@code script} as they arrive: each one as soon as the line that completes it
+         * has been read, not after the end of input; stops at the first that fails.
+         */
+        int run(BufferedReader script) {
+            StatementSplitter splitter = new StatementSplitter();
+            try (CommandSession session = session()) {
+                String line;
+                while ((line = script.readLine()) != null) {
+                    for (String statement : splitter.feed(line + "\n")) {
+                        if (!execute(session, statement)) {
+                            return FAILED;
+                        }
+                    }
+                }
+                for (String statement : splitter.finish()) {
+                    if (!execute(session, statement)) {
+                        return FAILED;
+                    }
+                }
+            } catch (IOException e) {
+                err.println("milkbottle: cannot read commands from standard input: " + e.getMessage());
+                err.flush();
+                return FAILED;
+            }
+            return 0;
+        }
+
+        private CommandSession session() {
+            CommandSession session = processor.createSession(in, out, err);
+            // as in the interactive shell: 'list' means mb:list, other scopes still resolve
+            session.put("SCOPE", "mb:*");
+            return session;
+        }
+
+        /** Runs one statement and prints its result or its error; false if it failed. */
+        private boolean execute(CommandSession session, String statement) {
+            try {
+                print(session, session.execute(statement), out);
+                return true;
+            } catch (Exception e) {
+                out.flush();
+                err.println("Error in '" + statement + "': " + ShellErrors.message(statement, e));
+                if (Boolean.getBoolean("milkbottle.debug")) {
+                    e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports
+                }
+                err.flush();
+                return false;
+            }
         }
 
         /** Prints a command's result as Gogo formats it, ending with a line break. */
