@@ -265,7 +265,7 @@ function showDocument(section, target, file, label) {
 }
 
 function downloadsChart(plugin, downloads) {
-  const perVersion = downloads.perVersion || { 'all versions': downloads.perDay };
+  const perVersion = downloads.perVersion || { 'all versions': downloads.perDay }; // a node before API 2.1
   const days = dayRange(Object.values(perVersion).flatMap((perDay) => Object.keys(perDay)));
   const order = plugin.versions.map((v) => v.version);
   let series = Object.entries(perVersion).map(([name, perDay]) => ({ name, values: days.map((d) => perDay[d] || 0) }))

@@ -44,11 +44,13 @@ export function barChart(container, chart) {
   const series = chart.series;
   const groups = chart.categories.length;
   const barWidth = Math.max(4, Math.min(28, Math.floor(560 / (groups * series.length))));
-  const groupWidth = barWidth * series.length + Math.max(6, barWidth / 2);
   const left = 56, right = 16, top = 16, plotHeight = 170;
-  const plotWidth = Math.max(260, groups * groupWidth);
+  // a few groups share at least 260 pixels; many get what their bars need
+  const groupWidth = Math.max(barWidth * series.length + Math.max(6, barWidth / 2), 260 / groups);
+  const plotWidth = groups * groupWidth;
   const legendTop = top + plotHeight + 52;
-  const legendRows = Math.ceil(series.length / 4);
+  const legendColumns = Math.max(1, Math.floor(plotWidth / 110));
+  const legendRows = Math.ceil(series.length / legendColumns);
   const width = left + plotWidth + right, height = legendTop + legendRows * 18 + 6;
   const scale = niceScale(Math.max(...series.flatMap((s) => s.values)));
   const y = (value) => top + plotHeight - (plotHeight * value) / scale.max;
@@ -71,7 +73,7 @@ export function barChart(container, chart) {
   root.append(axes);
 
   // label every category when they fit, else every n-th
-  const labelEvery = Math.max(1, Math.ceil(44 / groupWidth));
+  const labelEvery = Math.max(1, Math.ceil(40 / groupWidth));
   const bars = svg('g', { class: 'bars' });
   chart.categories.forEach((category, c) => {
     const x0 = left + c * groupWidth + (groupWidth - barWidth * series.length) / 2;
@@ -98,7 +100,7 @@ export function barChart(container, chart) {
 
   const legend = svg('g', { class: 'legend' });
   series.forEach((s, k) => {
-    const x = left + (k % 4) * Math.max(120, plotWidth / 4), row = legendTop + Math.floor(k / 4) * 18;
+    const x = left + (k % legendColumns) * 110, row = legendTop + Math.floor(k / legendColumns) * 18;
     const sum = s.values.reduce((a, b) => a + b, 0);
     const entry = svg('g', { class: 'legend-entry', 'data-series': s.name });
     entry.append(svg('rect', { class: 'swatch', x, y: row - 10, width: 12, height: 12, fill: PALETTE[k % PALETTE.length] }),

@@ -2,6 +2,7 @@ package org.milkbottle.webtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,15 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -35,14 +42,38 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The marketplace web page in headless Chromium against the exported runtime: browse and search, a
- * plugin's details, rating (with a review that tries to inject markup), a refused rating, analytics.
+ * The marketplace web page in headless Chromium against the exported runtime: browse, filter and search
+ * (with the search in the URL, so Back works), a plugin's details (charts, install snippet and its copy
+ * button, README and CHANGELOG from the jar, icon, licence, runtime fit), rating (with a review that tries
+ * to inject markup), a refused rating, analytics, and the "not found" page.
  */
 class WebPageIT {
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ONE_X = "milkbottle.runtime;filter:=\"(&(milkbottle.runtime=milkbottle)(version>=1.0)"
+            + "(!(version>=2.0)))\"";
+    private static final String TWO_X = "milkbottle.runtime;filter:=\"(&(milkbottle.runtime=milkbottle)(version>=2.0)"
+            + "(!(version>=3.0)))\"";
+    /** A README that tries every way into the page's markup; the page must show it as text. */
+    private static final String README = """
+            # Web Tool
+
+            Draws **diagrams** with *style*. See [the docs](https://example.org/docs) or [this](javascript:window.pwned=3).
+
+            <script>window.pwned=1</script>
+            <img src=x onerror="window.pwned=2">
+
+            ## Usage
+
+            - install it with `mb:install web.tool`
+            - open a diagram
+
+            ```
+            <b>not bold</b>
+            ```
+            """;
 
     private static Process runtime;
     private static int port;
@@ -61,11 +92,20 @@ class WebPageIT {
         runtime = new ProcessBuilder(java("--headless")).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("runtime.log").toFile()).start();
         awaitUp();
-        String sha = publish(token, tool());
-        for (int i = 0; i < 3; i++) {
-            HTTP.send(HttpRequest.newBuilder(URI.create(url("/repository/artifacts/" + sha + "?runtime=1.0.0"))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
+        Map<String, byte[]> files = Map.of("README.md", README.getBytes(StandardCharsets.UTF_8), "CHANGELOG.md",
+                "# Changes\n\n## 1.1.0\n\n1. Arrows\n2. Colours\n".getBytes(StandardCharsets.UTF_8), "icons/tool.png",
+                png());
+        String tool10 = publish(token, jar(tool("1.0.0"), files));
+        String tool11 = publish(token, jar(tool("1.1.0"), files));
+        publish(token, jar(plugin("web.other", "Other Thing", "Greets in other ways", "Other Vendor", "welcoming",
+                "MIT", ONE_X), Map.of()));
+        publish(token, jar(plugin("web.future", "Future Thing", "Needs the next runtime", "MilkBottle tests",
+                "time-travel", "MIT", TWO_X), Map.of()));
+        download(tool10, 3);
+        download(tool11, 2);
+        rate("web.other", "ann", 5);
+        rate("web.other", "bob", 5);
+        rate("web.other", "cyd", 4);
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900");
@@ -93,27 +133,229 @@ class WebPageIT {
     void browseSearchAndOpenAPlugin() {
         browser.get(url("/"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "web.tool"));
-        assertThat(browser.findElement(By.id("results")).getText()).contains("Greets people");
-        browser.findElement(By.id("q")).sendKeys("diagrams");
-        browser.findElement(By.cssSelector("#search-form button")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin"));
+        assertThat(browser.findElement(By.id("results")).getText()).contains("Greets in other ways");
+        search("diagrams");
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin matching “diagrams”"));
         assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(1);
 
         browser.findElement(By.linkText("Web Tool")).click();
         wait.until(ExpectedConditions.textToBe(By.id("d-name"), "web.tool"));
-        assertThat(browser.findElement(By.id("d-install")).getText()).isEqualTo("mb:install web.tool");
-        assertThat(browser.findElement(By.id("d-tags")).getText()).isEqualTo("diagrams, drawing");
-        assertThat(browser.findElement(By.id("d-versions")).getText()).contains("1.0.0");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/plugins/web.tool"));
+        assertThat(browser.findElement(By.id("d-version")).getText()).isEqualTo("1.1.0");
+        assertThat(browser.findElement(By.id("d-tags")).getText()).contains("diagrams", "drawing");
+        assertThat(browser.findElement(By.id("d-versions")).getText()).contains("1.0.0", "1.1.0");
         assertThat(browser.findElement(By.id("d-dependencies")).getText()).contains("package org.osgi.framework");
-        List<WebElement> bars = browser.findElements(By.cssSelector("#d-chart rect"));
-        assertThat(bars).isNotEmpty();
-        assertThat(bars.get(0).getAttribute("data-value")).isEqualTo("3");
+        assertThat(browser.findElement(By.id("d-downloads")).getText()).isEqualTo("5");
+    }
+
+    @Test
+    void theDownloadChartHasAxesValuesAndALegendPerVersion() {
+        openPlugin("web.tool");
+        WebElement chart = browser.findElement(By.cssSelector("#d-chart svg"));
+        assertThat(chart.findElement(By.cssSelector(".x-label")).getText()).isEqualTo("Day (UTC)");
+        assertThat(chart.findElement(By.cssSelector(".y-label")).getText()).isEqualTo("Downloads");
+        assertThat(texts(chart, ".y-tick")).contains("0", "3");
+        assertThat(texts(chart, ".x-tick")).hasSize(1).allMatch(t -> t.matches("\\d\\d-\\d\\d"));
+        // newest version first, each with its total
+        assertThat(texts(chart, ".legend text")).containsExactly("1.1.0 (2)", "1.0.0 (3)");
+        assertThat(chart.findElement(By.cssSelector("rect.bar[data-series='1.0.0']")).getAttribute("data-value"))
+                .isEqualTo("3");
+        assertThat(chart.findElement(By.cssSelector("rect.bar[data-series='1.1.0']")).getAttribute("data-value"))
+                .isEqualTo("2");
+        assertThat(texts(chart, "text.value")).containsExactly("2", "3");
+        // the two versions' bars and legend swatches have the same, different colours
+        String newer = chart.findElement(By.cssSelector("rect.bar[data-series='1.1.0']")).getAttribute("fill");
+        String older = chart.findElement(By.cssSelector("rect.bar[data-series='1.0.0']")).getAttribute("fill");
+        assertThat(newer).isNotEqualTo(older);
+        assertThat(chart.findElement(By.cssSelector(".legend-entry[data-series='1.1.0'] .swatch")).getAttribute("fill"))
+                .isEqualTo(newer);
+    }
+
+    @Test
+    void theRatingChartShowsTheDistribution() {
+        openPlugin("web.other");
+        WebElement chart = browser.findElement(By.cssSelector("#d-ratings-chart svg"));
+        assertThat(chart.findElement(By.cssSelector(".x-label")).getText()).isEqualTo("Stars");
+        assertThat(chart.findElement(By.cssSelector(".y-label")).getText()).isEqualTo("Ratings");
+        assertThat(texts(chart, ".x-tick")).containsExactly("1 ★", "2 ★", "3 ★", "4 ★", "5 ★");
+        assertThat(chart.findElements(By.cssSelector("rect.bar"))).extracting(e -> e.getAttribute("data-value"))
+                .containsExactly("0", "0", "0", "1", "2");
+        assertThat(texts(chart, "text.value")).containsExactly("1", "2");
+        assertThat(texts(chart, ".legend text")).containsExactly("ratings (3)");
+        // no downloads: the download chart says so instead of drawing empty axes
+        assertThat(browser.findElement(By.id("d-chart")).getText()).isEqualTo("No downloads yet.");
+    }
+
+    @Test
+    void theCopyButtonPutsTheInstallSnippetOnTheClipboard() {
+        ((ChromeDriver) browser).executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        openPlugin("web.tool");
+        String snippet = "mb:repo-add 127.0.0.1 " + url("/repository/") + "\nmb:install web.tool\n";
+        assertThat(browser.findElement(By.id("d-snippet")).getText() + "\n").isEqualTo(snippet);
+        js("return navigator.clipboard.writeText('something else')");
+        browser.findElement(By.id("d-copy")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("d-copy-status"), "Copied to the clipboard."));
+        Object clipboard = ((JavascriptExecutor) browser).executeAsyncScript(
+                "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('refused: ' + e))");
+        assertThat(clipboard).isEqualTo(snippet);
+    }
+
+    @Test
+    void theReadmeAndChangelogAreRenderedWithoutTheirMarkup() {
+        openPlugin("web.tool");
+        WebElement readme = browser.findElement(By.id("d-readme"));
+        assertThat(browser.findElement(By.cssSelector("#d-readme-section h2")).getText()).isEqualTo("Read me (README.md)");
+        assertThat(readme.findElement(By.tagName("h3")).getText()).isEqualTo("Web Tool");
+        assertThat(readme.findElement(By.tagName("h4")).getText()).isEqualTo("Usage");
+        assertThat(readme.findElement(By.tagName("strong")).getText()).isEqualTo("diagrams");
+        assertThat(readme.findElement(By.tagName("em")).getText()).isEqualTo("style");
+        assertThat(readme.findElements(By.cssSelector("ul li"))).extracting(WebElement::getText)
+                .containsExactly("install it with mb:install web.tool", "open a diagram");
+        assertThat(readme.findElement(By.cssSelector("li code")).getText()).isEqualTo("mb:install web.tool");
+        assertThat(readme.findElement(By.cssSelector("pre code")).getText()).isEqualTo("<b>not bold</b>");
+        // only the http(s) link is a link; the javascript: one is its text
+        assertThat(readme.findElements(By.tagName("a"))).extracting(a -> a.getAttribute("href"))
+                .containsExactly("https://example.org/docs");
+        assertThat(readme.getText()).contains("or this.", "<script>window.pwned=1</script>",
+                "<img src=x onerror=\"window.pwned=2\">");
+        assertThat(readme.findElements(By.cssSelector("script, img, b"))).isEmpty();
+        assertThat(js("return window.pwned === undefined")).isEqualTo(true);
+
+        WebElement changelog = browser.findElement(By.id("d-changelog"));
+        assertThat(changelog.findElement(By.tagName("h4")).getText()).isEqualTo("1.1.0");
+        assertThat(changelog.findElements(By.cssSelector("ol li"))).extracting(WebElement::getText)
+                .containsExactly("Arrows", "Colours");
+    }
+
+    @Test
+    void iconLicenceAndRuntimeFitAreShown() {
+        openPlugin("web.tool");
+        WebElement icon = browser.findElement(By.id("d-icon"));
+        wait.until(d -> js("return document.getElementById('d-icon').complete").equals(true));
+        assertThat(icon.isDisplayed()).isTrue();
+        assertThat(js("return document.getElementById('d-icon').naturalWidth")).isEqualTo(16L);
+        WebElement licence = browser.findElement(By.cssSelector("#d-license a"));
+        assertThat(licence.getText()).isEqualTo("Apache License 2.0");
+        assertThat(licence.getAttribute("href")).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
+        assertThat(browser.findElement(By.id("d-license-badge")).getText()).isEqualTo("licence: Apache-2.0");
+        WebElement fit = browser.findElement(By.id("d-compat"));
+        assertThat(fit.getAttribute("data-compatible")).isEqualTo("true");
+        assertThat(fit.getText()).isEqualTo("✓ works with MilkBottle 1.0.0");
+        assertThat(browser.findElement(By.id("d-runtime")).getText()).isEqualTo("1.0 or later, before 2.0");
+
+        // asked for another runtime (the search's runtime filter goes along): no version fits it
+        browser.get(url("/plugins/web.tool?runtime=2.0.0"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("d-compat"), "data-compatible", "false"));
+        assertThat(browser.findElement(By.id("d-compat")).getText())
+                .isEqualTo("✗ not for MilkBottle 2.0.0 (needs 1.0 or later, before 2.0)");
+        assertThat(browser.findElements(By.cssSelector("#d-versions td.fit"))).extracting(WebElement::getText)
+                .containsExactly("✗", "✗");
+
+        openPlugin("web.future");
+        assertThat(browser.findElement(By.id("d-compat")).getAttribute("data-compatible")).isEqualTo("false");
+        assertThat(browser.findElement(By.id("d-icon")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("d-readme-section")).isDisplayed()).isFalse();
+        WebElement mit = browser.findElement(By.cssSelector("#d-license a"));
+        assertThat(mit.getText()).isEqualTo("MIT License");
+        assertThat(mit.getAttribute("href")).isEqualTo("https://spdx.org/licenses/MIT.html");
+    }
+
+    @Test
+    void filtersNarrowTheList() {
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "web.future"));
+        assertThat(names()).contains("web.tool", "web.other", "web.future");
+
+        browser.findElement(By.id("vendor")).sendKeys("Other Vendor");
+        browser.findElement(By.id("search-button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin by Other Vendor"));
+        assertThat(names()).containsExactly("web.other");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/?vendor=Other+Vendor"));
+
+        browser.findElement(By.id("clear-filters")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "web.future"));
+        browser.findElement(By.cssSelector("#minRating option[value='4.5']")).click();
+        browser.findElement(By.id("search-button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin rated 4.5 ★ or better"));
+        assertThat(names()).containsExactly("web.other");
+
+        browser.get(url("/?capability=drawing"));
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin with capability drawing"));
+        assertThat(names()).containsExactly("web.tool");
+        assertThat(browser.findElement(By.id("capability")).getAttribute("value")).isEqualTo("drawing");
+
+        browser.get(url("/?runtime=2.0.0"));
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin for MilkBottle 2.0.0"));
+        assertThat(names()).containsExactly("web.future");
+        // a capability chip filters too
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "web.other"));
+        browser.findElement(By.cssSelector("li[data-name='web.other'] a.chip.capability")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin with capability welcoming"));
+        assertThat(names()).containsExactly("web.other");
+    }
+
+    @Test
+    void backRestoresThePreviousSearch() {
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "web.tool"));
+        search("diagrams");
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin matching “diagrams”"));
+        search("ways");
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin matching “ways”"));
+        assertThat(names()).containsExactly("web.other");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/?q=ways"));
+        browser.findElement(By.linkText("Other Thing")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("d-name"), "web.other"));
+
+        browser.navigate().back();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin matching “ways”"));
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("ways");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin matching “diagrams”"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/?q=diagrams"));
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("diagrams");
+        assertThat(names()).containsExactly("web.tool");
+        browser.navigate().forward();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin matching “ways”"));
+        assertThat(names()).containsExactly("web.other");
+    }
+
+    @Test
+    void anUnknownPluginOrPathShowsTheNotFoundPage() throws Exception {
+        browser.get(url("/plugins/no.such.plugin"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+        assertThat(browser.findElement(By.cssSelector("#not-found h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.findElement(By.id("nf-message")).getText())
+                .isEqualTo("There is no plugin named “no.such.plugin” in this marketplace.");
+        assertThat(browser.findElement(By.id("details")).isDisplayed()).isFalse();
+        assertThat(browser.getTitle()).isEqualTo("Not found — MilkBottle Marketplace");
+        browser.findElement(By.id("nf-search")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "0 plugins matching “no.such.plugin”"));
+
+        browser.get(url("/no/such/page"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+        assertThat(browser.findElement(By.id("nf-message")).getText()).isEqualTo("There is no page at /no/such/page.");
+
+        assertThat(status("/plugins/no.such.plugin")).isEqualTo(404);
+        assertThat(status("/no/such/page")).isEqualTo(404);
+        assertThat(status("/plugins/web.tool")).isEqualTo(200);
+        assertThat(status("/?q=x")).isEqualTo(200);
+        assertThat(status("/plugin-files/no.such.plugin")).isEqualTo(404);
+        assertThat(status("/plugin-files/web.future/icon")).isEqualTo(404);
+    }
+
+    @Test
+    void theOldAddressesStillWork() {
+        browser.get(url("/#/plugin/web.tool"));
+        wait.until(ExpectedConditions.textToBe(By.id("d-name"), "web.tool"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/plugins/web.tool"));
     }
 
     @Test
     void aRatingIsShownAndAReviewCannotInjectMarkup() {
-        browser.get(url("/#/plugin/web.tool"));
-        wait.until(ExpectedConditions.textToBe(By.id("d-name"), "web.tool"));
+        openPlugin("web.tool");
         browser.findElement(By.id("r-user")).sendKeys("ann");
         browser.findElement(By.cssSelector("#r-stars option[value='4']")).click();
         String hostile = "<img src=x onerror=\"window.pwned=1\"> nice";
@@ -123,13 +365,12 @@ class WebPageIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-rating"), "4.0 ★ (1)"));
         assertThat(browser.findElement(By.id("d-reviews")).getText()).contains(hostile);
         assertThat(browser.findElements(By.cssSelector("#d-reviews img"))).isEmpty();
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(js("return window.pwned === undefined")).isEqualTo(true);
     }
 
     @Test
     void aRefusedRatingSaysWhy() {
-        browser.get(url("/#/plugin/web.tool"));
-        wait.until(ExpectedConditions.textToBe(By.id("d-name"), "web.tool"));
+        openPlugin("web.tool");
         browser.findElement(By.id("r-user")).sendKeys("not a user name!");
         browser.findElement(By.cssSelector("#rate-form button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("r-message"), "user must be"));
@@ -137,35 +378,101 @@ class WebPageIT {
 
     @Test
     void theAnalyticsPageChartsDownloads() {
-        browser.get(url("/#/analytics"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("a-totals"), "3 downloads"));
-        assertThat(browser.findElement(By.id("a-top")).getText()).contains("web.tool — 3");
-        assertThat(browser.findElement(By.cssSelector("#a-runtimes rect")).getAttribute("data-label"))
-                .isEqualTo("1.0.0");
-        assertThat(browser.findElements(By.cssSelector("#a-chart rect"))).hasSize(1);
+        browser.get(url("/analytics"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("a-totals"), "5 downloads"));
+        assertThat(browser.findElement(By.id("a-top")).getText()).contains("web.tool — 5");
+        WebElement runtimes = browser.findElement(By.cssSelector("#a-runtimes svg"));
+        assertThat(runtimes.findElement(By.cssSelector("rect.bar")).getAttribute("data-label")).isEqualTo("1.0.0");
+        assertThat(runtimes.findElement(By.cssSelector("rect.bar")).getAttribute("data-value")).isEqualTo("5");
+        assertThat(runtimes.findElement(By.cssSelector(".x-label")).getText()).isEqualTo("Runtime version");
+        WebElement perDay = browser.findElement(By.cssSelector("#a-chart svg"));
+        assertThat(perDay.findElements(By.cssSelector("rect.bar"))).hasSize(1);
+        assertThat(texts(perDay, "text.value")).containsExactly("5");
+        assertThat(texts(perDay, ".legend text")).containsExactly("downloads (5)");
     }
 
-    /** A small plugin with tags, a dependency on the framework, and nothing to refuse. */
-    private static byte[] tool() throws IOException {
+    private void openPlugin(String name) {
+        browser.get(url("/plugins/" + name));
+        wait.until(ExpectedConditions.textToBe(By.id("d-name"), name));
+    }
+
+    private void search(String text) {
+        WebElement q = browser.findElement(By.id("q"));
+        q.clear();
+        q.sendKeys(text);
+        browser.findElement(By.id("search-button")).click();
+    }
+
+    private static List<String> names() {
+        return browser.findElements(By.cssSelector("#results li")).stream().map(e -> e.getAttribute("data-name")).toList();
+    }
+
+    private static List<String> texts(WebElement root, String css) {
+        return root.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static int status(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static Map<String, String> tool(String version) {
+        Map<String, String> headers = plugin("web.tool", "Web Tool", "Draws diagrams for the web page test",
+                "MilkBottle tests", "drawing", "Apache-2.0;link=\"https://www.apache.org/licenses/LICENSE-2.0\"", ONE_X);
+        headers.put("Bundle-Version", version);
+        headers.put("MilkBottle-Tags", "diagrams, drawing");
+        headers.put("Bundle-Icon", "icons/tool.png;size=16");
+        return headers;
+    }
+
+    /** The headers of a small plugin with a dependency on the framework and nothing to refuse. */
+    private static Map<String, String> plugin(String name, String title, String description, String vendor,
+            String capability, String licence, String runtimeRequirement) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Bundle-ManifestVersion", "2");
+        headers.put("Bundle-SymbolicName", name);
+        headers.put("Bundle-Version", "1.0.0");
+        headers.put("Bundle-Name", title);
+        headers.put("Bundle-Description", description);
+        headers.put("Bundle-Vendor", vendor);
+        headers.put("Bundle-ContactAddress", "tests@milkbottle.org");
+        headers.put("Bundle-License", licence);
+        headers.put("MilkBottle-Capabilities", capability);
+        headers.put("Import-Package", "org.osgi.framework");
+        headers.put("Require-Capability", runtimeRequirement);
+        return headers;
+    }
+
+    private static byte[] jar(Map<String, String> headers, Map<String, byte[]> files) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "web.tool");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Name", "Web Tool");
-        main.putValue("Bundle-Description", "Draws diagrams for the web page test");
-        main.putValue("Bundle-Vendor", "MilkBottle tests");
-        main.putValue("Bundle-ContactAddress", "tests@milkbottle.org");
-        main.putValue("Bundle-License", "Apache-2.0");
-        main.putValue("MilkBottle-Tags", "diagrams, drawing");
-        main.putValue("Import-Package", "org.osgi.framework");
-        main.putValue("Require-Capability",
-                "milkbottle.runtime;filter:=\"(&(milkbottle.runtime=milkbottle)(version>=1.0)(!(version>=2.0)))\"");
+        headers.forEach(main::putValue);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            jar.closeEntry();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                jar.putNextEntry(new JarEntry(file.getKey()));
+                jar.write(file.getValue());
+                jar.closeEntry();
+            }
         }
+        return out.toByteArray();
+    }
+
+    /** A 16×16 PNG. */
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 16; x++) {
+            for (int y = 0; y < 16; y++) {
+                image.setRGB(x, y, 0x2080C0);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
 
@@ -177,13 +484,35 @@ class WebPageIT {
         return response.body().replaceAll(".*\"sha256\":\"([0-9a-f]{64})\".*", "$1");
     }
 
+    private static void download(String sha, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/repository/artifacts/"
+                    + sha + "?runtime=1.0.0"))).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static void rate(String name, String user, int stars) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/plugins/" + name
+                + "/ratings"))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"user\": \"" + user + "\", \"stars\": " + stars + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     private static String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     private static List<String> java(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dorg.osgi.service.http.port=" + port, "-jar", System.getProperty("milkbottle.launcher.jar")));
+                .toString(), "-Dorg.osgi.service.http.port=" + port));
+        // the coverage build's JaCoCo agent for the runtime under test (docs/coverage.md), when it sets one
+        String agent = System.getProperty("milkbottle.it.jacoco.agent", "");
+        if (agent.startsWith("-javaagent:")) {
+            command.add(agent);
+        }
+        command.addAll(List.of("-jar", System.getProperty("milkbottle.launcher.jar")));
         command.addAll(List.of(args));
         return command;
     }
