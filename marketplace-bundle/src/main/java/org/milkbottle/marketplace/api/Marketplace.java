@@ -3,6 +3,7 @@ package org.milkbottle.marketplace.api;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -46,6 +47,14 @@ public interface Marketplace {
 
     /** Downloads per day of one plugin, oldest day first. */
     SortedMap<LocalDate, Long> downloadsPerDay(String name) throws MarketplaceException;
+
+    /**
+     * Downloads of one plugin per version (the web page charts them over time), each version's per day,
+     * oldest day first; versions never downloaded are absent.
+     *
+     * @since 2.1
+     */
+    Map<String, SortedMap<LocalDate, Long>> downloadsPerVersion(String name) throws MarketplaceException;
 
     /**
      * Publishes an advisory: versions {@code versions} (an OSGi range) of {@code plugin} have a known

@@ -5,9 +5,12 @@
  *
  * <p>2.0.0: {@code Marketplace.signedAdvisories()} returns a {@link org.milkbottle.marketplace.api.SignedDocument}
  * instead of a {@code String[]} — a changed method of a provider type that consumers call, so a major version.
+ *
+ * <p>2.1.0: {@code Marketplace.downloadsPerVersion(String)}, downloads per version and day (a method added to a
+ * provider type: a minor version).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.milkbottle.marketplace.api;
 
 import org.osgi.annotation.bundle.Export;

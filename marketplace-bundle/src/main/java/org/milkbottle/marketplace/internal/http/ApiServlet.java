@@ -60,7 +60,8 @@ public class ApiServlet extends HttpServlet {
             } else if (path.length == 3 && path[0].equals("plugins") && path[2].equals("downloads")) {
                 String name = name(path[1]);
                 marketplace.plugin(name).orElseThrow(() -> notFound(name));
-                JsonResponses.send(response, 200, Map.of("name", name, "perDay", marketplace.downloadsPerDay(name)));
+                JsonResponses.send(response, 200, Map.of("name", name, "perDay", marketplace.downloadsPerDay(name),
+                        "perVersion", marketplace.downloadsPerVersion(name)));
             } else {
                 throw new MarketplaceException(Reason.NOT_FOUND, "No such API path; see docs/marketplace-api.md.");
             }

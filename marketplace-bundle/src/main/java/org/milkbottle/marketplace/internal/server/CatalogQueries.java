@@ -86,6 +86,14 @@ final class CatalogQueries {
         }
     }
 
+    Map<String, SortedMap<LocalDate, Long>> downloadsPerVersion(String name) throws MarketplaceException {
+        try {
+            return storage.store().downloadsPerVersion(name);
+        } catch (SQLException e) {
+            throw Refusals.unavailable(e);
+        }
+    }
+
     void rate(String name, String user, int stars, String review) throws MarketplaceException {
         if (name == null || storage.catalog().current().entry(name) == null) {
             throw new MarketplaceException(Reason.NOT_FOUND, "There is no plugin named '" + name + "'.");

@@ -178,6 +178,11 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog {
     }
 
     @Override
+    public Map<String, SortedMap<LocalDate, Long>> downloadsPerVersion(String name) throws MarketplaceException {
+        return parts().catalog().downloadsPerVersion(name);
+    }
+
+    @Override
     public Analytics analytics() throws MarketplaceException {
         return parts().catalog().analytics();
     }

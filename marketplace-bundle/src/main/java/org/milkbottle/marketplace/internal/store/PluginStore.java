@@ -303,6 +303,23 @@ public final class PluginStore {
         return out;
     }
 
+    /** Downloads of one plugin per version, and of each version per day (oldest first). */
+    public Map<String, SortedMap<LocalDate, Long>> downloadsPerVersion(String plugin) throws SQLException {
+        Map<String, SortedMap<LocalDate, Long>> perVersion = new TreeMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT version, on_day, SUM(total) FROM downloads WHERE name = ? GROUP BY version, on_day")) {
+            query.setString(1, plugin);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    perVersion.computeIfAbsent(result.getString(1), v -> new TreeMap<>())
+                            .put(result.getDate(2).toLocalDate(), result.getLong(3));
+                }
+            }
+        }
+        return perVersion;
+    }
+
     /** Downloads of one plugin per day, oldest first. */
     public SortedMap<LocalDate, Long> downloadsPerDay(String plugin) throws SQLException {
         SortedMap<LocalDate, Long> perDay = new TreeMap<>();

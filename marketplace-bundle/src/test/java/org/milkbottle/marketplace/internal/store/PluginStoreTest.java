@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,14 @@ class PluginStoreTest {
         store.countDownload("com.acme.tool", "1.0.0", today, "unknown");
         assertThat(store.downloadTotals().byPlugin()).containsEntry("com.acme.tool", 3L);
         assertThat(store.downloadsPerDay("com.acme.tool")).containsEntry(today, 3L);
+
+        store.countDownload("com.acme.tool", "1.1.0", today.minusDays(1), "1.0.0");
+        store.countDownload("com.acme.tool", "1.1.0", today, "1.0.0");
+        assertThat(store.downloadsPerVersion("com.acme.tool")).containsOnlyKeys("1.0.0", "1.1.0");
+        assertThat(store.downloadsPerVersion("com.acme.tool").get("1.0.0")).containsExactly(Map.entry(today, 3L));
+        assertThat(store.downloadsPerVersion("com.acme.tool").get("1.1.0"))
+                .containsExactly(Map.entry(today.minusDays(1), 1L), Map.entry(today, 1L));
+        assertThat(store.downloadsPerVersion("com.acme.nothing")).isEmpty();
     }
 
     @Test
