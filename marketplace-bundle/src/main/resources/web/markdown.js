@@ -32,41 +32,45 @@ function safeUrl(text) {
 
 function link(label, href, depth) {
   const url = safeUrl(href);
-  if (!url) return inline(label, depth + 1);
+  if (!url) return inline(label, depth + 1, true);
   const a = el('a');
   a.setAttribute('href', url);
   a.setAttribute('rel', 'nofollow noopener noreferrer');
-  a.append(...inline(label, depth + 1));
+  a.append(...inline(label, depth + 1, true)); // a link's text holds no further links
   return [a];
 }
 
-function wrap(tag, content, depth) {
+function wrap(tag, content, depth, noLinks) {
   const node = el(tag);
-  node.append(...inline(content, depth + 1));
+  node.append(...inline(content, depth + 1, noLinks));
   return [node];
 }
 
 // Inline rules, tried in order at characters that can start one; each is sticky (matches only there).
+// wordStart: only where no letter or digit precedes; link: makes a link (not inside another one).
 const INLINE = [
-  [/\\([!-/:-@[-`{-~])/y, (m) => [document.createTextNode(m[1])]],
-  [/(`+)([^`][\s\S]{0,2000}?)\1(?!`)/y, (m) => [el('code', m[2].replace(/^ (.*) $/s, '$1'))]],
-  [/!\[([^\]]{0,500})\]\(([^()\s]{0,2000})(?:\s+"[^"]{0,500}")?\)/y,
-    (m, depth) => link('image: ' + (m[1] || m[2]), m[2], depth)],
-  [/\[((?:[^[\]\\]|\\.|\[[^\]]{0,500}\]){0,500})\]\(([^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,500})?)(?:\s+"[^"]{0,500}")?\)/y,
-    (m, depth) => link(m[1], m[2], depth)],
-  [/<(https?:\/\/[^\s<>]{1,2000})>/y, (m, depth) => link(m[1], m[1], depth)],
-  [/\*\*(?=\S)([\s\S]{0,2000}?\S)\*\*/y, (m, depth) => wrap('strong', m[1], depth)],
-  [/__(?=\S)([\s\S]{0,2000}?\S)__(?!\w)/y, (m, depth) => wrap('strong', m[1], depth), 'word-start'],
-  [/~~(?=\S)([\s\S]{0,2000}?\S)~~/y, (m, depth) => wrap('del', m[1], depth)],
-  [/\*(?=[^\s*])([\s\S]{0,2000}?[^\s*])\*(?!\*)/y, (m, depth) => wrap('em', m[1], depth)],
-  [/\*(?=[^\s*])([^\s*])\*/y, (m, depth) => wrap('em', m[1], depth)],
-  [/_(?=\S)([\s\S]{0,2000}?\S)_(?!\w)/y, (m, depth) => wrap('em', m[1], depth), 'word-start'],
-  [/https?:\/\/[^\s<>()]{0,2000}[^\s<>().,:;!?"']/y, (m, depth) => link(m[0], m[0], depth), 'word-start'],
+  { pattern: /\\([!-/:-@[-`{-~])/y, make: (m) => [document.createTextNode(m[1])] },
+  { pattern: /(`+)([^`][\s\S]{0,2000}?)\1(?!`)/y, make: (m) => [el('code', m[2].replace(/^ (.*) $/s, '$1'))] },
+  { pattern: /!\[([^\]]{0,500})\]\(([^()\s]{0,2000})(?:\s+"[^"]{0,500}")?\)/y, link: true,
+    make: (m, depth) => link('image: ' + (m[1] || m[2]), m[2], depth) },
+  { pattern: /\[((?:[^[\]\\]|\\.|\[[^\]]{0,500}\]){0,500})\]\(([^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,500})?)(?:\s+"[^"]{0,500}")?\)/y,
+    link: true, make: (m, depth) => link(m[1], m[2], depth) },
+  { pattern: /<(https?:\/\/[^\s<>]{1,2000})>/y, link: true, make: (m, depth) => link(m[1], m[1], depth) },
+  { pattern: /\*\*(?=[^\s*])([\s\S]{0,2000}?[^\s*]\**)\*\*(?!\*)/y, make: (m, depth, noLinks) => wrap('strong', m[1], depth, noLinks) },
+  { pattern: /__(?=\S)([\s\S]{0,2000}?\S)__(?!\w)/y, wordStart: true,
+    make: (m, depth, noLinks) => wrap('strong', m[1], depth, noLinks) },
+  { pattern: /~~(?=\S)([\s\S]{0,2000}?\S)~~/y, make: (m, depth, noLinks) => wrap('del', m[1], depth, noLinks) },
+  { pattern: /\*(?=[^\s*])([\s\S]{0,2000}?[^\s*])\*(?!\*)/y, make: (m, depth, noLinks) => wrap('em', m[1], depth, noLinks) },
+  { pattern: /\*(?=[^\s*])([^\s*])\*/y, make: (m, depth, noLinks) => wrap('em', m[1], depth, noLinks) },
+  { pattern: /_(?=\S)([\s\S]{0,2000}?\S)_(?!\w)/y, wordStart: true,
+    make: (m, depth, noLinks) => wrap('em', m[1], depth, noLinks) },
+  { pattern: /https?:\/\/[^\s<>()]{0,2000}[^\s<>().,:;!?"']/y, wordStart: true, link: true,
+    make: (m, depth) => link(m[0], m[0], depth) },
 ];
 const STARTS = new Set(['\\', '`', '!', '[', '<', '*', '_', '~', 'h']);
 
-/** The nodes of one paragraph's text: text nodes and the few inline elements above. */
-function inline(text, depth = 0) {
+/** The nodes of one paragraph's text: text nodes and the few inline elements above (noLinks: no links). */
+function inline(text, depth = 0, noLinks = false) {
   if (depth > MAX_DEPTH) return [document.createTextNode(text)];
   const nodes = [];
   let plain = '';
@@ -74,12 +78,12 @@ function inline(text, depth = 0) {
   while (i < text.length) {
     let matched = null;
     if (STARTS.has(text[i])) {
-      for (const [pattern, make, condition] of INLINE) {
-        if (condition === 'word-start' && i > 0 && /\w/.test(text[i - 1])) continue;
-        pattern.lastIndex = i;
-        const m = pattern.exec(text);
+      for (const rule of INLINE) {
+        if ((rule.wordStart && i > 0 && /\w/.test(text[i - 1])) || (rule.link && noLinks)) continue;
+        rule.pattern.lastIndex = i;
+        const m = rule.pattern.exec(text);
         if (m) {
-          matched = [m, make];
+          matched = [m, rule.make];
           break;
         }
       }
@@ -87,7 +91,7 @@ function inline(text, depth = 0) {
     if (matched) {
       if (plain) nodes.push(document.createTextNode(plain));
       plain = '';
-      nodes.push(...matched[1](matched[0], depth));
+      nodes.push(...matched[1](matched[0], depth, noLinks));
       i += matched[0][0].length;
     } else if (text[i] === '\n') {
       // a line break inside a paragraph is a space, unless the line ended with two spaces
@@ -172,7 +176,7 @@ function blocks(lines, parent, options, depth) {
     } else {
       const text = [line];
       i++;
-      while (i < lines.length && lines[i].trim() && !startsBlock(lines[i])) {
+      while (i < lines.length && lines[i].trim() && !startsBlock(lines[i]) && !SETEXT.test(lines[i])) {
         text.push(lines[i]);
         i++;
       }

@@ -75,6 +75,10 @@ class WebPageIT {
             ```
             """;
 
+    /** An SVG icon that tries to run script: shown as an image, where SVG script does not run. */
+    private static final String SVG_ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"32\">"
+            + "<script>window.parent.pwned=4</script><rect width=\"32\" height=\"32\" fill=\"#c33\"/></svg>";
+
     private static Process runtime;
     private static int port;
     private static WebDriver browser;
@@ -97,10 +101,16 @@ class WebPageIT {
                 png());
         String tool10 = publish(token, jar(tool("1.0.0"), files));
         String tool11 = publish(token, jar(tool("1.1.0"), files));
-        publish(token, jar(plugin("web.other", "Other Thing", "Greets in other ways", "Other Vendor", "welcoming",
-                "MIT", ONE_X), Map.of()));
-        publish(token, jar(plugin("web.future", "Future Thing", "Needs the next runtime", "MilkBottle tests",
-                "time-travel", "MIT", TWO_X), Map.of()));
+        Map<String, String> other = plugin("web.other", "Other Thing", "Greets in other ways", "Other Vendor",
+                "welcoming", "MIT", ONE_X);
+        other.put("Bundle-Icon", "icon.svg");
+        publish(token, jar(other, Map.of("README.txt", "Plain *text*, <b>kept</b> as written.\n  indented line\n"
+                .getBytes(StandardCharsets.UTF_8), "icon.svg", SVG_ICON.getBytes(StandardCharsets.UTF_8))));
+        Map<String, String> future = plugin("web.future", "Future Thing", "Needs the next runtime", "MilkBottle tests",
+                "time-travel", "MIT", TWO_X);
+        future.put("Bundle-Icon", "evil.png, ../../etc/passwd.png, https://elsewhere.example/icon.png");
+        publish(token, jar(future, Map.of("evil.png", "<html><script>alert(1)</script></html>"
+                .getBytes(StandardCharsets.UTF_8))));
         download(tool10, 3);
         download(tool11, 2);
         rate("web.other", "ann", 5);
@@ -229,6 +239,69 @@ class WebPageIT {
     }
 
     @Test
+    void aPlainTextReadmeAndAnSvgIconAreShownSafely() throws Exception {
+        openPlugin("web.other");
+        WebElement readme = browser.findElement(By.cssSelector("#d-readme pre.plain"));
+        assertThat(browser.findElement(By.cssSelector("#d-readme-section h2")).getText()).isEqualTo("Read me (README.txt)");
+        assertThat(js("return document.querySelector('#d-readme pre.plain').textContent"))
+                .isEqualTo("Plain *text*, <b>kept</b> as written.\n  indented line\n");
+        assertThat(readme.findElements(By.cssSelector("b, em"))).isEmpty();
+        assertThat(browser.findElement(By.id("d-changelog-section")).isDisplayed()).isFalse();
+        wait.until(d -> js("return document.getElementById('d-icon').complete").equals(true));
+        assertThat(js("return document.getElementById('d-icon').naturalWidth")).isEqualTo(32L);
+        assertThat(js("return window.pwned === undefined")).isEqualTo(true);
+
+        HttpResponse<String> svg = HTTP.send(HttpRequest.newBuilder(URI.create(url("/plugin-files/web.other/icon")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(svg.headers().firstValue("Content-Type")).contains("image/svg+xml");
+        // opened on its own, the SVG is sandboxed: its script cannot run in the marketplace's origin
+        assertThat(svg.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("sandbox");
+        // an HTML file named like a PNG, a path out of the jar and an icon elsewhere are no icons
+        assertThat(status("/plugin-files/web.future/icon")).isEqualTo(404);
+    }
+
+    @Test
+    void theMarkdownRendererMakesOnlyItsSafeElements() {
+        browser.get(url("/analytics")); // the page's origin and content security policy
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("analytics")));
+        assertThat(markdown("[a](javascript:alert(1)) [b](data:text/html,x) [c](JavaScript:x) [d](//evil.example/x) "
+                + "[e](http://ok.example/) <https://x.example/a>")).isEqualTo("<p>a b c d "
+                        + "<a href=\"http://ok.example/\" rel=\"nofollow noopener noreferrer\">e</a> "
+                        + "<a href=\"https://x.example/a\" rel=\"nofollow noopener noreferrer\">https://x.example/a</a></p>");
+        assertThat(markdown("![logo](https://img.example/logo.png)")).isEqualTo("<p><a href=\"https://img.example/logo.png\" "
+                + "rel=\"nofollow noopener noreferrer\">image: logo</a></p>");
+        assertThat(markdown("Title\n=====\n\n**bold *and em*** \\*not em\\* ~~gone~~"))
+                .isEqualTo("<h3>Title</h3><p><strong>bold <em>and em</em></strong> *not em* <del>gone</del></p>");
+        assertThat(markdown("> quoted <b>x</b> &amp;\n\n1. one\n2. two\n\nafter\n\n    indented <i>code</i>"))
+                .isEqualTo("<blockquote><p>quoted &lt;b&gt;x&lt;/b&gt; &amp;amp;</p></blockquote>"
+                        + "<ol><li>one</li><li>two</li></ol><p>after</p><pre><code>indented &lt;i&gt;code&lt;/i&gt;</code></pre>");
+        assertThat(markdown("<div onmouseover=\"x()\">raw</div>\n<svg/onload=alert(1)>"))
+                .isEqualTo("<p>&lt;div onmouseover=\"x()\"&gt;raw&lt;/div&gt; &lt;svg/onload=alert(1)&gt;</p>");
+        // a hostile README of 200,000 asterisks is rendered (as text) in reasonable time
+        long start = System.nanoTime();
+        assertThat(markdown("x" + "*".repeat(200_000))).isEqualTo("<p>x" + "*".repeat(200_000) + "</p>");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void licenceHeadersBecomeNamesAndLinks() {
+        browser.get(url("/analytics"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("analytics")));
+        assertThat(licences("Apache-2.0")).isEqualTo("[[{\"id\":\"Apache-2.0\",\"name\":\"Apache License 2.0\","
+                + "\"url\":\"https://spdx.org/licenses/Apache-2.0.html\"}]]");
+        assertThat(licences("mit OR Apache-2.0")).isEqualTo("[[{\"id\":\"MIT\",\"name\":\"MIT License\","
+                + "\"url\":\"https://spdx.org/licenses/MIT.html\"},{\"operator\":\"or\"},{\"id\":\"Apache-2.0\","
+                + "\"name\":\"Apache License 2.0\",\"url\":\"https://spdx.org/licenses/Apache-2.0.html\"}]]");
+        assertThat(licences("http://www.opensource.org/licenses/mit-license.php")).isEqualTo("[[{\"id\":null,"
+                + "\"name\":\"http://www.opensource.org/licenses/mit-license.php\",\"url\":"
+                + "\"http://www.opensource.org/licenses/mit-license.php\"}]]");
+        assertThat(licences("LicenseRef-Acme;description=\"Acme Licence, v2\";link=\"https://acme.example/licence\","
+                + " Proprietary;link=\"javascript:alert(1)\"")).isEqualTo("[[{\"id\":\"LicenseRef-Acme\","
+                        + "\"name\":\"Acme Licence, v2\",\"url\":\"https://acme.example/licence\"}],"
+                        + "[{\"id\":\"Proprietary\",\"name\":\"Proprietary\",\"url\":null}]]");
+    }
+
+    @Test
     void iconLicenceAndRuntimeFitAreShown() {
         openPlugin("web.tool");
         WebElement icon = browser.findElement(By.id("d-icon"));
@@ -343,7 +416,7 @@ class WebPageIT {
         assertThat(status("/plugins/web.tool")).isEqualTo(200);
         assertThat(status("/?q=x")).isEqualTo(200);
         assertThat(status("/plugin-files/no.such.plugin")).isEqualTo(404);
-        assertThat(status("/plugin-files/web.future/icon")).isEqualTo(404);
+        assertThat(status("/plugin-files/web.tool/icon?version=9.9.9")).isEqualTo(404);
     }
 
     @Test
@@ -389,6 +462,22 @@ class WebPageIT {
         assertThat(perDay.findElements(By.cssSelector("rect.bar"))).hasSize(1);
         assertThat(texts(perDay, "text.value")).containsExactly("5");
         assertThat(texts(perDay, ".legend text")).containsExactly("downloads (5)");
+    }
+
+    /** The page's Markdown renderer's output for the text, as HTML (READMEs' headings start at h3). */
+    private static Object markdown(String text) {
+        return ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import(new URL('markdown.js', document.baseURI).href).then((m) => {"
+                + "  const div = document.createElement('div');"
+                + "  div.append(m.renderMarkdown(arguments[0], { headingOffset: 2 }));"
+                + "  done(div.innerHTML); }, (e) => done('failed: ' + e));", text);
+    }
+
+    /** The page's reading of a Bundle-License header, as JSON. */
+    private static Object licences(String header) {
+        return ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import(new URL('licences.js', document.baseURI).href).then("
+                + "(m) => done(JSON.stringify(m.licences(arguments[0]))), (e) => done('failed: ' + e));", header);
     }
 
     private void openPlugin(String name) {
