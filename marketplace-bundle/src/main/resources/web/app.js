@@ -104,7 +104,14 @@ function formParams() {
 }
 
 function fillForm(params) {
-  SEARCH_FIELDS.forEach((field) => { $(field).value = params.get(field) || ''; });
+  SEARCH_FIELDS.forEach((field) => {
+    const value = params.get(field) || '';
+    const input = $(field);
+    if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === value)) {
+      input.append(el('option', field === 'minRating' ? value + ' ★ and up' : value, { value })); // from an address
+    }
+    input.value = value;
+  });
 }
 
 function chip(kind, value, params) {

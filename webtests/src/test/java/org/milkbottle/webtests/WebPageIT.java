@@ -358,6 +358,12 @@ class WebPageIT {
         assertThat(names()).containsExactly("web.tool");
         assertThat(browser.findElement(By.id("capability")).getAttribute("value")).isEqualTo("drawing");
 
+        // a rating the select does not offer, from an address, is kept
+        browser.get(url("/?minRating=4.6"));
+        wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin rated 4.6 ★ or better"));
+        assertThat(names()).containsExactly("web.other");
+        assertThat(browser.findElement(By.id("minRating")).getAttribute("value")).isEqualTo("4.6");
+
         browser.get(url("/?runtime=2.0.0"));
         wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 plugin for MilkBottle 2.0.0"));
         assertThat(names()).containsExactly("web.future");

@@ -75,7 +75,14 @@ public class WebPageServlet extends HttpServlet {
             return true;
         }
         var plugin = PLUGIN.matcher(path);
-        return plugin.matches() && !plugin.group(1).contains("..") && marketplace.plugin(plugin.group(1)).isPresent();
+        if (!plugin.matches() || plugin.group(1).contains("..")) {
+            return false;
+        }
+        try {
+            return marketplace.plugin(plugin.group(1)).isPresent();
+        } catch (IllegalStateException e) {
+            return true; // the marketplace cannot answer: the page shows the API's error, not "not found"
+        }
     }
 
     private static String attribute(String text) {
