@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +19,26 @@ import java.util.concurrent.TimeUnit;
 final class LauncherProcess implements AutoCloseable {
 
     private final Process process;
+    private final int port;
     private final StringBuffer out = new StringBuffer();
     private final StringBuffer err = new StringBuffer();
     private final OutputStream in;
+    private final List<Thread> readers = new ArrayList<>();
 
-    private LauncherProcess(Process process) {
+    /** How a process ended and what it printed. */
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- out\n" + out + "\n--- err\n" + err;
+        }
+    }
+
+    private LauncherProcess(Process process, int port) {
         this.process = process;
+        this.port = port;
         this.in = process.getOutputStream();
-        collect(process.getInputStream(), out, "stdout");
-        collect(process.getErrorStream(), err, "stderr");
+        readers.add(collect(process.getInputStream(), out, "stdout"));
+        readers.add(collect(process.getErrorStream(), err, "stderr"));
     }
 
     /** {@code java [jvmOptions] -jar milkbottle.jar ARGS} in {@code workdir}, on an HTTP port of its own. */
@@ -39,14 +51,36 @@ final class LauncherProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
+        int port = MilkBottleTestSupport.freePort();
+        command.add("-Dorg.osgi.service.http.port=" + port);
         command.add("-jar");
         command.add(jar);
         command.addAll(List.of(args));
-        return new LauncherProcess(new ProcessBuilder(command).directory(workdir.toFile()).start());
+        return new LauncherProcess(new ProcessBuilder(command).directory(workdir.toFile()).start(), port);
     }
 
-    private static void collect(InputStream stream, StringBuffer into, String name) {
+    /**
+     * {@code java -jar milkbottle.jar} on a terminal of its own: {@code script} runs it on a pseudo-terminal and
+     * passes what the test writes on as typed keys, and the terminal's output back. Null when {@code script}
+     * (util-linux) is not installed.
+     */
+    static LauncherProcess onTerminal(Path workdir) throws IOException {
+        if (!Files.isExecutable(Path.of("/usr/bin/script"))) {
+            return null;
+        }
+        int port = MilkBottleTestSupport.freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a terminal of a real size: on one of 0 columns the line reader draws no prompt
+        String command = "stty cols 200 rows 50; exec '" + java + "' -Dorg.osgi.service.http.port=" + port + " -jar '"
+                + System.getProperty("milkbottle.launcher.jar") + "'";
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/script", "-qfec", command, "/dev/null")
+                .directory(workdir.toFile());
+        builder.environment().put("TERM", "xterm");
+        builder.environment().put("COLUMNS", "200");
+        return new LauncherProcess(builder.start(), port);
+    }
+
+    private static Thread collect(InputStream stream, StringBuffer into, String name) {
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (stream) {
@@ -60,6 +94,14 @@ final class LauncherProcess implements AutoCloseable {
         }, "launcher-" + name);
         reader.setDaemon(true);
         reader.start();
+        return reader;
+    }
+
+    /** Waits (a little) until all the process printed has been read: call after it exited. */
+    void awaitClosed() throws InterruptedException {
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
     }
 
     void write(String text) throws IOException {
@@ -69,6 +111,17 @@ final class LauncherProcess implements AutoCloseable {
 
     void closeInput() throws IOException {
         in.close();
+    }
+
+    /** The HTTP port of its embedded marketplace. */
+    int port() {
+        return port;
+    }
+
+    /** Kills it at once (SIGKILL): no clean stop, files stay as they were. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     boolean isAlive() {

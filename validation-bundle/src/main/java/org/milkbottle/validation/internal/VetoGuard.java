@@ -154,8 +154,12 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
         }
         String reasons = report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")
                 .collect(Collectors.joining("; "));
-        LOG.log(System.Logger.Level.WARNING, "Vetoed " + bundle.getSymbolicName() + " " + version + " from "
-                + bundle.getLocation() + ": " + reasons);
+        // say where it came from: the log line is all a user watching the console sees of it
+        LOG.log(System.Logger.Level.WARNING, "Vetoed " + bundle.getSymbolicName() + " " + version + ", "
+                + (update ? "updated" : "installed") + " through the framework API by " + caller()
+                + " from " + bundle.getLocation() + ", behind MilkBottle's install pipeline: " + reasons
+                + (previous != null ? " (its approved content is put back)" : " (it is uninstalled)")
+                + "; mb:audit shows the decision");
         // changing the bundle from inside the install or update call is not safe; until the veto is carried
         // out the hook keeps it unresolved
         vetoes.execute(() -> {
@@ -172,6 +176,17 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
                 LOG.log(System.Logger.Level.ERROR, "Could not carry out the veto of " + bundle.getSymbolicName(), e);
             }
         });
+    }
+
+    /**
+     * Whose code made the install or update call, as users can find it ({@code mb:list -a}): the listener runs
+     * on the caller's thread. The event's origin would name the bundle whose context was used, and for an
+     * update the updated bundle itself.
+     */
+    private static String caller() {
+        Bundle caller = Callers.current();
+        return caller == null ? "the program that embeds the framework" : "bundle " + caller.getSymbolicName() + " "
+                + caller.getVersion() + " (id " + caller.getBundleId() + ")";
     }
 
     /** Puts the approved content back (it is validated again on the way in) and restarts the bundle if it ran. */

@@ -3,7 +3,6 @@ package org.milkbottle.core.internal.console;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.store.StateFileException;
@@ -150,95 +147,5 @@ public class ConsoleLauncher implements Callable<Integer> {
         // get none of their own (as before, when the whole input had been read first)
         BufferedReader script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         return new BatchRunner(processor, InputStream.nullInputStream(), stdout, stderr).run(script);
-    }
-
-    /** Runs statements one by one, printing each result; stops at the first failure. */
-    static final class BatchRunner {
-        private final CommandProcessor processor;
-        private final InputStream in;
-        private final PrintStream out;
-        private final PrintStream err;
-
-        BatchRunner(CommandProcessor processor, InputStream in, PrintStream out, PrintStream err) {
-            this.processor = processor;
-            this.in = in;
-            this.out = out;
-            this.err = err;
-        }
-
-        /** Runs {@code statements}; 0 if all succeeded, {@link #FAILED} at the first that failed. */
-        int run(List<String> statements) {
-            try (CommandSession session = session()) {
-                for (String statement : statements) {
-                    if (!execute(session, statement)) {
-                        return FAILED;
-                    }
-                }
-            }
-            return 0;
-        }
-
-        /**
-         * Runs the statements of {@code script} as they arrive: each one as soon as the line that completes it
-         * has been read, not after the end of input; stops at the first that fails.
-         */
-        int run(BufferedReader script) {
-            StatementSplitter splitter = new StatementSplitter();
-            try (CommandSession session = session()) {
-                String line;
-                while ((line = script.readLine()) != null) {
-                    for (String statement : splitter.feed(line + "\n")) {
-                        if (!execute(session, statement)) {
-                            return FAILED;
-                        }
-                    }
-                }
-                for (String statement : splitter.finish()) {
-                    if (!execute(session, statement)) {
-                        return FAILED;
-                    }
-                }
-            } catch (IOException e) {
-                err.println("milkbottle: cannot read commands from standard input: " + e.getMessage());
-                err.flush();
-                return FAILED;
-            }
-            return 0;
-        }
-
-        private CommandSession session() {
-            CommandSession session = processor.createSession(in, out, err);
-            // as in the interactive shell: 'list' means mb:list, other scopes still resolve
-            session.put("SCOPE", "mb:*");
-            return session;
-        }
-
-        /** Runs one statement and prints its result or its error; false if it failed. */
-        private boolean execute(CommandSession session, String statement) {
-            try {
-                print(session, session.execute(statement), out);
-                return true;
-            } catch (Exception e) {
-                out.flush();
-                err.println("Error in '" + statement + "': " + ShellErrors.message(statement, e));
-                if (Boolean.getBoolean("milkbottle.debug")) {
-                    e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports
-                }
-                err.flush();
-                return false;
-            }
-        }
-
-        /** Prints a command's result as Gogo formats it, ending with a line break. */
-        static void print(CommandSession session, Object result, PrintStream out) {
-            if (result != null) {
-                CharSequence text = session.format(result, Converter.INSPECT);
-                out.print(text);
-                if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                    out.println();
-                }
-            }
-            out.flush();
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -40,7 +41,10 @@ final class InteractiveShell {
                         .build();
                 out.println("MilkBottle " + context.getBundle().getVersion() + " - 'help' lists commands, "
                         + "'help mb:install' explains one, Tab completes, 'exit' or Ctrl-D stops the runtime.");
-                loop(reader, session, out);
+                // log lines go above the prompt while the shell runs, not into the line being typed
+                try (AbovePromptLog log = AbovePromptLog.install(Logger.getLogger(""), reader::printAbove)) {
+                    loop(reader, session, out);
+                }
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("milkbottle: the shell failed: " + e);
@@ -65,7 +69,7 @@ final class InteractiveShell {
                 continue;
             }
             try {
-                ConsoleLauncher.BatchRunner.print(session, session.execute(trimmed), out);
+                BatchRunner.print(session, session.execute(trimmed), out);
             } catch (Exception e) {
                 out.println("Error: " + ShellErrors.message(trimmed, e));
             }

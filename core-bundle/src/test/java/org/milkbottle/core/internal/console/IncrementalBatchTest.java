@@ -64,7 +64,7 @@ class IncrementalBatchTest {
         PipedInputStream pipe = new PipedInputStream(writer);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ConsoleLauncher.BatchRunner runner = new ConsoleLauncher.BatchRunner(processor(executed),
+        BatchRunner runner = new BatchRunner(processor(executed),
                 InputStream.nullInputStream(), new PrintStream(out, true), new PrintStream(err, true));
         AtomicInteger status = new AtomicInteger(-1);
         Thread batch = new Thread(() -> status.set(runner.run(

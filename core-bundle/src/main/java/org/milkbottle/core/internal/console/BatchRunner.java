@@ -1,0 +1,104 @@
+package org.milkbottle.core.internal.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+
+/**
+ * Runs statements one by one in a Gogo session of their own, printing each result; stops at the first
+ * failure. Used by the batch modes of the console and by the admin socket ({@code --attach}).
+ */
+public final class BatchRunner {
+    private final CommandProcessor processor;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public BatchRunner(CommandProcessor processor, InputStream in, PrintStream out, PrintStream err) {
+        this.processor = processor;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code statements}; 0 if all succeeded, {@link ConsoleLauncher#FAILED} at the first that failed. */
+    public int run(List<String> statements) {
+        try (CommandSession session = session()) {
+            for (String statement : statements) {
+                if (!execute(session, statement)) {
+                    return ConsoleLauncher.FAILED;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Runs the statements of {@code script} as they arrive: each one as soon as the line that completes it
+     * has been read, not after the end of input; stops at the first that fails.
+     */
+    public int run(BufferedReader script) {
+        StatementSplitter splitter = new StatementSplitter();
+        try (CommandSession session = session()) {
+            String line;
+            while ((line = script.readLine()) != null) {
+                for (String statement : splitter.feed(line + "\n")) {
+                    if (!execute(session, statement)) {
+                        return ConsoleLauncher.FAILED;
+                    }
+                }
+            }
+            for (String statement : splitter.finish()) {
+                if (!execute(session, statement)) {
+                    return ConsoleLauncher.FAILED;
+                }
+            }
+        } catch (IOException e) {
+            err.println("milkbottle: cannot read commands from standard input: " + e.getMessage());
+            err.flush();
+            return ConsoleLauncher.FAILED;
+        }
+        return 0;
+    }
+
+    private CommandSession session() {
+        CommandSession session = processor.createSession(in, out, err);
+        // as in the interactive shell: 'list' means mb:list, other scopes still resolve
+        session.put("SCOPE", "mb:*");
+        return session;
+    }
+
+    /** Runs one statement and prints its result or its error; false if it failed. */
+    private boolean execute(CommandSession session, String statement) {
+        try {
+            print(session, session.execute(statement), out);
+            return true;
+        } catch (Exception e) {
+            out.flush();
+            err.println("Error in '" + statement + "': " + ShellErrors.message(statement, e));
+            if (Boolean.getBoolean("milkbottle.debug")) {
+                e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports
+            }
+            err.flush();
+            return false;
+        }
+    }
+
+    /** Prints a command's result as Gogo formats it, ending with a line break. */
+    static void print(CommandSession session, Object result, PrintStream out) {
+        if (result != null) {
+            CharSequence text = session.format(result, Converter.INSPECT);
+            out.print(text);
+            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                out.println();
+            }
+        }
+        out.flush();
+    }
+}
