@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The command line of {@code java -jar milkbottle.jar}: how the console should run.
  *
- * @param mode interactive shell, headless, or a batch of commands
+ * @param mode interactive shell, headless, a batch of commands, or a batch sent to a running runtime
  * @param commands the commands of {@code -c}, or {@code null} to read them from standard input
  * @param error a usage error to report, or {@code null}
  */
@@ -19,6 +19,11 @@ public record ConsoleArguments(Mode mode, String commands, String error) {
         HEADLESS,
         /** Run commands, print their results, stop with an exit status. */
         BATCH,
+        /**
+         * Send the commands to the runtime already running in this folder ({@code --attach}) and print its
+         * answers; nothing starts. The launcher's {@code Main} runs it before the framework, with {@code AttachClient}.
+         */
+        ATTACH,
         /** Print usage and stop. */
         HELP
     }
@@ -32,6 +37,9 @@ public record ConsoleArguments(Mode mode, String commands, String error) {
             "                       the exit status is 0 if all succeeded, 1 at the first that failed",
             "                       (2: a usage error; the others: docs/user-guide.md)",
             "  --headless           run without a shell until stopped (for services and containers)",
+            "  --attach -c CMDS     run CMDS in the runtime already running in this folder (e.g. a headless",
+            "                       marketplace node: --attach -c \"mb:market-token alice\"); nothing starts.",
+            "                       Same exit statuses; 5: no runtime runs on ./data (docs/user-guide.md)",
             "  -h, --help           show this help",
             "");
 
@@ -45,6 +53,15 @@ public record ConsoleArguments(Mode mode, String commands, String error) {
                         return new ConsoleArguments(Mode.HELP, null, arg + " needs the commands to run");
                     }
                     return new ConsoleArguments(Mode.BATCH, String.join(" ", args.subList(i + 1, args.size())), null);
+                }
+                case "--attach" -> {
+                    boolean commands = i + 2 < args.size()
+                            && (args.get(i + 1).equals("-c") || args.get(i + 1).equals("--command"));
+                    if (!commands) {
+                        return new ConsoleArguments(Mode.HELP, null,
+                                "--attach needs the commands to run: --attach -c CMDS");
+                    }
+                    return new ConsoleArguments(Mode.ATTACH, String.join(" ", args.subList(i + 2, args.size())), null);
                 }
                 case "--headless" -> {
                     return new ConsoleArguments(Mode.HEADLESS, null, null);

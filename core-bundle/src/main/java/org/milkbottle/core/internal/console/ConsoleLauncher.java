@@ -72,6 +72,14 @@ public class ConsoleLauncher implements Callable<Integer> {
     }
 
     private int run() throws InterruptedException {
+        if (arguments.mode() == ConsoleArguments.Mode.ATTACH) {
+            // the launcher's Main answers --attach before any framework starts; starting one here would share
+            // the data folder (and the framework's bundle cache) with the runtime it means to reach
+            System.err.println("milkbottle: --attach must be handled by the launcher before the runtime starts, "
+                    + "and this one was started instead; nothing was run. Use the launcher's jar (java -jar "
+                    + "milkbottle.jar --attach -c CMDS).");
+            return USAGE;
+        }
         if (arguments.mode() != ConsoleArguments.Mode.HELP && !pluginManagerRunning()) {
             return whyNotStarted();
         }
@@ -87,7 +95,8 @@ public class ConsoleLauncher implements Callable<Integer> {
             }
             case HEADLESS -> {
                 System.out.println("MilkBottle " + context.getBundle().getVersion()
-                        + " is running headless; stop it with SIGTERM (Ctrl-C).");
+                        + " is running headless; stop it with SIGTERM (Ctrl-C). Run commands in it from this folder "
+                        + "with: java -jar milkbottle.jar --attach -c \"mb:list\"");
                 ((Framework) context.getBundle(0)).waitForStop(0);
                 return 0;
             }

@@ -24,7 +24,9 @@ public class MarketTokenCommand {
         this.marketplace = marketplace;
     }
 
-    @Descriptor("create an API token for publishing to this marketplace (shown once; only its hash is kept)")
+    @Descriptor("create an API token for publishing to this marketplace (shown once; only its hash is kept); on "
+            + "a headless node, from its folder: java -jar marketplace.jar --attach -c 'mb:market-token OWNER'. "
+            + "mb:market-key shows the key runtimes pin")
     public String _main(String function, @Descriptor("who publishes with it") String owner)
             throws MarketplaceException {
         return MarketplaceFormatter.token(owner, marketplace.createToken(owner));

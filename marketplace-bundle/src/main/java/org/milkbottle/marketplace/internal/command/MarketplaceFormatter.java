@@ -1,5 +1,6 @@
 package org.milkbottle.marketplace.internal.command;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.milkbottle.marketplace.api.PublishResult;
@@ -13,6 +14,14 @@ final class MarketplaceFormatter {
 
     static String token(String owner, String token) {
         return "Token for " + owner + " (keep it secret; it is not shown again):\n" + token + "\n";
+    }
+
+    static String key(String fingerprint, Path publicKeyFile) {
+        return "Signing key of this marketplace (it signs the repository index):\n"
+                + "  fingerprint  " + fingerprint + "  (SHA-256, as mb:repo-add and mb:repo-list show it)\n"
+                + "  public key   " + publicKeyFile + "  (also served at /repository/key.pem)\n"
+                + "Publish the fingerprint, or hand out the key file: runtimes pin it with mb:repo-add NAME URL "
+                + "[KEYFILE].\n";
     }
 
     static String published(PublishResult result) {
