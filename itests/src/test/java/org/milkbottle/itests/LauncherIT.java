@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Before;
 import org.junit.Test;
 import org.milkbottle.itests.fixtures.HangingActivator;
+import org.milkbottle.itests.fixtures.StartRecorder;
 import org.milkbottle.validation.testing.Signing;
 
 /**
@@ -47,6 +48,10 @@ public class LauncherIT {
     private ProcessBuilder java(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String coverageAgent = System.getProperty("milkbottle.it.jacoco.agent", "");
+        if (!coverageAgent.isBlank()) {
+            command.add(coverageAgent); // the runtime's code counts in the coverage report (see docs/coverage.md)
+        }
         command.addAll(jvmOptions);
         // a port of its own for the embedded marketplace, so a runtime the developer has open does not collide
         command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
@@ -196,5 +201,127 @@ public class LauncherIT {
         assertEquals(run.toString(), 0, run.exit());
         assertTrue("exited in " + (System.nanoTime() - started) / 1_000_000 + " ms",
                 System.nanoTime() - started < 90_000_000_000L);
+    }
+
+    @Test
+    public void aKillInTheMiddleOfARollbackStartsNothingUncommittedAtTheNextLaunch() throws Exception {
+        Path markers = Files.createDirectories(workdir.resolve("markers"));
+        List<String> options = List.of("-Dmilkbottle.markers=" + markers);
+        Path v1 = recorder("1.0.0");
+        Path v2 = recorder("2.0.0");
+        Run updated = run(options, "-c", "mb:install " + v1 + "; mb:update --replace recorded " + v2);
+        assertEquals(updated.toString(), 0, updated.exit());
+
+        // the rollback puts 1.0.0 back and starts it; its start blocks, and the runtime is killed right there
+        Path starts = markers.resolve("starts");
+        Files.writeString(starts, "");
+        Files.createFile(markers.resolve("hang-1.0.0"));
+        Process rollback = java(options, "-c", "mb:rollback").redirectErrorStream(true)
+                .redirectOutput(workdir.resolve("killed.txt").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.readString(starts).contains("recorded 1.0.0") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue("the rollback started 1.0.0", Files.readString(starts).contains("recorded 1.0.0"));
+        Thread.sleep(500); // well inside the activator, which blocks for minutes
+        rollback.destroyForcibly();
+        rollback.waitFor(30, TimeUnit.SECONDS);
+
+        Files.delete(markers.resolve("hang-1.0.0"));
+        Files.writeString(starts, "");
+        // first a start where recovery cannot run at all (a damaged state file): no plugin may start by itself
+        Path stateFile = workdir.resolve("data/milkbottle/state.json");
+        byte[] state = Files.readAllBytes(stateFile);
+        Files.writeString(stateFile, "{ damaged");
+        Run refused = run(options, "-c", "mb:list");
+        assertEquals(refused.toString(), 4, refused.exit());
+        assertEquals("nothing started while recovery could not run: " + refused, "", Files.readString(starts));
+
+        Files.write(stateFile, state);
+        Run after = run(options, "-c", "mb:list; mb:history");
+        assertEquals(after.toString(), 0, after.exit());
+        assertEquals("only the committed version ever started: " + after, "recorded 2.0.0\n",
+                Files.readString(starts));
+        assertTrue(after.toString(), after.out().lines().anyMatch(l -> l.contains("recorded") && l.contains("2.0.0")
+                && l.contains("ACTIVE")));
+        assertTrue(after.toString(), after.out().contains("INTERRUPTED"));
+    }
+
+    private Path recorder(String version) throws IOException {
+        return TestBundles.plugin("recorded", version).activator(StartRecorder.class)
+                .header("MilkBottle-Permissions", "file-write").writeTo(workdir, "recorded-" + version + ".jar");
+    }
+
+    @Test
+    public void pluginsTheFrameworkCacheLostAreReinstalledFromTheArtifactStore() throws Exception {
+        Run first = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle"));
+        assertEquals(first.toString(), 0, first.exit());
+        Path framework = workdir.resolve("data/framework");
+
+        // one bundle's folder damaged: its bundle.jar truncated
+        Path pluginFolder;
+        try (var folders = Files.list(framework)) {
+            pluginFolder = folders.filter(f -> Files.isRegularFile(f.resolve("bundle.info"))).filter(f -> {
+                try {
+                    return Files.readString(f.resolve("bundle.info"), StandardCharsets.ISO_8859_1)
+                            .contains("milkbottle:org.milkbottle.example.hello");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).findFirst().orElseThrow();
+        }
+        Path jar = pluginFolder.resolve("version0.0/bundle.jar");
+        Files.write(jar, java.util.Arrays.copyOf(Files.readAllBytes(jar), 100));
+        Run truncated = run("-c", "hello:greet Uma");
+        assertEquals(truncated.toString(), 0, truncated.exit());
+        assertTrue(truncated.toString(), truncated.out().contains("Hello, Uma!"));
+
+        // the whole framework cache lost (as after an upgrade that clears it)
+        deleteTree(framework);
+        Run lost = run("-c", "hello:greet Ugo; mb:list");
+        assertEquals(lost.toString(), 0, lost.exit());
+        assertTrue(lost.toString(), lost.out().contains("Hello, Ugo!"));
+        assertTrue(lost.toString(), lost.err().contains("org.milkbottle.example.hello")
+                && lost.err().contains("was missing from the framework cache; reinstalled it from the artifact store"));
+    }
+
+    @Test
+    public void anArtifactReplacedInTheStoreIsNotPutBack() throws Exception {
+        Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
+        Path newer = TestBundles.withVersion(hello, "9.0.0", workdir.resolve("hello-9.jar"));
+        Run updated = run("-c", "mb:install " + hello + "; mb:update --replace hello " + newer);
+        assertEquals(updated.toString(), 0, updated.exit());
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(hello)));
+        Path stored = workdir.resolve("data/milkbottle/artifacts/" + sha + ".jar");
+        assertTrue("stored as " + stored, Files.exists(stored));
+        Files.copy(newer, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run rollback = run("-c", "mb:rollback");
+        assertEquals(rollback.toString(), 1, rollback.exit());
+        assertTrue(rollback.toString(), rollback.err().contains(stored.getFileName().toString())
+                && rollback.err().contains("changed behind MilkBottle's back"));
+        Run list = run("-c", "mb:list");
+        assertTrue("the running version stays: " + list, list.out().lines().anyMatch(l -> l.contains("9.0.0")
+                && l.contains("ACTIVE")));
+    }
+
+    @Test
+    public void aRestartDoesNotRewriteTheRuntimeBundles() throws Exception {
+        assertEquals(0, run("-c", "mb:list").exit());
+        assertEquals(0, run("-c", "mb:list").exit());
+        try (var revisions = Files.walk(workdir.resolve("data/framework"), 2)) {
+            List<Path> rewritten = revisions
+                    .filter(p -> p.getFileName().toString().matches("version\\d+\\.[1-9]\\d*")).toList();
+            assertTrue("bundles rewritten by the second start: " + rewritten, rewritten.isEmpty());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

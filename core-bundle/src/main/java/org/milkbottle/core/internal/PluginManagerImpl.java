@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -53,7 +54,10 @@ import org.milkbottle.core.internal.store.TransactionLog;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -75,6 +79,12 @@ import org.osgi.service.resolver.Resolver;
 @Component(service = PluginManager.class, immediate = true, configurationPid = PluginManagerConfig.PID)
 @Designate(ocd = PluginManagerConfig.class)
 public class PluginManagerImpl implements PluginManager {
+
+    /**
+     * The {@code osgi.condition.id} of the condition registered once recovery is over and the committed plugins were
+     * started (or recovery failed and none was): the console runs commands only then.
+     */
+    public static final String PLUGINS_STARTED = "milkbottle.plugins.started";
 
     private static final System.Logger LOG = System.getLogger(PluginManagerImpl.class.getName());
 
@@ -118,6 +128,7 @@ public class PluginManagerImpl implements PluginManager {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Resolver resolver;
     private final CountDownLatch recovered = new CountDownLatch(1);
+    private volatile ServiceRegistration<Condition> pluginsStarted;
 
     /** The plugin repositories: one service per configured marketplace or folder, and the embedded marketplace. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -177,6 +188,24 @@ public class PluginManagerImpl implements PluginManager {
 
     @Deactivate
     void deactivate() {
+        // a stop right after start-up (a batch of commands that do not wait for plugins) must not cut recovery
+        // short: it would leave the work to the next start, with nothing started in between
+        try {
+            if (!recovered.await(startTimeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Stopping while recovery is still running; the next start "
+                        + "finishes it.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ServiceRegistration<Condition> started = pluginsStarted;
+        if (started != null) {
+            try {
+                started.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework unregistered it first
+            }
+        }
         executor.shutdownNow();
         runtimeLock.close();
     }
@@ -185,15 +214,29 @@ public class PluginManagerImpl implements PluginManager {
         return Duration.ofMillis(Math.max(100, (long) (config.startTimeoutSeconds() * 1000)));
     }
 
-    /** Finishes what a crash interrupted, holding the lock; requests wait for it. */
+    /**
+     * Finishes what a crash interrupted and puts back what the framework cache lost, holding the lock; then opens
+     * the start gate, so that only committed plugins ever start. Requests wait for it.
+     */
     private void recover() {
         lock.lock();
         try {
-            CrashRecovery.recover(log, state, managed, restorer(), startTimeout());
+            if (!CrashRecovery.recover(log, state, managed, restorer(), startTimeout())) {
+                restorer().reinstallMissing(state.all(), startTimeout()).forEach(line -> LOG.log(
+                        line.contains("could not") ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, line));
+            }
+            managed.gate().open(startTimeout().multipliedBy(2).plusSeconds(5));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Recovery of an interrupted transaction failed", e);
+            LOG.log(System.Logger.Level.ERROR, "Recovery failed, so no plugin was started (nothing uncommitted may "
+                    + "run): " + e + ". Restart the runtime; if this repeats, restore the data folder from a backup.", e);
         } finally {
             lock.unlock();
+            try {
+                pluginsStarted = context.registerService(Condition.class, Condition.INSTANCE,
+                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, PLUGINS_STARTED)));
+            } catch (IllegalStateException stopping) {
+                // the bundle is stopping already: nobody is left to wait for the plugins
+            }
             recovered.countDown();
         }
     }
@@ -333,21 +376,25 @@ public class PluginManagerImpl implements PluginManager {
 
     @Override
     public List<PluginInfo> list(boolean includeRuntime) {
+        awaitRecovery();
         return reports.list(includeRuntime);
     }
 
     @Override
     public List<BundleSnapshot> installed() {
+        awaitRecovery();
         return managed.snapshot();
     }
 
     @Override
     public PluginDetails details(String plugin) {
+        awaitRecovery();
         return reports.details(plugin);
     }
 
     @Override
     public List<Transaction> history() {
+        awaitRecovery();
         return log.history();
     }
 

@@ -17,10 +17,12 @@ import java.util.concurrent.Callable;
 import org.apache.felix.service.command.CommandProcessor;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.core.internal.DataDirectory;
+import org.milkbottle.core.internal.PluginManagerImpl;
 import org.milkbottle.core.internal.store.StateFileException;
 import org.milkbottle.core.internal.store.StateFiles;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,6 +55,11 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginManager manager;
+
+    /** Registered once recovery is done and the committed plugins were started (see StartGate). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(osgi.condition.id=" + PluginManagerImpl.PLUGINS_STARTED + ")")
+    private volatile Condition pluginsStarted;
 
     @Activate
     public ConsoleLauncher(BundleContext context, @Reference CommandProcessor processor,
@@ -135,7 +142,15 @@ public class ConsoleLauncher implements Callable<Integer> {
         while (manager == null && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        return manager != null;
+        if (manager == null) {
+            return false;
+        }
+        // commands run once the plugins are up (their commands registered), as before the start gate existed
+        long started = System.nanoTime() + 120_000_000_000L;
+        while (pluginsStarted == null && System.nanoTime() < started) {
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     private Path historyFile() {

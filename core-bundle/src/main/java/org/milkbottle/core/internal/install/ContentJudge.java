@@ -29,8 +29,9 @@ public final class ContentJudge {
     public String reapprove(Path artifact, BundleSnapshot snapshot) {
         ValidationReport report = validator.reapprove(artifact, snapshot.source(), "restore");
         if (snapshot.sha256() != null && !snapshot.sha256().equals(report.sha256())) {
-            return "its stored artifact " + artifact + " has SHA-256 " + report.sha256() + ", not the recorded "
-                    + snapshot.sha256() + " (changed on disk?)";
+            return "the artifact store's copy " + artifact + " was changed behind MilkBottle's back (its SHA-256 is "
+                    + report.sha256() + ", the state records " + snapshot.sha256() + "), so it is not run; put the "
+                    + "original file back, or install the plugin again from its source";
         }
         return report.approved() ? null : report.errors().stream().map(f -> f.message() + " [" + f.rule() + "]")
                 .collect(Collectors.joining("; "));

@@ -3,6 +3,7 @@ package org.milkbottle.core.internal.install;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.Transaction;
@@ -17,10 +18,15 @@ public final class CrashRecovery {
     private CrashRecovery() {
     }
 
-    /** Restores the state before the interrupted transaction, if the journal holds one, and records it. */
-    public static void recover(TransactionLog log, ManagedState state, ManagedBundles managed, StateRestorer restorer,
+    /**
+     * Restores the state before the interrupted transaction, if the journal holds one, and records it.
+     *
+     * @return whether there was a transaction to recover
+     */
+    public static boolean recover(TransactionLog log, ManagedState state, ManagedBundles managed, StateRestorer restorer,
             Duration startTimeout) {
-        log.inFlight().ifPresent(tx -> {
+        Optional<TransactionLog.InFlight> interrupted = log.inFlight();
+        interrupted.ifPresent(tx -> {
             LOG.log(System.Logger.Level.WARNING, "Transaction " + tx.id() + " (" + tx.action() + " " + tx.subject()
                     + ") was interrupted; restoring the state before it");
             List<String> problems = restorer.restore(tx.before(), startTimeout);
@@ -32,5 +38,6 @@ public final class CrashRecovery {
                             : "interrupted; rollback incomplete: " + String.join("; ", problems),
                     tx.before(), after));
         });
+        return interrupted.isPresent();
     }
 }

@@ -27,7 +27,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -49,6 +48,7 @@ public final class ManagedBundles {
     private final AbandonedBundles abandoned;
     private final BundleStopper stopper;
     private final Supplier<Duration> limit;
+    private final StartGate gate;
     /** What MilkBottle knows of each managed bundle's content and origin, kept in step with every change. */
     private final Map<String, BundleSnapshot> known = new ConcurrentHashMap<>();
 
@@ -62,6 +62,12 @@ public final class ManagedBundles {
         this.abandoned = abandoned;
         this.stopper = new BundleStopper(workers, abandoned, limit);
         this.limit = limit;
+        this.gate = new StartGate(context);
+    }
+
+    /** Keeps plugins from starting before recovery; every managed bundle sits behind it. */
+    public StartGate gate() {
+        return gate;
     }
 
     /** The bundles whose start or stop did not return. */
@@ -80,6 +86,7 @@ public final class ManagedBundles {
             known.put(record.symbolicName(), trustContent ? record : new BundleSnapshot(record.symbolicName(),
                     record.version(), null, record.active(), record.source(), record.origin()));
         }
+        all().forEach(gate::place); // a data folder from before the gate kept its plugins at the runtime's level
         abandoned.resume();
     }
 
@@ -137,11 +144,7 @@ public final class ManagedBundles {
         try (InputStream in = Files.newInputStream(artifact)) {
             Bundle bundle = context.installBundle(LOCATION_PREFIX + record.symbolicName(), in);
             known.put(record.symbolicName(), record);
-            // Plugins start in the same phase as the runtime itself. The framework's initial bundle start
-            // level may be above the level it runs at (the bnd launcher sets it so), and a bundle above
-            // the active level would never start.
-            bundle.adapt(BundleStartLevel.class).setStartLevel(
-                    context.getBundle().adapt(BundleStartLevel.class).getStartLevel());
+            gate.place(bundle);
             return bundle;
         } catch (IOException e) {
             throw new BundleException("cannot read " + artifact + ": " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.core.internal.store.ArtifactStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 
 /**
  * Puts the managed bundles back into a recorded state: the exact set of bundles, versions (from the
@@ -98,6 +99,12 @@ public final class StateRestorer {
         }
         managed.refresh();
         managed.resolve(restored);
+        if (!managed.gate().isOpen()) {
+            // at launch, before the gate opens: nothing can start now; each bundle is marked as the recorded state
+            // says, and Felix starts exactly those when the gate opens
+            restored.forEach(bundle -> markStarted(bundle, wanted.get(bundle.getSymbolicName()), problems));
+            return problems;
+        }
         for (Bundle bundle : ManagedBundles.startOrder(restored)) {
             BundleSnapshot snapshot = wanted.get(bundle.getSymbolicName());
             boolean active = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
@@ -112,5 +119,49 @@ public final class StateRestorer {
             }
         }
         return problems;
+    }
+
+    /**
+     * Reinstalls, from the artifact store, the recorded plugins the framework no longer holds (its cache folder,
+     * or one bundle's folder in it, was lost or damaged). Nothing else is touched: a plugin the framework holds
+     * but the state does not record is left alone.
+     *
+     * @return one line per plugin: what was reinstalled, or why it could not be
+     */
+    public List<String> reinstallMissing(List<BundleSnapshot> recorded, Duration startTimeout) {
+        List<BundleSnapshot> missing = recorded.stream().filter(s -> managed.find(s.symbolicName()).isEmpty())
+                .toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        List<BundleSnapshot> whole = new ArrayList<>(managed.snapshot());
+        whole.addAll(missing);
+        List<String> problems = restore(whole, startTimeout);
+        List<String> report = new ArrayList<>();
+        for (BundleSnapshot snapshot : missing) {
+            String name = snapshot.symbolicName() + " " + snapshot.version();
+            List<String> own = problems.stream().filter(p -> p.contains(snapshot.symbolicName())).toList();
+            report.add(managed.find(snapshot.symbolicName()).isPresent() && own.isEmpty()
+                    ? name + " was missing from the framework cache; reinstalled it from the artifact store"
+                    : name + " is missing from the framework cache and could not be reinstalled"
+                            + (own.isEmpty() ? "" : ": " + String.join("; ", own)));
+        }
+        return report;
+    }
+
+    private static void markStarted(Bundle bundle, BundleSnapshot snapshot, List<String> problems) {
+        if (snapshot == null || bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+            return;
+        }
+        try {
+            if (snapshot.active()) {
+                bundle.start(); // below the framework's level: only marks it started
+            } else {
+                bundle.stop();
+            }
+        } catch (BundleException | RuntimeException e) {
+            problems.add("could not mark " + bundle.getSymbolicName() + (snapshot.active() ? " started" : " stopped")
+                    + ": " + e.getMessage());
+        }
     }
 }

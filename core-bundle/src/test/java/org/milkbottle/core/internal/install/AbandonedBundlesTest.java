@@ -138,10 +138,26 @@ class AbandonedBundlesTest {
         assertThat(other.getState()).isEqualTo(Bundle.ACTIVE);
     }
 
+    @Test
+    void beforeTheGateOpensAPluginMarkedStartedDoesNotStartAndOpeningStartsOnlyThoseMarked() throws Exception {
+        felix.adapt(org.osgi.framework.startlevel.FrameworkStartLevel.class).setStartLevel(1);
+        await(() -> !managed.gate().isOpen());
+        Bundle marked = managed.install(record("marked"), jar("marked", null, null, null));
+        Bundle unmarked = managed.install(record("unmarked"), jar("unmarked", null, null, null));
+        marked.start(); // behind the gate a persistent start only records it
+        assertThat(marked.getState()).isNotEqualTo(Bundle.ACTIVE);
+        assertThatThrownBy(() -> marked.start(Bundle.START_TRANSIENT)).hasMessageContaining("start level");
+
+        managed.gate().open(Duration.ofSeconds(5));
+        assertThat(marked.getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(unmarked.getState()).isNotEqualTo(Bundle.ACTIVE);
+    }
+
     private ManagedBundles managed() {
         ManagedBundles bundles = new ManagedBundles(context, new AbandonedBundles(context, dir, executor), executor,
                 () -> LIMIT);
         bundles.load(List.of(), true);
+        bundles.gate().open(Duration.ofSeconds(5));
         return bundles;
     }
 
