@@ -52,9 +52,9 @@ public class LauncherIT {
         if (!coverageAgent.isBlank()) {
             command.add(coverageAgent); // the runtime's code counts in the coverage report (see docs/coverage.md)
         }
-        command.addAll(jvmOptions);
         // a port of its own for the embedded marketplace, so a runtime the developer has open does not collide
         command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
+        command.addAll(jvmOptions); // after the port: a test may choose it
         command.add("-jar");
         command.add(System.getProperty("milkbottle.launcher.jar"));
         command.addAll(List.of(args));
@@ -245,6 +245,42 @@ public class LauncherIT {
         assertTrue(after.toString(), after.out().lines().anyMatch(l -> l.contains("recorded") && l.contains("2.0.0")
                 && l.contains("ACTIVE")));
         assertTrue(after.toString(), after.out().contains("INTERRUPTED"));
+    }
+
+    @Test
+    public void whileTheMarketplaceStartsItsAddressesAnswerJsonNotJettysPages() throws Exception {
+        int port = MilkBottleTestSupport.freePort();
+        Process node = java(List.of("-Dorg.osgi.service.http.port=" + port), "--headless")
+                .redirectErrorStream(true).redirectOutput(workdir.resolve("node.txt").toFile()).start();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<String> answers = new ArrayList<>();
+        try {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (System.currentTimeMillis() < deadline) {
+                java.net.http.HttpResponse<String> answer;
+                try {
+                    answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + port + "/api/plugins")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notListeningYet) {
+                    Thread.sleep(10);
+                    continue;
+                }
+                answers.add(answer.statusCode() + " " + answer.headers().firstValue("Retry-After").orElse("-") + " "
+                        + answer.body().substring(0, Math.min(80, answer.body().length())));
+                if (answer.statusCode() == 200) {
+                    break;
+                }
+            }
+        } finally {
+            node.destroy();
+            node.waitFor(60, TimeUnit.SECONDS);
+        }
+        assertTrue(answers.toString(), !answers.isEmpty() && answers.get(answers.size() - 1).startsWith("200"));
+        // Jetty opens its port a moment before the marketplace bundle starts: that moment may answer Jetty's 404
+        // (see the note); once the bundle is there, every answer until the API is up is a JSON 503
+        List<String> afterTheBundle = answers.stream().dropWhile(a -> a.startsWith("404")).toList();
+        assertTrue(answers.toString(), afterTheBundle.stream().allMatch(a -> a.startsWith("200")
+                || a.startsWith("503 5 {\"error\":\"UNAVAILABLE\"")));
     }
 
     private Path recorder(String version) throws IOException {

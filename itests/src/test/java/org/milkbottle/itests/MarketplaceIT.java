@@ -52,6 +52,10 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         return OptionUtils.combine(baseOptions(), marketplaceOptions(PORT));
     }
 
+    private int port() {
+        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + path;
     }
@@ -291,6 +295,82 @@ public class MarketplaceIT extends MilkBottleTestSupport {
 
         assertEquals("nothing changed", before, get("/api/plugins/mkt.greeter").body());
         assertEquals(2, JSON.readTree(get("/api/plugins").body()).get("total").asInt());
+    }
+
+    @Test
+    public void malformedQueriesOversizedDeclarationsAndSlowBodiesGetJsonAnswersAndStarveNobody() throws Exception {
+        awaitServer();
+        for (String query : List.of("q=%FF", "%", "q=%zz", "q=abc%", "%C3%28")) {
+            String answer = raw("GET /api/plugins?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertTrue(query + " -> " + answer, answer.startsWith("HTTP/1.1 400"));
+            assertTrue(query + " -> " + answer, answer.contains("\"error\":\"BAD_REQUEST\"")
+                    && (answer.contains("percent") || answer.contains("UTF-8")));
+        }
+        long started = System.nanoTime();
+        String huge = raw("POST /api/plugins HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n"
+                + "Content-Type: application/java-archive\r\nExpect: 100-continue\r\n\r\n");
+        assertTrue(huge, huge.startsWith("HTTP/1.1 413") && huge.contains("\"error\":\"TOO_LARGE\""));
+        assertTrue("answered at once, not after a timeout", System.nanoTime() - started < 10_000_000_000L);
+
+        // thirty clients trickling a rating body a byte a second: everybody else is still served, and each of
+        // them is cut off once its body is clearly too slow
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", port());
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST /api/plugins/mkt.none/ratings HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(
+                                StandardCharsets.US_ASCII));
+                slow.add(socket);
+            }
+            long deadline = System.nanoTime() + 14_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                long asked = System.nanoTime();
+                assertEquals(200, get("/api/plugins").statusCode());
+                assertTrue("a plain search waited " + (System.nanoTime() - asked) / 1_000_000 + " ms",
+                        System.nanoTime() - asked < 5_000_000_000L);
+                for (java.net.Socket socket : slow) {
+                    if (!socket.isClosed()) {
+                        try {
+                            socket.getOutputStream().write(' ');
+                        } catch (IOException closedByTheServer) {
+                            socket.close();
+                        }
+                    }
+                }
+                Thread.sleep(1000);
+            }
+            String cutOff = new String(slow.get(0).getInputStream().readNBytes(300), StandardCharsets.UTF_8);
+            assertTrue(cutOff, cutOff.startsWith("HTTP/1.1 408") && cutOff.contains("REQUEST_TIMEOUT"));
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Sends {@code request} as written (no client library checks or fixes it) and returns the whole answer. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            try {
+                while ((n = socket.getInputStream().read(buffer)) > 0) {
+                    answer.write(buffer, 0, n);
+                    if (answer.toString(StandardCharsets.UTF_8).contains("\"message\"")) {
+                        break; // a keep-alive answer: the JSON body is there
+                    }
+                }
+            } catch (java.net.SocketException reset) {
+                // the server closed after answering
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     private static String enc(String text) {

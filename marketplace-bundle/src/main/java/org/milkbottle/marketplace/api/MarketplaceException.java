@@ -7,7 +7,8 @@ public class MarketplaceException extends Exception {
 
     /** Kinds of refusal, each with the HTTP status the API answers with. */
     public enum Reason {
-        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
+        BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), REQUEST_TIMEOUT(408), CONFLICT(409),
+        TOO_LARGE(413),
         INVALID_PLUGIN(422), UNAVAILABLE(503);
 
         private final int status;

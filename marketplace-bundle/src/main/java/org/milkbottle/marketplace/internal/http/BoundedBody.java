@@ -8,14 +8,23 @@ import java.io.OutputStream;
 import org.milkbottle.marketplace.api.MarketplaceException.Reason;
 import org.milkbottle.marketplace.api.MarketplaceException;
 
-/** Copies a request body, refusing it as soon as it passes a limit (whatever Content-Length claims). */
+/**
+ * Copies a request body, refusing it as soon as it passes a limit (whatever Content-Length claims), or as soon as
+ * it arrives slower than {@link #MIN_BYTES_PER_SECOND} on average after a {@link #GRACE_MILLIS} grace: a client
+ * trickling a byte a second would otherwise hold a server thread for as long as it likes (Jetty's idle timeout
+ * only ends connections that send nothing at all).
+ */
 final class BoundedBody {
+
+    static final long GRACE_MILLIS = 10_000;
+    static final long MIN_BYTES_PER_SECOND = 1024;
 
     private BoundedBody() {
     }
 
     static void copy(InputStream in, OutputStream out, long limit) throws IOException, MarketplaceException {
         byte[] buffer = new byte[64 * 1024];
+        long started = System.nanoTime();
         long total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
@@ -23,6 +32,12 @@ final class BoundedBody {
             if (total > limit) {
                 throw new MarketplaceException(Reason.TOO_LARGE, "The request body is larger than " + limit
                         + " bytes.");
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis > GRACE_MILLIS && total * 1000 / millis < MIN_BYTES_PER_SECOND) {
+                throw new MarketplaceException(Reason.REQUEST_TIMEOUT, "The request body arrives too slowly ("
+                        + total + " bytes in " + millis / 1000 + " s; at least " + MIN_BYTES_PER_SECOND
+                        + " bytes a second are needed).");
             }
             out.write(buffer, 0, n);
         }

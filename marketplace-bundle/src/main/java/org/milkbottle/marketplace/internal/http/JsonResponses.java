@@ -23,6 +23,10 @@ final class JsonResponses {
     }
 
     static void error(HttpServletResponse response, MarketplaceException e) throws IOException {
+        if (e.reason() == MarketplaceException.Reason.TOO_LARGE
+                || e.reason() == MarketplaceException.Reason.REQUEST_TIMEOUT) {
+            response.setHeader("Connection", "close"); // Jetty would otherwise wait for the rest of the body
+        }
         error(response, e.reason().status(), e.reason().name(), e.getMessage());
     }
 
