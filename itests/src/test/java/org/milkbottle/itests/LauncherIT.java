@@ -283,6 +283,38 @@ public class LauncherIT {
                 || a.startsWith("503 5 {\"error\":\"UNAVAILABLE\"")));
     }
 
+    @Test
+    public void aBusyPortOrAFolderInUseIsRefusedInOneLineBeforeAnythingStarts() throws Exception {
+        int port = MilkBottleTestSupport.freePort();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            taken.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            Run busy = run(List.of("-Dorg.osgi.service.http.port=" + port), "-c", "mb:list");
+            assertEquals(busy.toString(), 6, busy.exit());
+            assertEquals(busy.toString(), 1, busy.err().lines().count());
+            assertTrue(busy.toString(), busy.err().contains("the HTTP port " + port + " on 127.0.0.1 is in use")
+                    && busy.err().contains("-Dorg.osgi.service.http.port=PORT"));
+            assertFalse("nothing started", Files.exists(workdir.resolve("data")));
+        }
+
+        int nodePort = MilkBottleTestSupport.freePort();
+        Process node = java(List.of("-Dorg.osgi.service.http.port=" + nodePort), "--headless")
+                .redirectErrorStream(true).redirectOutput(workdir.resolve("node.txt").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (!Files.readString(workdir.resolve("node.txt")).contains("running headless")
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            Run second = run("-c", "mb:list");
+            assertEquals(second.toString(), 3, second.exit());
+            assertEquals(second.toString(), 1, second.err().lines().count());
+            assertTrue(second.toString(), second.err().contains("another MilkBottle runtime is using "));
+        } finally {
+            node.destroy();
+            node.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
     private Path recorder(String version) throws IOException {
         return TestBundles.plugin("recorded", version).activator(StartRecorder.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(workdir, "recorded-" + version + ".jar");

@@ -6,10 +6,11 @@ import java.util.Arrays;
 import org.milkbottle.core.internal.console.ConsoleArguments;
 
 /**
- * The {@code Main-Class} of the exported runtime. {@code --help} and a usage error are answered here,
- * before the bnd launcher starts the framework: otherwise asking for the usage would start every bundle,
- * create {@code data/} and {@code deploy/} and bind the HTTP port first. Every other command line goes to
- * the bnd launcher unchanged; the console reads it again once the framework runs.
+ * The {@code Main-Class} of the exported runtime. {@code --help}, a usage error and {@code --attach} are answered
+ * here, before the bnd launcher starts the framework: otherwise asking for the usage would start every bundle,
+ * create {@code data/} and {@code deploy/} and bind the HTTP port first. A folder another runtime uses and a busy
+ * HTTP port are refused here too ({@link StartChecks}). Every other command line goes to the bnd launcher
+ * unchanged; the console reads it again once the framework runs.
  */
 public final class Main {
 
@@ -33,6 +34,13 @@ public final class Main {
             System.out.print(ConsoleArguments.USAGE);
             System.exit(0);
         }
+        if (arguments.mode() == ConsoleArguments.Mode.ATTACH) {
+            System.exit(AttachClient.run(arguments.commands())); // talks to the running runtime; starts nothing
+        }
+        StartChecks.forThisRuntime().refusal().ifPresent(refusal -> {
+            System.err.println("milkbottle: cannot start: " + refusal.message() + ".");
+            System.exit(refusal.status());
+        });
         try {
             Class.forName(BND_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
