@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.milkbottle.api.PluginManager;
+import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.PluginManagerImpl;
 import org.milkbottle.core.internal.store.StateFileException;
@@ -101,7 +102,7 @@ public class ConsoleLauncher implements Callable<Integer> {
                 return 0;
             }
             case HEADLESS -> {
-                System.out.println("MilkBottle " + context.getBundle().getVersion()
+                System.out.println("MilkBottle " + RuntimeCapability.version(context)
                         + " is running headless; stop it with SIGTERM (Ctrl-C). Run commands in it from this folder "
                         + "with: java -jar milkbottle.jar --attach -c \"mb:list\"");
                 ((Framework) context.getBundle(0)).waitForStop(0);

@@ -15,6 +15,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.milkbottle.api.RuntimeCapability;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -39,7 +40,7 @@ final class InteractiveShell {
                             }
                         })
                         .build();
-                out.println("MilkBottle " + context.getBundle().getVersion() + " - 'help' lists commands, "
+                out.println("MilkBottle " + RuntimeCapability.version(context) + " - 'help' lists commands, "
                         + "'help mb:install' explains one, Tab completes, 'exit' or Ctrl-D stops the runtime.");
                 // log lines go above the prompt while the shell runs, not into the line being typed
                 try (AbovePromptLog log = AbovePromptLog.install(Logger.getLogger(""), reader::printAbove)) {

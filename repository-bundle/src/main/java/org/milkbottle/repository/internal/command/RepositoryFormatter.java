@@ -1,5 +1,6 @@
 package org.milkbottle.repository.internal.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.milkbottle.repository.api.RepositoryInfo;
@@ -10,7 +11,7 @@ import org.milkbottle.repository.api.SearchResult;
 final class RepositoryFormatter {
 
     private static final String LIST_ROW = "%-16s %-48s %-10s %s%n";
-    private static final String SEARCH_ROW = "%-36s %-10s %-8s %-9s %s%n";
+    private static final int DESCRIPTION_WIDTH = 60;
 
     private RepositoryFormatter() {
     }
@@ -50,19 +51,48 @@ final class RepositoryFormatter {
         return "Removed repository '" + name + "'.\n";
     }
 
+    /** The first sentence of a description, or its first {@value #DESCRIPTION_WIDTH} characters, on one line. */
+    static String shortened(String description) {
+        if (description == null) {
+            return "";
+        }
+        String line = description.strip().replaceAll("\\s+", " ");
+        int sentence = line.indexOf(". ");
+        if (sentence > 0 && sentence < DESCRIPTION_WIDTH) {
+            return line.substring(0, sentence + 1) + " …";
+        }
+        return line.length() <= DESCRIPTION_WIDTH ? line
+                : line.substring(0, DESCRIPTION_WIDTH - 1).stripTrailing() + "…";
+    }
+
     static String search(SearchResult result, String text) {
         StringBuilder out = new StringBuilder();
         if (result.hits().isEmpty()) {
             out.append("No plugin matches").append(text == null || text.isBlank() ? "" : " '" + text + "'")
                     .append(".\n");
         } else {
-            out.append(String.format(SEARCH_ROW, "NAME", "VERSION", "RATING", "DOWNLOADS", "DESCRIPTION"));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"NAME", "VERSION", "RATING", "DOWNLOADS", "DESCRIPTION"});
             for (SearchHit hit : result.hits()) {
-                out.append(String.format(SEARCH_ROW, hit.name(), hit.version(),
-                        hit.ratingCount() == 0 ? "-" : String.format("%.1f (%d)", hit.rating(), hit.ratingCount()),
-                        hit.downloads(), hit.description() == null ? "" : hit.description()));
+                rows.add(new String[] {hit.name(), hit.version(),
+                    hit.ratingCount() == 0 ? "-" : String.format("%.1f (%d)", hit.rating(), hit.ratingCount()),
+                    Long.toString(hit.downloads()), shortened(hit.description())});
             }
-            out.append("Install one with mb:install NAME.\n");
+            // columns as wide as their widest cell: a long version must not push the next column out of line
+            int[] widths = new int[4];
+            rows.forEach(row -> {
+                for (int i = 0; i < widths.length; i++) {
+                    widths[i] = Math.max(widths[i], row[i].length());
+                }
+            });
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < widths.length; i++) {
+                    line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+                }
+                out.append(line.append(row[4]).toString().stripTrailing()).append('\n');
+            }
+            out.append("Install one with mb:install NAME; mb:info NAME shows the whole description.\n");
         }
         result.notes().forEach(note -> out.append("Note: ").append(note).append('\n'));
         return out.toString();
