@@ -315,6 +315,17 @@ public class LauncherIT {
         }
     }
 
+    @Test
+    public void littleFreeSpaceIsSaidAtStartAndTheRuntimeStillRuns() throws Exception {
+        // the warning's threshold set above what this disk has free: the start says so in one line and goes on
+        Run low = run(List.of("-Dmilkbottle.lowDiskWarningMegabytes=" + Long.MAX_VALUE / (1024 * 1024)), "-c",
+                "mb:list");
+        assertEquals(low.toString(), 0, low.exit());
+        assertTrue(low.toString(), low.err().contains("milkbottle: warning: only ")
+                && low.err().contains("MB are free on the disk of"));
+        assertTrue(low.toString(), low.out().contains("No plugins installed"));
+    }
+
     private Path recorder(String version) throws IOException {
         return TestBundles.plugin("recorded", version).activator(StartRecorder.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(workdir, "recorded-" + version + ".jar");

@@ -25,6 +25,12 @@ final class StartChecks {
     static final int FOLDER_TAKEN = 3;
     /** Exit status when the HTTP port is taken. */
     static final int PORT_TAKEN = 6;
+    /** Exit status when a first start has no room for the runtime's bundles. */
+    static final int NO_SPACE = 7;
+    /** What a first start writes into the framework cache (the runtime's bundles, ~18 MB), with room to spare. */
+    static final long FIRST_START_BYTES = 32L * 1024 * 1024;
+    /** Below this much free space a start is warned that installs and the store may fail (in MB; a setting). */
+    static final String LOW_SPACE_MEGABYTES = "milkbottle.lowDiskWarningMegabytes";
 
     private final Properties settings;
 
@@ -53,6 +59,10 @@ final class StartChecks {
             return Optional.of(new Refusal(FOLDER_TAKEN, "another MilkBottle runtime is using " + data.toAbsolutePath()
                     .normalize() + "; stop it (or use it: --attach -c CMDS), or start this one in another folder"));
         }
+        Optional<Refusal> space = spaceProblem(data);
+        if (space.isPresent()) {
+            return space;
+        }
         String host = settings.getProperty("org.apache.felix.http.host", "0.0.0.0");
         int port;
         try {
@@ -64,6 +74,38 @@ final class StartChecks {
         if (http && port > 0 && portTaken(host, port)) {
             return Optional.of(new Refusal(PORT_TAKEN, "the HTTP port " + port + " on " + host + " is in use (another "
                     + "runtime or program); choose another one: java -Dorg.osgi.service.http.port=PORT -jar …"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A first start without room for the runtime's bundles is refused; any start with little room left is warned
+     * (on standard error) and goes on: a restart writes next to nothing, so the runtime can start and say what is
+     * wrong instead of failing half-way with a stack trace.
+     */
+    private Optional<Refusal> spaceProblem(Path data) {
+        Path framework = Path.of(settings.getProperty("org.osgi.framework.storage", "data/framework"));
+        long usable;
+        try {
+            Path existing = data.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            usable = existing == null ? Long.MAX_VALUE : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        long megabytes = usable / (1024 * 1024);
+        if (!Files.isDirectory(framework) && usable < FIRST_START_BYTES) {
+            return Optional.of(new Refusal(NO_SPACE, "only " + megabytes + " MB are free on the disk of "
+                    + data.toAbsolutePath().normalize() + "; a first start writes about 20 MB of runtime bundles "
+                    + "there: free some space, or start in a folder on another disk"));
+        }
+        long warnBelow = Long.getLong(LOW_SPACE_MEGABYTES, 100);
+        if (megabytes < warnBelow) {
+            System.err.println("milkbottle: warning: only " + megabytes + " MB are free on the disk of "
+                    + data.toAbsolutePath().normalize() + "; installing plugins and the marketplace's store may fail "
+                    + "until space is freed.");
         }
         return Optional.empty();
     }
