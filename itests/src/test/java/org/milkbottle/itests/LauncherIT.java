@@ -326,6 +326,28 @@ public class LauncherIT {
         assertTrue(low.toString(), low.out().contains("No plugins installed"));
     }
 
+    @Test
+    public void sigtermStopsThePluginsCleanly() throws Exception {
+        Path markers = Files.createDirectories(workdir.resolve("markers"));
+        List<String> options = List.of("-Dmilkbottle.markers=" + markers);
+        Run installed = run(options, "-c", "mb:install " + recorder("1.0.0"));
+        assertEquals(installed.toString(), 0, installed.exit());
+        Files.deleteIfExists(markers.resolve("stops"));
+
+        Process node = java(options, "--headless").redirectErrorStream(true)
+                .redirectOutput(workdir.resolve("node.txt").toFile()).start();
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (!Files.readString(workdir.resolve("node.txt")).contains("running headless")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        node.destroy(); // SIGTERM
+        assertTrue("stopped within 60 s", node.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(Files.readString(workdir.resolve("node.txt")), 143, node.exitValue());
+        assertTrue("the plugin's stop ran", Files.exists(markers.resolve("stops"))
+                && Files.readString(markers.resolve("stops")).contains("recorded 1.0.0"));
+    }
+
     private Path recorder(String version) throws IOException {
         return TestBundles.plugin("recorded", version).activator(StartRecorder.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(workdir, "recorded-" + version + ".jar");

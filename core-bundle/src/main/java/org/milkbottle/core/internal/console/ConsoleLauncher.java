@@ -74,8 +74,15 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        int status = run();
-        ShutdownWatchdog.arm(status, Duration.ofSeconds(Long.getLong("milkbottle.shutdownTimeoutSeconds", 30)));
+        Duration stopLimit = Duration.ofSeconds(Long.getLong("milkbottle.shutdownTimeoutSeconds", 30));
+        CleanStopOnSignal onSignal = CleanStopOnSignal.install((Framework) context.getBundle(0), stopLimit);
+        int status;
+        try {
+            status = run();
+        } finally {
+            onSignal.remove();
+        }
+        ShutdownWatchdog.arm(status, stopLimit);
         return status;
     }
 
