@@ -350,6 +350,70 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         }
     }
 
+    @Test
+    public void publishersRacingForANewNameAndOneUserRatingAtOnceGetOneWinnerAndClearAnswers() throws Exception {
+        awaitServer();
+        List<String> publishers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            publishers.add(token("racer" + i));
+        }
+        Path dir = work("race");
+        List<Path> jars = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            jars.add(TestBundles.plugin("mkt.raced", "1." + i + ".0").writeTo(dir, "raced-" + i + ".jar"));
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int client = i;
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    return publish(publishers.get(client), jars.get(client));
+                }));
+            }
+            go.countDown();
+            int created = 0;
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                if (response.statusCode() == 201) {
+                    created++;
+                } else {
+                    assertTrue(response.statusCode() + " " + response.body(), response.statusCode() == 409
+                            || response.statusCode() == 403);
+                    assertFalse("no SQL in answers: " + response.body(), response.body().contains("INSERT")
+                            || response.body().contains("constraint") || response.body().contains("PRIMARY KEY"));
+                    assertTrue(response.body(), response.body().contains("owned by racer")
+                            || response.body().contains("racer"));
+                }
+            }
+            assertEquals("one publisher owns the name", 1, created);
+            JsonNode details = JSON.readTree(get("/api/plugins/mkt.raced").body());
+            assertEquals("only the owner's version landed", 1, details.get("versions").size());
+
+            // one user rating the same plugin twenty times at once: every answer a 200, one rating kept
+            java.util.concurrent.CountDownLatch again = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> ratings = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int stars = 1 + i % 5;
+                ratings.add(clients.submit(() -> {
+                    again.await();
+                    return rate("mkt.raced", "{\"user\":\"zoe\",\"stars\":" + stars + "}");
+                }));
+            }
+            again.countDown();
+            for (java.util.concurrent.Future<HttpResponse<String>> rating : ratings) {
+                HttpResponse<String> response = rating.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(response.body(), 200, response.statusCode());
+            }
+            assertEquals(1, JSON.readTree(get("/api/plugins/mkt.raced").body()).get("summary").get("ratingCount")
+                    .asInt());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     /** Sends {@code request} as written (no client library checks or fixes it) and returns the whole answer. */
     private String raw(String request) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
