@@ -50,6 +50,10 @@ final class LauncherProcess implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String coverageAgent = System.getProperty("milkbottle.it.jacoco.agent", "");
+        if (!coverageAgent.isBlank()) {
+            command.add(coverageAgent); // the runtime's code counts in the coverage report (see docs/coverage.md)
+        }
         command.addAll(jvmOptions);
         int port = MilkBottleTestSupport.freePort();
         command.add("-Dorg.osgi.service.http.port=" + port);

@@ -51,16 +51,33 @@ public class CommandSocket {
     /** Longest socket path the kernel takes (sun_path is 108 bytes on Linux, 104 on macOS). */
     private static final int MAX_SOCKET_PATH_BYTES = 100;
 
-    private final CommandProcessor processor;
-    private final Path socket;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+
+    @Reference
+    private CommandProcessor processor;
+
+    /**
+     * Not called: held so that this component is active only while the plugin manager is (see the class
+     * comment). A field, not a constructor parameter: when the plugin manager fails to start, SCR then warns
+     * once instead of adding an error to the start-up failure's few lines.
+     */
+    @Reference
+    private PluginManager owner;
+
+    private Path socket;
     private ServerSocketChannel server;
     private Thread acceptor;
 
-    @Activate
-    public CommandSocket(BundleContext context, @Reference CommandProcessor processor,
-            @Reference PluginManager owner) {
+    public CommandSocket() {
+    }
+
+    /** For tests, without DS. */
+    CommandSocket(CommandProcessor processor) {
         this.processor = processor;
+    }
+
+    @Activate
+    void activate(BundleContext context) {
         this.socket = DataDirectory.of(context).resolve(SOCKET);
         try {
             server = open(socket);

@@ -22,7 +22,6 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.milkbottle.api.PluginManager;
 import org.osgi.framework.BundleContext;
 
 /** The admin socket: commands in, their output and status out, owner-only, nothing left behind. */
@@ -39,7 +38,8 @@ class CommandSocketTest {
 
     @Test
     void runsTheCommandsAsABatchAndStreamsOutputErrorsAndTheStatusBack() throws Exception {
-        CommandSocket socket = new CommandSocket(context(), processor(), manager());
+        CommandSocket socket = new CommandSocket(processor());
+        socket.activate(context());
         try {
             Answer ok = send("mb:list; mb:info hello");
             assertThat(ok).isEqualTo(new Answer("ran mb:list\nran mb:info hello\n", "", 0));
@@ -59,7 +59,8 @@ class CommandSocketTest {
     void onlyTheRuntimesUserMayConnectAndAStaleSocketIsReplaced() throws Exception {
         Files.createDirectories(socketFile().getParent());
         Files.writeString(socketFile(), "left behind by a killed runtime");
-        CommandSocket socket = new CommandSocket(context(), processor(), manager());
+        CommandSocket socket = new CommandSocket(processor());
+        socket.activate(context());
         try {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socketFile())))
                     .isEqualTo("rw-------");
@@ -100,11 +101,6 @@ class CommandSocketTest {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> method.getName().equals("getProperty") && "milkbottle.data".equals(args[0])
                         ? data.toString() : null);
-    }
-
-    private static PluginManager manager() {
-        return (PluginManager) Proxy.newProxyInstance(CommandSocketTest.class.getClassLoader(),
-                new Class<?>[] {PluginManager.class}, (proxy, method, args) -> null);
     }
 
     /** Sessions that record each statement and fail the ones starting with 'fail'. */
