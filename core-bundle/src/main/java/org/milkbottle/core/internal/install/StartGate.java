@@ -60,14 +60,21 @@ public final class StartGate {
             // test container) raises the level itself, past the plugins'; a request of ours could undo its jump
             return;
         }
-        CountDownLatch done = new CountDownLatch(1);
-        frameworkLevel().setStartLevel(pluginLevel, event -> {
-            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
-                done.countDown();
-            }
-        });
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            if (!done.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            // Felix raises the framework to its beginning level while it starts; a request made before it is done
+            // can race with that climb and be lost (seen: no STARTLEVEL_CHANGED in half the starts)
+            while (context.getBundle(0).getState() != Bundle.ACTIVE && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            CountDownLatch done = new CountDownLatch(1);
+            frameworkLevel().setStartLevel(pluginLevel, event -> {
+                if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                    done.countDown();
+                }
+            });
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!done.await(left, TimeUnit.NANOSECONDS) && !isOpen()) {
                 LOG.log(System.Logger.Level.WARNING, "The plugins were still starting after " + wait.toSeconds()
                         + " s; MilkBottle goes on, and they start when their activators return.");
             }
