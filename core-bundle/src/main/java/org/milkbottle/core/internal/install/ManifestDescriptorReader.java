@@ -164,15 +164,21 @@ public final class ManifestDescriptorReader {
     }
 
     private static Object typed(String type, String value, String source) {
-        return switch (type.replace(" ", "")) {
-            case "Version" -> parseVersion(value, source);
-            case "Long" -> Long.valueOf(value.trim());
-            case "Double" -> Double.valueOf(value.trim());
-            case "List<String>" -> list(value);
-            case "List<Version>" -> list(value).stream().map(v -> parseVersion(v, source)).toList();
-            case "List<Long>" -> list(value).stream().map(Long::valueOf).toList();
-            default -> value;
-        };
+        try {
+            return switch (type.replace(" ", "")) {
+                case "Version" -> parseVersion(value, source);
+                case "Long" -> Long.valueOf(value.trim());
+                case "Double" -> Double.valueOf(value.trim());
+                case "List<String>" -> list(value);
+                case "List<Version>" -> list(value).stream().map(v -> parseVersion(v, source)).toList();
+                case "List<Long>" -> list(value).stream().map(Long::valueOf).toList();
+                default -> value;
+            };
+        } catch (NumberFormatException e) {
+            // as for versions: say which value is wrong, not just "For input string"
+            throw new PluginException(source + " has an invalid " + type + " value '" + value + "' in its "
+                    + "Provide-Capability header (" + e.getMessage() + "). Fix the manifest and rebuild the bundle.", e);
+        }
     }
 
     private static List<HeaderClause> parse(String header, String value, String source) {
