@@ -348,6 +348,36 @@ public class LauncherIT {
                 && Files.readString(markers.resolve("stops")).contains("recorded 1.0.0"));
     }
 
+    @Test
+    public void aRuntimeBundleChangedInTheFrameworkCacheIsWrittenAgainFromTheLauncher() throws Exception {
+        assertEquals(0, run("-c", "mb:list").exit());
+        Path cached = null;
+        try (var folders = Files.list(workdir.resolve("data/framework"))) {
+            for (Path folder : folders.toList()) {
+                Path info = folder.resolve("bundle.info");
+                if (Files.isRegularFile(info) && Files.readString(info, StandardCharsets.ISO_8859_1)
+                        .contains("jar/validation-bundle")) {
+                    cached = folder.resolve("version0.0/bundle.jar");
+                }
+            }
+        }
+        assertTrue("the validation bundle's cached jar", cached != null && Files.isRegularFile(cached));
+        byte[] shipped = Files.readAllBytes(cached);
+        // what a plugin allowed to write files could do: put other code in the runtime's own bundle
+        Files.copy(Path.of(System.getProperty("milkbottle.hello.bundle")), cached,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run after = run("-c", "mb:list");
+        assertEquals(after.toString(), 0, after.exit());
+        assertTrue(after.toString(), after.err().contains("jar/validation-bundle")
+                && after.err().contains("was changed behind the runtime's back"));
+        try (var revisions = Files.walk(cached.getParent().getParent(), 2)) {
+            List<Path> jars = revisions.filter(p -> p.getFileName().toString().equals("bundle.jar")).toList();
+            assertEquals(jars.toString(), 1, jars.size());
+            assertTrue("the shipped jar is back", java.util.Arrays.equals(shipped, Files.readAllBytes(jars.get(0))));
+        }
+    }
+
     private Path recorder(String version) throws IOException {
         return TestBundles.plugin("recorded", version).activator(StartRecorder.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(workdir, "recorded-" + version + ".jar");

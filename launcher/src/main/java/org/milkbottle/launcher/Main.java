@@ -1,6 +1,8 @@
 package org.milkbottle.launcher;
 
 import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.milkbottle.core.internal.console.ConsoleArguments;
@@ -23,6 +25,14 @@ public final class Main {
     private Main() {
     }
 
+    private static Path thisJar() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("");
+        }
+    }
+
     public static void main(String[] args) throws Throwable {
         ConsoleArguments arguments = ConsoleArguments.parse(Arrays.asList(args), System.console() != null);
         if (arguments.mode() == ConsoleArguments.Mode.HELP) {
@@ -37,10 +47,15 @@ public final class Main {
         if (arguments.mode() == ConsoleArguments.Mode.ATTACH) {
             System.exit(AttachClient.run(arguments.commands())); // talks to the running runtime; starts nothing
         }
-        StartChecks.forThisRuntime().refusal().ifPresent(refusal -> {
+        StartChecks checks = StartChecks.forThisRuntime();
+        checks.refusal().ifPresent(refusal -> {
             System.err.println("milkbottle: cannot start: " + refusal.message() + ".");
             System.exit(refusal.status());
         });
+        for (String changed : CachedRuntimeBundles.forgetChanged(checks.frameworkStorage(), thisJar())) {
+            System.err.println("milkbottle: warning: the framework cache's copy of the runtime bundle " + changed
+                    + " was changed behind the runtime's back; it is written again from the launcher.");
+        }
         try {
             Class.forName(BND_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {

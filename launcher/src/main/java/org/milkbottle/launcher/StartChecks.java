@@ -52,6 +52,11 @@ final class StartChecks {
         return new StartChecks(settings);
     }
 
+    /** The framework cache folder. */
+    Path frameworkStorage() {
+        return Path.of(settings.getProperty("org.osgi.framework.storage", "data/framework"));
+    }
+
     /** Why the runtime cannot start, and its exit status; empty when it can. */
     Optional<Refusal> refusal() {
         Path data = Path.of(settings.getProperty("milkbottle.data", "data/milkbottle"));
@@ -84,7 +89,7 @@ final class StartChecks {
      * wrong instead of failing half-way with a stack trace.
      */
     private Optional<Refusal> spaceProblem(Path data) {
-        Path framework = Path.of(settings.getProperty("org.osgi.framework.storage", "data/framework"));
+        Path framework = frameworkStorage();
         long usable;
         try {
             Path existing = data.toAbsolutePath();
