@@ -27,4 +27,22 @@ public class UpToDateIT extends MilkBottleTestSupport {
         assertFalse(out, out.contains("Updated") || out.contains("Transaction #"));
         assertEquals("no transaction recorded: " + manager.history(), transactions, manager.history().size());
     }
+
+    @Test
+    public void installingTheSameContentAgainSaysSoAndRecordsNothingButStartsAStoppedPlugin() throws Exception {
+        manager.install(InstallRequest.of("test", helloJar().toString()));
+        String version = bundle(HELLO).orElseThrow().getVersion().toString();
+        int transactions = manager.history().size();
+
+        String again = shell("mb:install " + helloJar());
+        assertTrue(again, again.contains(HELLO + " " + version + " is already installed with this content"));
+        assertFalse(again, again.contains("Installed") || again.contains("Transaction #"));
+        assertEquals("no transaction recorded: " + manager.history(), transactions, manager.history().size());
+
+        // a stopped plugin installed again is started: that is a change, and a transaction
+        shell("mb:stop hello");
+        String restarted = shell("mb:install " + helloJar());
+        assertTrue(restarted, restarted.contains("ACTIVE") && restarted.contains("Transaction #"));
+        assertEquals(org.osgi.framework.Bundle.ACTIVE, bundle(HELLO).orElseThrow().getState());
+    }
 }

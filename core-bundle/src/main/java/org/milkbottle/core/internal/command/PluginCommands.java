@@ -71,7 +71,7 @@ public class PluginCommands {
         if (simulate) {
             return "Simulation: nothing was changed.\n" + PluginFormatter.plan(manager.plan(request));
         }
-        return PluginFormatter.result("Installed", manager.install(request));
+        return PluginFormatter.installed(manager.install(request));
     }
 
     @Descriptor("uninstall a plugin")

@@ -163,14 +163,25 @@ final class PluginFormatter {
 
     /** An update; one that found nothing newer says so instead of "Updated". */
     static String updated(InstallResult result) {
-        boolean unchanged = result.transactionId() == 0 && !result.plan().changes().isEmpty()
+        return unchanged(result) ? sameAsBefore(result, " is already up to date (", ").\n")
+                : result("Updated", result);
+    }
+
+    /** An install; the same content again says so instead of "Installed". */
+    static String installed(InstallResult result) {
+        return unchanged(result) ? sameAsBefore(result, " ", " is already installed with this content; nothing was "
+                + "changed.\n") : result("Installed", result);
+    }
+
+    private static boolean unchanged(InstallResult result) {
+        return result.transactionId() == 0 && !result.plan().changes().isEmpty()
                 && result.plan().changes().stream().allMatch(c -> c.action() == PlannedChange.Action.UNCHANGED);
-        if (!unchanged) {
-            return result("Updated", result);
-        }
+    }
+
+    private static String sameAsBefore(InstallResult result, String between, String after) {
         StringBuilder out = new StringBuilder();
-        result.plan().changes().forEach(c -> out.append(c.symbolicName()).append(" is already up to date (")
-                .append(c.fromVersion()).append(").\n"));
+        result.plan().changes().forEach(c -> out.append(c.symbolicName()).append(between).append(c.fromVersion())
+                .append(after));
         result.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
         return out.toString();
     }

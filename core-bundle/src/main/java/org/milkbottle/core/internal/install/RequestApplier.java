@@ -10,6 +10,7 @@ import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginException;
+import org.osgi.framework.Bundle;
 
 /**
  * Applies a prepared request, holding the plugin manager's lock: every archive is validated (the
@@ -53,9 +54,10 @@ public final class RequestApplier {
             problems.addAll(plan.problems());
             refuse(action, subject, origin, String.join("\n", problems));
         }
-        if ("update".equals(action)
-                && plan.changes().stream().allMatch(c -> c.action() == PlannedChange.Action.UNCHANGED)) {
-            // nothing newer: an update that changes nothing is no transaction (no id spent, nothing to roll back)
+        if (plan.changes().stream().allMatch(c -> c.action() == PlannedChange.Action.UNCHANGED)
+                && ("update".equals(action) || !request.start() || allActive(plan))) {
+            // nothing newer, or the same content again: a request that changes nothing is no transaction (no id
+            // spent, nothing to roll back). An install of a stopped plugin's same content still starts it.
             return new InstallResult(0, plan, List.of(), warnings);
         }
         String kind = plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
@@ -69,6 +71,12 @@ public final class RequestApplier {
         });
         warnings.addAll(tx.warnings());
         return new InstallResult(result.transactionId(), result.plan(), result.plugins(), warnings);
+    }
+
+    private boolean allActive(InstallPlan plan) {
+        return plan.changes().stream().allMatch(c -> managed.find(c.symbolicName())
+                .filter(b -> b.getState() == Bundle.ACTIVE || b.getHeaders("").get("Fragment-Host") != null)
+                .isPresent());
     }
 
     private void refuse(String action, String subject, String origin, String message) {
