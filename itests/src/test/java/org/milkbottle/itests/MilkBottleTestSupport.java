@@ -88,6 +88,8 @@ public abstract class MilkBottleTestSupport {
                 frameworkProperty("milkbottle.work").value(target.resolve("it-work").toString()),
                 // the HTTP install test serves a jar with the JDK's HTTP server
                 CoreOptions.bootDelegationPackage("com.sun.net.httpserver"),
+                // the perf bundle's per-thread CPU and allocation figures and JFR (as -runsystempackages in the bndrun)
+                CoreOptions.systemPackages("com.sun.management", "jdk.jfr"),
                 systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"),
                 mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
@@ -115,19 +117,21 @@ public abstract class MilkBottleTestSupport {
                 // the plugin manager plans with the OSGi Resolver over the Repository services there are
                 mavenBundle("org.osgi", "org.osgi.service.repository").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.resolver").versionAsInProject(),
+                // the perf bundle: caches, task executor, monitor (the plugin manager reports install timings to it)
+                mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject(),
+                CoreOptions.bundle("file:" + System.getProperty("milkbottle.perf.bundle")),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.validation.bundle")),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.core.bundle")));
     }
 
     /**
      * The repository client (configured repositories as Repository services, mb:repo-*, mb:search) and what
-     * it needs: bnd's index parser and Caffeine.
+     * it needs: bnd's index parser.
      */
     protected static Option[] repositoryOptions() {
         return options(
                 mavenBundle("biz.aQute.bnd", "biz.aQute.bnd.util").versionAsInProject(),
                 mavenBundle("biz.aQute.bnd", "biz.aQute.bndlib").versionAsInProject(),
-                mavenBundle("com.github.ben-manes.caffeine", "caffeine").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.repository.bundle")));
     }
 

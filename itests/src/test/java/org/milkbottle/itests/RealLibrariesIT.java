@@ -56,7 +56,8 @@ public class RealLibrariesIT extends MilkBottleTestSupport {
             "mvn:org.apache.commons/commons-text/1.12.0",
             // SLF4J 2 and Logback 1.5 need the OSGi service loader mediator (Aries SPI Fly), a weaving hook
             // that only a trusted signer's bundle may bring: the 1.x lines bind without it. slf4j-api 1.7.36
-            // is the runtime's own version, so the runtime's copy serves and nothing is installed for it
+            // (and Caffeine 3.1.8 below) are the runtime's own versions, so the runtime's copy serves and
+            // nothing is installed for them
             "mvn:org.slf4j/slf4j-api/1.7.36",
             "mvn:ch.qos.logback/logback-core/1.2.13",
             "mvn:ch.qos.logback/logback-classic/1.2.13",
@@ -92,7 +93,7 @@ public class RealLibrariesIT extends MilkBottleTestSupport {
             return;
         }
         // every library runs, in the version asked for: installed, or the runtime's own copy of that version
-        assertEquals(LIBRARIES.size() - 1, result.plugins().size());
+        assertEquals(LIBRARIES.size() - 2, result.plugins().size());
         List<String> notActive = new ArrayList<>();
         for (var plugin : result.plugins()) {
             Bundle bundle = context.getBundle(plugin.bundleId());

@@ -37,6 +37,9 @@ import org.milkbottle.core.internal.install.PluginRepositories;
 import org.milkbottle.core.internal.install.RepositoryDownloads;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
 import org.milkbottle.core.internal.install.RequestApplier;
+import org.milkbottle.core.internal.install.InstallPhases;
+import org.milkbottle.core.internal.install.BundleArchive;
+import org.milkbottle.perf.api.InstallTimings;
 import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.RequestPreparation;
 import org.milkbottle.api.PluginUpdate;
@@ -106,6 +109,10 @@ public class PluginManagerImpl implements PluginManager {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginConfiguration configuration;
+
+    /** The perf bundle, told how long each install phase took. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile InstallTimings installTimings;
 
     private volatile PluginManagerConfig config;
     private String runtimeVersion;
@@ -262,8 +269,10 @@ public class PluginManagerImpl implements PluginManager {
             return new InstallResult(0, plan(request), List.of(), List.of());
         }
         String subject = String.join(" ", request.sources());
-        RequestPreparation.Prepared prepared = prepare(request.sources(), "install", subject, request.origin());
-        return withLock(() -> apply("install", subject, request.origin(), prepared, request));
+        InstallPhases phases = new InstallPhases();
+        RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
+                () -> prepare(request.sources(), "install", subject, request.origin()));
+        return withLock(() -> apply("install", subject, request.origin(), prepared, request, phases));
     }
 
     /** Fetches and plans; a failure is recorded in history as a refusal, like a veto. */
@@ -293,14 +302,16 @@ public class PluginManagerImpl implements PluginManager {
                         () -> new PluginException("MilkBottle does not know where " + plugin + " came from; give a "
                                 + "file or URL: mb:update " + plugin + " SOURCE")));
         String subject = bundle.getSymbolicName() + " from " + from;
-        RequestPreparation.Prepared prepared = prepare(List.of(from), "update", subject, origin);
+        InstallPhases phases = new InstallPhases();
+        RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
+                () -> prepare(List.of(from), "update", subject, origin));
         if (prepared.archives().stream().noneMatch(a -> a.symbolicName().equals(bundle.getSymbolicName()))) {
             throw new PluginException(from + " contains " + prepared.archives().get(0).symbolicName() + ", not "
                     + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
         }
         boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
         return withLock(() -> apply("update", subject, origin, prepared,
-                new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace)));
+                new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace), phases));
     }
 
     @Override
@@ -405,9 +416,11 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
-            InstallRequest request) {
-        return new RequestApplier(this::validationStep, planner(), transactions, managed, starter, explainer,
-                this::startTimeout).apply(action, subject, origin, prepared, request);
+            InstallRequest request, InstallPhases phases) {
+        InstallResult result = new RequestApplier(this::validationStep, planner(), transactions, managed, starter,
+                explainer, this::startTimeout).apply(action, subject, origin, prepared, request, phases);
+        phases.report(installTimings, prepared.archives().stream().map(BundleArchive::symbolicName).toList());
+        return result;
     }
 
     private Bundle managedBundle(String plugin, String verb) {

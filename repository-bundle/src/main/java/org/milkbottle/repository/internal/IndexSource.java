@@ -7,25 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.milkbottle.repository.api.RepositoryException;
+import org.milkbottle.perf.api.PluginCache;
 import org.osgi.resource.Resource;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import aQute.bnd.osgi.repository.XMLResourceParser;
 
 /**
  * Loads repository indexes: fetched, signature-checked, parsed, and cached for the configured time
- * (Caffeine). The last good index of each repository is also kept on disk, so that an unreachable
+ * (this bundle's cache from the perf bundle). The last good index of each repository is also kept on disk, so that an unreachable
  * marketplace still answers from it — saying so — while a tampered one is refused.
  */
 final class IndexSource {
@@ -33,15 +29,20 @@ final class IndexSource {
     private final Network network;
     private final Path cacheFolder;
     private final Supplier<String> runtimeVersion;
-    private final Cache<String, LoadedIndex> cache;
+    /** Fresh indexes by repository name (this bundle's cache from the perf bundle); {@code null}: no caching. */
+    private final PluginCache<String, LoadedIndex> cache;
     private final Map<String, LoadedIndex> lastGood = new ConcurrentHashMap<>();
 
-    IndexSource(Network network, Path cacheFolder, Duration expiry, Supplier<String> runtimeVersion)
-            throws IOException {
+    /**
+     * @param cache where fresh indexes are kept while they are young enough, or {@code null} to fetch every time
+     *        (an expiry of 0)
+     */
+    IndexSource(Network network, Path cacheFolder, PluginCache<String, LoadedIndex> cache,
+            Supplier<String> runtimeVersion) throws IOException {
         this.network = network;
         this.cacheFolder = Files.createDirectories(cacheFolder);
         this.runtimeVersion = runtimeVersion;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(expiry.toMillis(), TimeUnit.MILLISECONDS).build();
+        this.cache = cache;
     }
 
     /**
@@ -52,19 +53,21 @@ final class IndexSource {
      *         with no earlier copy
      */
     LoadedIndex load(ConfiguredRepository repository) {
-        LoadedIndex cached = cache.getIfPresent(repository.name());
+        LoadedIndex cached = cache == null ? null : cache.getIfPresent(repository.name()).orElse(null);
         if (cached != null) {
             return cached;
         }
         LoadedIndex fresh = fetch(repository);
-        if (fresh.offlineNote() == null) {
+        if (fresh.offlineNote() == null && cache != null) {
             cache.put(repository.name(), fresh);
         }
         return fresh;
     }
 
     void forget(String name) {
-        cache.invalidate(name);
+        if (cache != null) {
+            cache.invalidate(name);
+        }
         lastGood.remove(name);
     }
 

@@ -21,6 +21,8 @@ import org.milkbottle.repository.api.RepositoryRegistry;
 import org.milkbottle.repository.api.SearchRequest;
 import org.milkbottle.repository.api.SearchResult;
 import org.milkbottle.validation.api.AdvisoryRegistry;
+import org.milkbottle.perf.api.CacheManager;
+import org.milkbottle.perf.api.CacheSpec;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -51,6 +53,8 @@ public class RepositoryRegistryImpl implements RepositoryRegistry {
     /** The name the embedded marketplace's repository has; never a configured one's, even while it is absent. */
     static final String LOCAL = "local";
     private static final int MAX_SEARCH_TEXT = 200;
+    /** More repositories than anyone configures: the cache is bounded by age, not by this. */
+    private static final int MAX_CACHED_INDEXES = 256;
 
     private final Network network;
     private final RepositoryList configured;
@@ -70,13 +74,15 @@ public class RepositoryRegistryImpl implements RepositoryRegistry {
 
     @Activate
     public RepositoryRegistryImpl(BundleContext context, RepositoryClientConfig config,
-            @Reference AdvisoryRegistry advisoryRegistry) throws IOException {
+            @Reference AdvisoryRegistry advisoryRegistry, @Reference CacheManager caches) throws IOException {
         Path folder = dataFolder(context);
         Duration expiry = Duration.ofSeconds(config.indexExpirySeconds());
         RuntimeVersion runtime = new RuntimeVersion(context);
         this.network = new Network(Duration.ofSeconds(config.timeoutSeconds()));
         this.configured = new RepositoryList(folder);
-        this.indexes = new IndexSource(network, folder.resolve("index-cache"), expiry, runtime);
+        this.indexes = new IndexSource(network, folder.resolve("index-cache"), expiry.isZero() ? null
+                : caches.cache("repository-indexes", CacheSpec.ofSize(MAX_CACHED_INDEXES).expireAfterWrite(expiry)),
+                runtime);
         this.advisories = new RepositoryAdvisories(advisoryRegistry, network, folder.resolve("index-cache"), expiry,
                 Duration.ofSeconds(Math.min(config.timeoutSeconds(), 10)));
         this.services = new RepositoryServices(context, indexes, advisories::refresh);

@@ -49,7 +49,8 @@ class RepositoryServicesTest {
     }
 
     private RepositoryServices services(Duration expiry) throws IOException {
-        IndexSource indexes = new IndexSource(new Network(Duration.ofSeconds(2)), dir.resolve("cache"), expiry,
+        IndexSource indexes = new IndexSource(new Network(Duration.ofSeconds(2)), dir.resolve("cache"),
+                TestIndexCaches.expiring(expiry),
                 () -> "1.4.0");
         return new RepositoryServices(registrations.context(), indexes, repository -> fetched.incrementAndGet());
     }

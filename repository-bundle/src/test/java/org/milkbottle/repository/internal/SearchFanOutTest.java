@@ -50,7 +50,8 @@ class SearchFanOutTest {
 
     @BeforeEach
     void serve() throws IOException {
-        indexes = new IndexSource(new Network(Duration.ofSeconds(2)), dir.resolve("cache"), Duration.ofMinutes(5),
+        indexes = new IndexSource(new Network(Duration.ofSeconds(2)), dir.resolve("cache"),
+                TestIndexCaches.expiring(Duration.ofMinutes(5)),
                 () -> "1.4.0");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/plugins", exchange -> {
@@ -172,7 +173,7 @@ class SearchFanOutTest {
         });
         // no expiry: every question fetches again, as with indexExpirySeconds=0
         IndexSource everyTime = new IndexSource(new Network(Duration.ofSeconds(2)), dir.resolve("cache-0"),
-                Duration.ZERO, () -> "1.4.0");
+                TestIndexCaches.expiring(Duration.ZERO), () -> "1.4.0");
         IndexedRepository remote = new IndexedRepository(new ConfiguredRepository("remote", marketplace(),
                 TestRepositories.pem(keys)), everyTime, load -> { });
         remote.index(); // installed from once: the index is kept

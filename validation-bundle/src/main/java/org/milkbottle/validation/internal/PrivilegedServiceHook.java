@@ -40,6 +40,12 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
             "org.milkbottle.validation.api.Validator",
             // publishing or withdrawing advisories would let a plugin lift the advisories that refuse it
             "org.milkbottle.validation.api.AdvisoryRegistry",
+            // the monitor writes JFR recordings to any path and shows every bundle's figures; install timings
+            // could be forged; the cache inspector shows every bundle's caches. (A bundle's own CacheManager
+            // and TaskExecutor are not privileged: each bundle gets an instance that reaches only its own.)
+            "org.milkbottle.perf.api.PerformanceMonitor",
+            "org.milkbottle.perf.api.InstallTimings",
+            "org.milkbottle.perf.api.CacheInspector",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,6 +38,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.milkbottle.perf.api.CacheManager;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
@@ -49,6 +53,19 @@ public class ValidatorImpl implements Validator, BundleValidator {
 
     private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
     private volatile List<ValidationRule> builtIn;
+    /** Which {@link #builtIn} the cached content findings were made with. */
+    private volatile long rulesGeneration;
+    private final ContentFindings contentFindings = new ContentFindings();
+
+    /** This bundle's caches (the perf bundle); without them every jar is scanned every time. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCaches(CacheManager caches) {
+        contentFindings.use(caches);
+    }
+
+    void unbindCaches(CacheManager caches) {
+        contentFindings.release();
+    }
     private volatile ValidationLimits limits;
     @Reference
     private AuditLog audit;
@@ -158,6 +175,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     private void configure(ValidationLimits limits, PolicyRecord.Policy trust) {
+        rulesGeneration++; // findings cached under other limits are not looked up again
         this.limits = limits;
         this.trustPolicy = trust;
         this.policy = new PermissionPolicy(trust.untrustedPermissions());
@@ -295,9 +313,16 @@ public class ValidatorImpl implements Validator, BundleValidator {
 
     private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId,
             SignatureCheck.Result signature, Provenance provenance, CollectedFindings collected) {
-        for (ValidationRule rule : builtIn) {
-            rule.check(archive, collected);
-        }
+        List<ValidationRule> rules = builtIn;
+        ContentFindings.Result content = contentFindings.of(sha, rulesGeneration, () -> {
+            CollectedFindings found = new CollectedFindings();
+            for (ValidationRule rule : rules) {
+                rule.check(archive, found);
+            }
+            return new ContentFindings.Result(List.copyOf(found.findings()), Collections.unmodifiableMap(new LinkedHashMap<>(found.firstUse())));
+        });
+        content.findings().forEach(collected::add);
+        content.firstUse().forEach(collected::uses);
         new RuntimeProtectionRule(() -> runtime(bundleId)).check(archive, collected);
         if (advisoryList != null) {
             new AdvisoryRule(advisoryList::matching).check(archive, collected);

@@ -12,9 +12,14 @@ import org.milkbottle.api.PluginConfiguration;
 import org.milkbottle.api.PluginHealth;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.api.PluginDetails;
+import org.milkbottle.perf.api.BundleUsage;
+import org.milkbottle.perf.api.PerformanceMonitor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The {@code mb:} shell commands: each turns its arguments into one service call and renders the result. */
 @Component(service = PluginCommands.class)
@@ -25,6 +30,10 @@ public class PluginCommands {
     private final PluginManager manager;
     private final PluginHealth health;
     private final PluginConfiguration configuration;
+
+    /** The perf bundle: what a plugin costs, for {@code mb:info}; the command works without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PerformanceMonitor monitor;
 
     @Activate
     public PluginCommands(@Reference PluginManager manager, @Reference PluginHealth health,
@@ -41,9 +50,13 @@ public class PluginCommands {
         return PluginFormatter.list(manager.list(all), all);
     }
 
-    @Descriptor("show everything about a plugin: metadata, runtime range, dependencies, commands, configuration, health")
+    @Descriptor("show everything about a plugin: metadata, runtime range, dependencies, commands, configuration, "
+            + "health, and what it costs (CPU, allocation, threads, command latency, start and install timings)")
     public String info(@Descriptor("plugin symbolic name, name or bundle id") String name) {
-        return PluginFormatter.details(manager.details(name));
+        PluginDetails details = manager.details(name);
+        PerformanceMonitor figures = monitor;
+        Optional<BundleUsage> usage = figures == null ? Optional.empty() : figures.bundle(details.info().bundleId());
+        return PluginFormatter.details(details) + usage.map(u -> "\n" + UsageFormatter.usage(u)).orElse("");
     }
 
     @Descriptor("install plugins (all or none) from jar files, http(s) URLs, mvn:group/artifact/version or by name "

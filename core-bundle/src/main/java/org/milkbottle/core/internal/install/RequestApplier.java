@@ -10,6 +10,7 @@ import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.perf.api.InstallTimings;
 import org.osgi.framework.Bundle;
 
 /**
@@ -39,16 +40,21 @@ public final class RequestApplier {
         this.startTimeout = startTimeout;
     }
 
+    /**
+     * @param phases the request's phase timings so far (its fetch); validation, planning and the transaction are
+     *        added here
+     */
     public InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
-            InstallRequest request) {
+            InstallRequest request, InstallPhases phases) {
         List<BundleArchive> archives = prepared.archives();
         List<String> warnings = new ArrayList<>(prepared.notes());
-        List<String> vetoes = validation.get().check(archives, origin, request, warnings);
+        List<String> vetoes = phases.time(InstallTimings.VALIDATE,
+                () -> validation.get().check(archives, origin, request, warnings));
         if (!vetoes.isEmpty()) {
             refuse(action, subject, origin, "Refused by validation (nothing was installed; see mb:validate FILE for "
                     + "the full report):\n" + String.join("\n", vetoes));
         }
-        InstallPlan plan = planner.plan(archives, managed.everything());
+        InstallPlan plan = phases.time(InstallTimings.RESOLVE, () -> planner.plan(archives, managed.everything()));
         if (!prepared.problems().isEmpty() || !plan.feasible()) {
             List<String> problems = new ArrayList<>(prepared.problems());
             problems.addAll(plan.problems());
@@ -65,10 +71,11 @@ public final class RequestApplier {
                 ? "update" : action; // installing a new version of an installed plugin is an update
         InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
         List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
-        InstallResult result = transactions.run(kind, subject, origin, before -> {
-            InstallTransaction.persistStarts(tx.apply(toInstall, request.start(), origin, startTimeout.get()));
-            return plan;
-        });
+        InstallResult result = phases.time(InstallTimings.START, () -> transactions.run(kind, subject, origin,
+                before -> {
+                    InstallTransaction.persistStarts(tx.apply(toInstall, request.start(), origin, startTimeout.get()));
+                    return plan;
+                }));
         warnings.addAll(tx.warnings());
         return new InstallResult(result.transactionId(), result.plan(), result.plugins(), warnings);
     }

@@ -1,0 +1,51 @@
+package org.milkbottle.validation.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.milkbottle.validation.api.Finding;
+
+import org.milkbottle.perf.api.CacheManager;
+import org.milkbottle.perf.api.CacheSpec;
+import org.milkbottle.perf.api.PluginCache;
+
+/**
+ * What the content-only rules (archive safety, metadata, bytecode scan) found in a jar, kept by the jar's SHA-256
+ * in this bundle's cache from the perf bundle, so that judging a known jar again (a deploy folder rescanned, an
+ * update to the same bytes, a rollback) costs a lookup instead of a scan. Only those rules are cached: their
+ * findings depend on the bytes alone (and on the limits, which are part of the key), whereas trust, advisories,
+ * the runtime's protection and the permission policy are decided afresh every time.
+ */
+final class ContentFindings {
+
+    /** The findings, and the first place each permission is used. */
+    record Result(List<Finding> findings, Map<String, String> firstUse) {
+    }
+
+    private static final CacheSpec SPEC = CacheSpec.ofSize(2048).expireAfterWrite(Duration.ofHours(12));
+
+    private volatile PluginCache<String, Result> cache;
+
+    void use(CacheManager caches) {
+        this.cache = caches.cache("content-findings", SPEC);
+    }
+
+    void release() {
+        this.cache = null;
+    }
+
+    /**
+     * The findings for the jar with {@code sha} under the rules of {@code generation}: cached, or computed now.
+     *
+     * @param sha the jar's SHA-256, {@code null} when it could not be read (then nothing is cached)
+     */
+    Result of(String sha, long generation, Supplier<Result> compute) {
+        PluginCache<String, Result> current = cache;
+        if (sha == null || current == null) {
+            return compute.get();
+        }
+        return current.get(generation + ":" + sha, key -> compute.get());
+    }
+}
