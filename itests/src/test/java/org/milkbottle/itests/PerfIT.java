@@ -49,8 +49,13 @@ public class PerfIT extends MilkBottleTestSupport {
         test.manager.install(InstallRequest.of("test", burner.toString(), idle.toString()));
         long burnerId = test.bundle(BURNER).orElseThrow().getBundleId();
         long idleId = test.bundle(IDLE).orElseThrow().getBundleId();
-        await("the burner charged with 1 s of CPU", Duration.ofSeconds(60), () -> monitor.bundle(burnerId)
-                .map(u -> u.cpuTime().compareTo(Duration.ofSeconds(1)) > 0 && u.cpuPercent() > 0).orElse(false));
+        try {
+            await("the burner charged with 1 s of CPU", Duration.ofSeconds(60), () -> monitor.bundle(burnerId)
+                    .map(u -> u.cpuTime().compareTo(Duration.ofSeconds(1)) > 0 && u.cpuPercent() > 0).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the monitor says: " + monitor.bundles().subList(0,
+                    Math.min(6, monitor.bundles().size())), e);
+        }
         return new long[] {burnerId, idleId};
     }
 

@@ -31,7 +31,7 @@ final class BundlePackageIndexer implements BundleListener {
     private static final System.Logger LOG = System.getLogger(BundlePackageIndexer.class.getName());
 
     private final BundleContext context;
-    private final PackageIndex index = new PackageIndex();
+    private final PackageIndex index = new PackageIndex(this::holds);
     /** Bundle events in the order they came, so that the bundle resolved last is indexed last and wins a split package. */
     private final Queue<Change> changes = new ConcurrentLinkedQueue<>();
 
@@ -99,6 +99,20 @@ final class BundlePackageIndexer implements BundleListener {
                 LOG.log(System.Logger.Level.DEBUG, "Could not list the classes of bundle " + id + ": " + e);
             }
         }
+    }
+
+    /** Whether the bundle's own content (class path, fragments) has the class; asked only for split packages. */
+    private boolean holds(long bundleId, String className) {
+        Bundle bundle = context.getBundle(bundleId);
+        BundleWiring wiring = bundle == null ? null : bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return false;
+        }
+        int dot = className.lastIndexOf('.');
+        String folder = dot < 0 ? "/" : "/" + className.substring(0, dot).replace('.', '/');
+        String file = className.substring(dot + 1) + ".class";
+        Collection<String> found = wiring.listResources(folder, file, BundleWiring.LISTRESOURCES_LOCAL);
+        return found != null && !found.isEmpty();
     }
 
     /** Class name → bundle id. Sampler thread only. */

@@ -8,8 +8,10 @@ import java.util.Set;
 
 /**
  * Which bundle a class belongs to, by its package: stack frames only name classes, and a bundle's classes are
- * known by the packages of its own content. A package found in several bundles (a split package) belongs to the
- * bundle put last, which the caller makes the one resolved last.
+ * known by the packages of its own content. A package found in several bundles (a split package, or two plugins
+ * built from one source tree) is decided class by class: among the bundles that hold the class itself (asked
+ * through {@link ClassProbe}, answer cached), the newest (highest bundle id) wins — so the order in which bundles
+ * were indexed never matters. Without a probe, or when no claimant holds the class, the last bundle put wins.
  * <p>
  * Plain Java, no OSGi, so that the rules can be tested with maps. Not thread-safe: the monitor confines it to the
  * sampler thread.
@@ -23,10 +25,29 @@ final class PackageIndex {
     private final Map<String, List<Long>> claims = new HashMap<>();
     private final Map<String, Long> owners = new HashMap<>();
     private final Map<Long, Set<String>> packagesByBundle = new HashMap<>();
+    /** Decisions for classes of split packages; cleared whenever a claim changes. */
+    private final Map<String, Long> splitDecisions = new HashMap<>();
+    private final ClassProbe probe;
+
+    /** Whether a bundle's own content holds a class. */
+    @FunctionalInterface
+    interface ClassProbe {
+        boolean holds(long bundleId, String className);
+    }
+
+    /** An index that decides split packages by the last bundle put. */
+    PackageIndex() {
+        this((bundle, className) -> false);
+    }
+
+    PackageIndex(ClassProbe probe) {
+        this.probe = probe;
+    }
 
     /** Indexes (or re-indexes) {@code bundleId} with {@code packages}; its claims become the newest. */
     void put(long bundleId, Set<String> packages) {
         remove(bundleId);
+        splitDecisions.clear();
         Set<String> own = Set.copyOf(packages);
         packagesByBundle.put(bundleId, own);
         for (String pkg : own) {
@@ -41,6 +62,7 @@ final class PackageIndex {
         if (old == null) {
             return;
         }
+        splitDecisions.clear();
         for (String pkg : old) {
             List<Long> list = claims.get(pkg);
             list.remove(Long.valueOf(bundleId));
@@ -60,8 +82,18 @@ final class PackageIndex {
 
     /** The bundle whose content holds {@code className}'s package, or {@link #NO_BUNDLE}. */
     long ownerOf(String className) {
-        Long owner = owners.get(packageOfClass(className));
-        return owner == null ? NO_BUNDLE : owner;
+        String pkg = packageOfClass(className);
+        Long owner = owners.get(pkg);
+        if (owner == null) {
+            return NO_BUNDLE;
+        }
+        List<Long> claimants = claims.get(pkg);
+        if (claimants.size() == 1) {
+            return owner;
+        }
+        return splitDecisions.computeIfAbsent(className, name -> claimants.stream()
+                .sorted(java.util.Comparator.reverseOrder()).filter(id -> probe.holds(id, name)).findFirst()
+                .orElse(owner));
     }
 
     /** {@code a.b.C$D} → {@code a.b}; a class in the default package → "". */

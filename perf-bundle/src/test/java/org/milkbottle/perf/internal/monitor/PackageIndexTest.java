@@ -23,6 +23,27 @@ class PackageIndexTest {
     }
 
     @Test
+    void aSplitPackageIsDecidedByWhichBundleHoldsTheClassNewestFirstWhateverTheIndexingOrder() {
+        // two plugins built from one source tree (and the test harness holding the same classes): what each runs
+        // must be charged to it, not to whichever bundle was indexed last
+        java.util.Map<Long, Set<String>> classes = java.util.Map.of(
+                2L, Set.of("org.fixtures.Burner", "org.fixtures.Idle"), // the harness holds both
+                10L, Set.of("org.fixtures.Burner"),
+                11L, Set.of("org.fixtures.Idle"));
+        PackageIndex probed = new PackageIndex((bundle, name) -> classes.get(bundle).contains(name));
+        probed.put(11, Set.of("org.fixtures"));
+        probed.put(10, Set.of("org.fixtures"));
+        probed.put(2, Set.of("org.fixtures"));
+
+        assertThat(probed.ownerOf("org.fixtures.Burner")).isEqualTo(10);
+        assertThat(probed.ownerOf("org.fixtures.Idle")).isEqualTo(11);
+        assertThat(probed.ownerOf("org.fixtures.Gone")).isEqualTo(2); // no bundle holds it: the last put
+
+        probed.remove(10);
+        assertThat(probed.ownerOf("org.fixtures.Burner")).isEqualTo(2);
+    }
+
+    @Test
     void splitPackageBelongsToTheBundleIndexedLastAndFallsBackWhenItGoes() {
         index.put(3, Set.of("org.split", "org.three"));
         index.put(5, Set.of("org.split"));
