@@ -48,6 +48,11 @@ class BundlePackageIndexerTest {
     private BundleWiring wiring(long id) {
         return proxy(BundleWiring.class, (name, args) -> switch (name) {
             case "listResources" -> {
+                if (!"/".equals(args[0])) {
+                    // the split-package probe: does the bundle hold this one class file?
+                    String path = args[0].toString().substring(1) + "/" + args[1];
+                    yield classFiles.get(id).stream().filter(path::equals).toList();
+                }
                 listings.incrementAndGet();
                 yield classFiles.get(id);
             }
@@ -106,7 +111,7 @@ class BundlePackageIndexerTest {
     }
 
     @Test
-    void splitPackageGoesToTheBundleResolvedLast() {
+    void splitPackageClassesGoToTheBundleThatHoldsThemElseToTheBundleResolvedLast() {
         Bundle first = install(3, "org/split/A.class");
         Bundle second = install(4, "org/split/B.class");
         indexer.open();
@@ -114,10 +119,13 @@ class BundlePackageIndexerTest {
         event(BundleEvent.RESOLVED, first);
         indexer.refresh();
 
+        assertThat(indexer.ownerOf("org.split.A")).isEqualTo(3);
+        assertThat(indexer.ownerOf("org.split.B")).isEqualTo(4);
         assertThat(indexer.ownerOf("org.split.Any")).isEqualTo(3);
 
         event(BundleEvent.UPDATED, second);
         indexer.refresh();
+        assertThat(indexer.ownerOf("org.split.A")).isEqualTo(3);
         assertThat(indexer.ownerOf("org.split.Any")).isEqualTo(4);
     }
 
