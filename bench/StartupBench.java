@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public class StartupBench {
 
-    record Sample(double millis, long rssKb) {
+    /** How long after the first answer the second memory figure is taken. */
+    static final long SETTLE_MILLIS = 5000;
+
+    record Sample(double millis, long rssKb, long settledRssKb) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,6 +59,7 @@ public class StartupBench {
         in.flush();
         double millis = -1;
         long rss = -1;
+        long settledRss = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -66,6 +70,10 @@ public class StartupBench {
                     break;
                 }
             }
+            // and once everything has started (MilkBottle starts its marketplace, web server and database after the
+            // first prompt): resident memory a few seconds later, for both
+            Thread.sleep(SETTLE_MILLIS);
+            settledRss = rssKb(process.pid());
             in.write(quit.getBytes(StandardCharsets.UTF_8)); // MilkBottle ends at the end of its input
             in.close();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -78,7 +86,7 @@ public class StartupBench {
         if (millis < 0) {
             throw new IllegalStateException(command + " never answered '" + ask + "'");
         }
-        return new Sample(millis, rss);
+        return new Sample(millis, rss, settledRss);
     }
 
     static long rssKb(long pid) throws IOException {
@@ -95,9 +103,12 @@ public class StartupBench {
         double floorTime = median(floor.stream().map(Sample::millis).toList());
         double mbRss = median(mb.stream().map(s -> s.rssKb() / 1024.0).toList());
         double floorRss = median(floor.stream().map(s -> s.rssKb() / 1024.0).toList());
+        double mbSettled = median(mb.stream().map(s -> s.settledRssKb() / 1024.0).toList());
+        double floorSettled = median(floor.stream().map(s -> s.settledRssKb() / 1024.0).toList());
         System.out.printf("%-12s to first answer: MilkBottle median %.0f ms, floor %.0f ms, ratio %.2fx;"
-                + " RSS MilkBottle %.0f MiB, floor %.0f MiB, ratio %.2fx (%d runs each)%n", what, mbTime, floorTime,
-                mbTime / floorTime, mbRss, floorRss, mbRss / floorRss, mb.size());
+                + " RSS at the answer MilkBottle %.0f MiB, floor %.0f MiB, ratio %.2fx; %d s later %.0f MiB vs %.0f MiB,"
+                + " ratio %.2fx (%d runs each)%n", what, mbTime, floorTime, mbTime / floorTime, mbRss, floorRss,
+                mbRss / floorRss, SETTLE_MILLIS / 1000, mbSettled, floorSettled, mbSettled / floorSettled, mb.size());
     }
 
     static double median(List<Double> values) {

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -94,7 +96,9 @@ public class PerfMetricsIT extends MilkBottleTestSupport {
 
     /** The parser's reading of {@code text}; the test is skipped (loudly) where the parser is not installed. */
     private static String parse(String text) throws Exception {
-        boolean available = new ProcessBuilder("python3", "-c", "import prometheus_client").start().waitFor() == 0;
+        // Debian's package installs into the system Python; a python3 earlier on the PATH (pyenv) does not see it
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        boolean available = new ProcessBuilder(python, "-c", "import prometheus_client").start().waitFor() == 0;
         if (!available) {
             String message = "python3 with prometheus_client is not installed (Debian: apt-get install "
                     + "python3-prometheus-client; .ci/run installs it)";
@@ -104,14 +108,14 @@ public class PerfMetricsIT extends MilkBottleTestSupport {
             System.err.println("WARNING: " + message + "; /metrics is not parsed");
             assumeTrue(message, false);
         }
-        Process python = new ProcessBuilder("python3", "-c", PARSER).redirectErrorStream(true).start();
-        try (OutputStream in = python.getOutputStream()) {
+        Process parser = new ProcessBuilder(python, "-c", PARSER).redirectErrorStream(true).start();
+        try (OutputStream in = parser.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("parser still running", python.waitFor(60, TimeUnit.SECONDS));
+        String out = new String(parser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("parser still running", parser.waitFor(60, TimeUnit.SECONDS));
         assertEquals("the Prometheus parser refused /metrics:\n" + out + "\n--- /metrics:\n" + text, 0,
-                python.exitValue());
+                parser.exitValue());
         return out;
     }
 }

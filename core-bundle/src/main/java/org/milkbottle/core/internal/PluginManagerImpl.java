@@ -38,6 +38,7 @@ import org.milkbottle.core.internal.install.RepositoryDownloads;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
 import org.milkbottle.core.internal.install.RequestApplier;
 import org.milkbottle.core.internal.install.InstallPhases;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.milkbottle.core.internal.install.BundleArchive;
 import org.milkbottle.perf.api.InstallTimings;
 import org.milkbottle.core.internal.install.RequestFetcher;
@@ -109,6 +110,10 @@ public class PluginManagerImpl implements PluginManager {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginConfiguration configuration;
+
+    /** Starts the runtime bundles the prompt does not need once the plugins have started. */
+    @Reference
+    private RuntimeStages stages;
 
     /** The perf bundle, told how long each install phase took. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -245,12 +250,14 @@ public class PluginManagerImpl implements PluginManager {
                 // the bundle is stopping already: nobody is left to wait for the plugins
             }
             recovered.countDown();
+            stages.startDeferred();
         }
     }
 
     @Override
     public InstallPlan plan(InstallRequest request) {
         awaitRecovery();
+        stages.awaitStarted(startTimeout().multipliedBy(2).plusSeconds(30));
         RequestPreparation.Prepared prepared = preparation.prepare(request.sources());
         // a simulation validates as the install would (nothing is recorded): a plan the validator would veto
         // is not feasible
@@ -277,6 +284,9 @@ public class PluginManagerImpl implements PluginManager {
 
     /** Fetches and plans; a failure is recorded in history as a refusal, like a veto. */
     private RequestPreparation.Prepared prepare(List<String> sources, String action, String subject, String origin) {
+        // plugins named by the repositories: the repository client and the embedded marketplace start after the
+        // prompt, and a request right after start-up waits for them
+        stages.awaitStarted(startTimeout().multipliedBy(2).plusSeconds(30));
         try {
             return preparation.prepare(sources);
         } catch (PluginException e) {

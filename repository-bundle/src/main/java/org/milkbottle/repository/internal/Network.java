@@ -17,12 +17,27 @@ import java.time.Duration;
  */
 final class Network {
 
-    private final HttpClient http;
     private final Duration timeout;
+    /** Made at the first request: building a client initialises the TLS stack, which start-up need not pay for. */
+    private volatile HttpClient http;
 
     Network(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     byte[] get(URI uri) throws IOException {
@@ -35,7 +50,7 @@ final class Network {
             return Files.readAllBytes(Path.of(uri));
         }
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(requestTimeout).build(),
+            HttpResponse<byte[]> response = http().send(HttpRequest.newBuilder(uri).timeout(requestTimeout).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode() + " for " + uri);

@@ -21,6 +21,7 @@ import org.milkbottle.api.PluginManager;
 import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.console.BatchRunner;
 import org.milkbottle.core.internal.console.StatementSplitter;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,6 +56,9 @@ public class CommandSocket {
 
     @Reference
     private CommandProcessor processor;
+
+    @Reference
+    private RuntimeStages stages;
 
     /**
      * Not called: held so that this component is active only while the plugin manager is (see the class
@@ -189,7 +193,7 @@ public class CommandSocket {
             } else {
                 String commands = new String(request, StandardCharsets.UTF_8);
                 LOG.log(System.Logger.Level.DEBUG, "Running from the admin socket: " + commands);
-                status = new BatchRunner(processor, InputStream.nullInputStream(), out, err)
+                status = new BatchRunner(processor, InputStream.nullInputStream(), out, err, stages)
                         .run(StatementSplitter.split(commands));
             }
             out.flush();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.apache.felix.service.command.Converter;
 
 /**
@@ -19,12 +20,20 @@ public final class BatchRunner {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final RuntimeStages stages;
 
     public BatchRunner(CommandProcessor processor, InputStream in, PrintStream out, PrintStream err) {
+        this(processor, in, out, err, null);
+    }
+
+    /** @param stages lets a command of a bundle that starts after the prompt wait for it; null: no waiting */
+    public BatchRunner(CommandProcessor processor, InputStream in, PrintStream out, PrintStream err,
+            RuntimeStages stages) {
         this.processor = processor;
         this.in = in;
         this.out = out;
         this.err = err;
+        this.stages = stages;
     }
 
     /** Runs {@code statements}; 0 if all succeeded, {@link ConsoleLauncher#FAILED} at the first that failed. */
@@ -77,7 +86,7 @@ public final class BatchRunner {
     /** Runs one statement and prints its result or its error; false if it failed. */
     private boolean execute(CommandSession session, String statement) {
         try {
-            print(session, session.execute(statement), out);
+            print(session, Statements.execute(session, statement, stages), out);
             return true;
         } catch (Exception e) {
             out.flush();

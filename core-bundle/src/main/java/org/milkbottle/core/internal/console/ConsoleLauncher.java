@@ -21,6 +21,7 @@ import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.PluginManagerImpl;
 import org.milkbottle.core.internal.store.StateFileException;
 import org.milkbottle.core.internal.store.StateFiles;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.condition.Condition;
@@ -53,6 +54,7 @@ public class ConsoleLauncher implements Callable<Integer> {
     private final BundleContext context;
     private final CommandProcessor processor;
     private final ConsoleArguments arguments;
+    private final RuntimeStages stages;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginManager manager;
@@ -64,9 +66,11 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     @Activate
     public ConsoleLauncher(BundleContext context, @Reference CommandProcessor processor,
-            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher) {
+            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
+            @Reference RuntimeStages stages) {
         this.context = context;
         this.processor = processor;
+        this.stages = stages;
         Object raw = launcher.get("launcher.arguments");
         List<String> args = raw instanceof String[] array ? Arrays.asList(array) : List.of();
         this.arguments = ConsoleArguments.parse(args, System.console() != null);
@@ -119,7 +123,7 @@ public class ConsoleLauncher implements Callable<Integer> {
                 return runBatch();
             }
             case INTERACTIVE -> {
-                InteractiveShell.run(context, processor, historyFile());
+                InteractiveShell.run(context, processor, historyFile(), stages);
                 return 0;
             }
             default -> throw new IllegalStateException(arguments.mode().name());
@@ -172,12 +176,12 @@ public class ConsoleLauncher implements Callable<Integer> {
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
         if (commands != null) {
-            return new BatchRunner(processor, System.in, stdout, stderr).run(StatementSplitter.split(commands));
+            return new BatchRunner(processor, System.in, stdout, stderr, stages).run(StatementSplitter.split(commands));
         }
         // commands from standard input run as their lines arrive: a program driving the runtime through a
         // pipe sees each result before it writes the next command. The script is the input, so commands
         // get none of their own (as before, when the whole input had been read first)
         BufferedReader script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        return new BatchRunner(processor, InputStream.nullInputStream(), stdout, stderr).run(script);
+        return new BatchRunner(processor, InputStream.nullInputStream(), stdout, stderr, stages).run(script);
     }
 }

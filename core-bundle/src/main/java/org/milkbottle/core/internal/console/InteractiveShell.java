@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -27,7 +28,7 @@ final class InteractiveShell {
     private InteractiveShell() {
     }
 
-    static void run(BundleContext context, CommandProcessor processor, Path historyFile) {
+    static void run(BundleContext context, CommandProcessor processor, Path historyFile, RuntimeStages stages) {
         try (Terminal terminal = systemTerminal()) {
             PrintStream out = new PrintStream(terminal.output(), true);
             try (CommandSession session = processor.createSession(terminal.input(), out, out)) {
@@ -44,7 +45,7 @@ final class InteractiveShell {
                         + "'help mb:install' explains one, Tab completes, 'exit' or Ctrl-D stops the runtime.");
                 // log lines go above the prompt while the shell runs, not into the line being typed
                 try (AbovePromptLog log = AbovePromptLog.install(Logger.getLogger(""), reader::printAbove)) {
-                    loop(reader, session, out);
+                    loop(reader, session, out, stages);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -52,7 +53,7 @@ final class InteractiveShell {
         }
     }
 
-    private static void loop(LineReader reader, CommandSession session, PrintStream out) {
+    private static void loop(LineReader reader, CommandSession session, PrintStream out, RuntimeStages stages) {
         while (true) {
             String line;
             try {
@@ -70,7 +71,7 @@ final class InteractiveShell {
                 continue;
             }
             try {
-                BatchRunner.print(session, session.execute(trimmed), out);
+                BatchRunner.print(session, Statements.execute(session, trimmed, stages), out);
             } catch (Exception e) {
                 out.println("Error: " + ShellErrors.message(trimmed, e));
             }

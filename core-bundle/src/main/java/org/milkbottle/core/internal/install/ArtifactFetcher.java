@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.milkbottle.api.PluginException;
 import org.milkbottle.core.internal.PluginManagerConfig;
@@ -29,10 +30,11 @@ public final class ArtifactFetcher {
     private final Path workingDirectory;
     private final long maxBytes;
     private final Duration timeout;
-    private final HttpClient http;
+    /** Built at the first download: making one loads the TLS stack, which start-up need not pay for. */
+    private final Supplier<HttpClient> http;
 
     public ArtifactFetcher(ArtifactStore store, MavenResolver maven, Path workingDirectory, long maxBytes,
-            HttpClient http, Duration timeout) {
+            Supplier<HttpClient> http, Duration timeout) {
         this.store = store;
         this.maven = maven;
         this.workingDirectory = workingDirectory;
@@ -47,8 +49,7 @@ public final class ArtifactFetcher {
         String local = !config.mavenLocalRepository().isBlank() ? config.mavenLocalRepository()
                 : System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         // one HTTP client for every download of this bundle (connection pool, redirects, time-outs alike)
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        Supplier<HttpClient> http = HttpClients.lazy(timeout);
         MavenResolver maven = new MavenResolver(Path.of(local), List.of(config.mavenRepositories()),
                 List.of(config.trustedMavenRepositories()), http, timeout);
         return new ArtifactFetcher(store, maven, Path.of(System.getProperty("user.dir")), config.maxArtifactBytes(),
@@ -141,7 +142,7 @@ public final class ArtifactFetcher {
             throw new PluginException("'" + url + "' is not a valid URL (" + e.getMessage() + ").");
         }
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = new StallGuard(response.body(), timeout, "the server")) {
                 if (response.statusCode() != 200) {
                     throw new PluginException("Download of " + url + " failed: the server answered HTTP "

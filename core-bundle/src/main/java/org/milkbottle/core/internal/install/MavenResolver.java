@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.milkbottle.api.PluginException;
 import org.milkbottle.validation.api.Provenance;
@@ -29,11 +30,12 @@ public final class MavenResolver {
     private final Path localRepository;
     private final List<String> remoteRepositories;
     private final List<String> trustedRepositories;
-    private final HttpClient http;
+    /** Built at the first download: making one loads the TLS stack, which start-up need not pay for. */
+    private final Supplier<HttpClient> http;
     private final Duration timeout;
 
     public MavenResolver(Path localRepository, List<String> remoteRepositories, List<String> trustedRepositories,
-            HttpClient http, Duration timeout) {
+            Supplier<HttpClient> http, Duration timeout) {
         this.localRepository = localRepository;
         this.remoteRepositories = List.copyOf(remoteRepositories);
         this.trustedRepositories = trustedRepositories.stream().map(r -> r.endsWith("/") ? r : r + "/").toList();
@@ -115,7 +117,7 @@ public final class MavenResolver {
     /** The first word of a checksum file, or null when the repository has none or cannot be reached. */
     private String published(URI uri) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<String> response = http.get().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             String body = response.body() == null ? "" : response.body().trim();
             return response.statusCode() == 200 && !body.isEmpty() ? body.split("\\s+")[0] : null;
@@ -154,7 +156,7 @@ public final class MavenResolver {
             String base = remote.endsWith("/") ? remote : remote + "/";
             URI uri = URI.create(base + coordinates.relativePath());
             try {
-                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                HttpResponse<InputStream> response = http.get().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = new StallGuard(response.body(), timeout, base)) {
                     if (response.statusCode() == 200) {

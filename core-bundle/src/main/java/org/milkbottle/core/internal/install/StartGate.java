@@ -1,6 +1,7 @@
 package org.milkbottle.core.internal.install;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +9,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
@@ -63,8 +66,11 @@ public final class StartGate {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             // Felix raises the framework to its beginning level while it starts; a request made before it is done
-            // can race with that climb and be lost (seen: no STARTLEVEL_CHANGED in half the starts)
-            while (context.getBundle(0).getState() != Bundle.ACTIVE && System.nanoTime() < deadline) {
+            // can race with that climb and be lost (seen: no STARTLEVEL_CHANGED in half the starts). bnd's launcher
+            // sets the level once more when it has started its bundles (it assigns the runtime's start levels), so
+            // under it the gate waits until the launcher says it is ready
+            while ((context.getBundle(0).getState() != Bundle.ACTIVE || !launcherReady())
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             CountDownLatch done = new CountDownLatch(1);
@@ -80,6 +86,20 @@ public final class StartGate {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether bnd's launcher, if it launched the framework, has finished starting its bundles: it registers the
+     * command line as a service at once and adds {@code launcher.ready=true} to it when it is done.
+     */
+    private boolean launcherReady() {
+        try {
+            ServiceReference<?>[] launchers = context.getServiceReferences((String) null, "(launcher.arguments=*)");
+            return launchers == null
+                    || Arrays.stream(launchers).anyMatch(l -> "true".equals(String.valueOf(l.getProperty("launcher.ready"))));
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

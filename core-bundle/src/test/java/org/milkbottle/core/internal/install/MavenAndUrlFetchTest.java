@@ -86,7 +86,7 @@ class MavenAndUrlFetchTest {
     }
 
     private MavenResolver resolver(List<String> remotes, List<String> trusted) {
-        return new MavenResolver(dir.resolve("m2"), remotes, trusted, http, timeout);
+        return new MavenResolver(dir.resolve("m2"), remotes, trusted, () -> http, timeout);
     }
 
     private Path jarFile() throws IOException {
@@ -189,7 +189,7 @@ class MavenAndUrlFetchTest {
 
     private ArtifactFetcher fetcher(long maxBytes) {
         return new ArtifactFetcher(new ArtifactStore(dir.resolve("store")), resolver(List.of(base()),
-                List.of(base())), dir, maxBytes, http, timeout);
+                List.of(base())), dir, maxBytes, () -> http, timeout);
     }
 
     private long stored() throws IOException {

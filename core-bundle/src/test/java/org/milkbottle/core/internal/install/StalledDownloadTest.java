@@ -65,7 +65,7 @@ class StalledDownloadTest {
         ArtifactStore store = new ArtifactStore(dir.resolve("store"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         ArtifactFetcher fetcher = new ArtifactFetcher(store, new MavenResolver(dir.resolve("m2"), List.of(), List.of(),
-                http, timeout), dir, 10_000_000, http, timeout);
+                () -> http, timeout), dir, 10_000_000, () -> http, timeout);
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/stalls.jar";
 
         long start = System.nanoTime();

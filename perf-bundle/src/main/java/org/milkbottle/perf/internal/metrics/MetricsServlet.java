@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code /metrics}: the runtime's figures in the Prometheus text format (0.0.4), for a Prometheus server to
  * scrape — MilkBottle's per-bundle, cache and task series ({@link PluginMetrics}) and the client library's
- * standard JVM series ({@code jvm_*}, {@code process_*}). A delayed component: the registry and the client
- * library's classes are loaded at the first scrape, not at start-up.
+ * standard JVM series ({@code jvm_*}, {@code process_*}). The HTTP whiteboard takes the servlet as soon as it is
+ * registered, so the registry (and with it most of the client library's classes) is made at the first scrape, not
+ * at start-up.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/metrics",
     "osgi.http.whiteboard.servlet.name=milkbottle-metrics"})
@@ -30,22 +31,38 @@ public class MetricsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient PrometheusRegistry registry = new PrometheusRegistry();
-    private final transient PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final transient PerformanceMonitor monitor;
+    private final transient CacheInspector caches;
+    private final transient TaskRegistry tasks;
+    private transient PrometheusRegistry registry;
+    private transient PrometheusTextFormatWriter writer;
 
     @Activate
     public MetricsServlet(@Reference PerformanceMonitor monitor, @Reference CacheInspector caches,
             @Reference TaskRegistry tasks) {
-        PluginMetrics.register(registry, monitor::bundles, caches::statistics, tasks::tasks);
-        JvmMetrics.builder().register(registry);
+        this.monitor = monitor;
+        this.caches = caches;
+        this.tasks = tasks;
+    }
+
+    private synchronized PrometheusRegistry registry() {
+        if (registry == null) {
+            PrometheusRegistry made = new PrometheusRegistry();
+            PluginMetrics.register(made, monitor::bundles, caches::statistics, tasks::tasks);
+            JvmMetrics.builder().register(made);
+            writer = PrometheusTextFormatWriter.create();
+            registry = made;
+        }
+        return registry;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var snapshots = registry().scrape();
         response.setContentType(writer.getContentType());
         response.setHeader("Cache-Control", "no-store");
         try (OutputStream out = response.getOutputStream()) {
-            writer.write(out, registry.scrape());
+            writer.write(out, snapshots);
         }
     }
 }

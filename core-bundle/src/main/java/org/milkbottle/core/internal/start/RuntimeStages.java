@@ -1,0 +1,124 @@
+package org.milkbottle.core.internal.start;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.milkbottle.core.internal.install.ManagedBundles;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The last stage of start-up: the runtime's bundles that the first prompt does not need (the embedded marketplace,
+ * its web server and database, the repository client) sit at a start level above the plugins'
+ * (bndrun/milkbottle.bndrun). Once the plugins have started, the plugin manager calls {@link #startDeferred()},
+ * which raises the framework to the highest level a runtime bundle has, in the background; commands that need those
+ * bundles {@linkplain #awaitStarted wait} for it. Where every runtime bundle is at or below the framework's level
+ * already (a test container), there is nothing to raise and the runtime counts as started at once.
+ */
+@Component(service = RuntimeStages.class)
+public class RuntimeStages {
+
+    private static final System.Logger LOG = System.getLogger(RuntimeStages.class.getName());
+
+    /** How long the deferred bundles may take to start before commands stop waiting for them. */
+    private static final Duration LEVEL_WAIT = Duration.ofSeconds(60);
+    /** How long the service registry must be quiet for the deferred bundles' services to count as registered. */
+    private static final Duration QUIET = Duration.ofMillis(150);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
+
+    private final BundleContext context;
+    private final CountDownLatch started = new CountDownLatch(1);
+
+    @Activate
+    public RuntimeStages(BundleContext context) {
+        this.context = context;
+    }
+
+    /** Starts the deferred runtime bundles in the background; callable once the plugins have started. */
+    public void startDeferred() {
+        int target = deferredLevel();
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        if (target <= framework.getStartLevel()) {
+            started.countDown();
+            return;
+        }
+        Thread raise = new Thread(() -> {
+            AtomicLong lastServiceEvent = new AtomicLong(System.nanoTime());
+            ServiceListener settling = event -> lastServiceEvent.set(System.nanoTime());
+            CountDownLatch levelReached = new CountDownLatch(1);
+            try {
+                context.addServiceListener(settling);
+                framework.setStartLevel(target, event -> levelReached.countDown());
+                if (!levelReached.await(LEVEL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "The marketplace and the repository client were still "
+                            + "starting after " + LEVEL_WAIT.toSeconds() + " s; commands no longer wait for them.");
+                }
+                awaitQuiet(lastServiceEvent);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Could not start the marketplace and the repository client ("
+                        + e + "); the shell works without them. Restart the runtime to try again.", e);
+            } finally {
+                try {
+                    context.removeServiceListener(settling);
+                } catch (IllegalStateException stopping) {
+                    // the bundle is stopping: its listeners are gone with it
+                }
+                started.countDown();
+            }
+        }, "milkbottle-deferred-start");
+        raise.setDaemon(true);
+        raise.start();
+    }
+
+    /**
+     * Waits until no service has come or gone for {@link #QUIET}: the level is reached when every deferred bundle's
+     * start returned, but Declarative Services may still be registering their components' services (a command, a
+     * repository) a moment later, and a command run then would not find them.
+     */
+    private static void awaitQuiet(AtomicLong lastServiceEvent) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        while (System.nanoTime() - lastServiceEvent.get() < QUIET.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(QUIET.toMillis() / 3);
+        }
+    }
+
+    /** Whether the deferred runtime bundles have started (or there were none). */
+    public boolean isStarted() {
+        return started.getCount() == 0;
+    }
+
+    /**
+     * Waits until the deferred runtime bundles have started, at most {@code limit}.
+     *
+     * @return whether they have
+     */
+    public boolean awaitStarted(Duration limit) {
+        try {
+            return started.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The highest start level of a runtime bundle (not one MilkBottle installed, not the framework). */
+    private int deferredLevel() {
+        int level = 0;
+        for (Bundle bundle : context.getBundles()) {
+            BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
+            if (bundle.getBundleId() != 0 && !ManagedBundles.isManaged(bundle) && startLevel != null) {
+                level = Math.max(level, startLevel.getStartLevel());
+            }
+        }
+        return level;
+    }
+}
