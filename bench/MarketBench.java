@@ -1,5 +1,7 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,22 +121,83 @@ public class MarketBench {
             AtomicLong done = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long end = System.nanoTime() + 10_000_000_000L;
-            List<Future<?>> futures = new ArrayList<>();
+            List<Future<List<Double>>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Random own = new Random(t);
+                // each thread keeps one HTTP/1.1 connection open (keep-alive) and times every answer; a plain socket
+                // client, so that on 2 shared cores the load generator takes as little CPU from the server as it can
                 futures.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        search(query(own));
-                        done.incrementAndGet();
+                    List<Double> latencies = new ArrayList<>();
+                    try (KeepAliveClient connection = new KeepAliveClient(port)) {
+                        while (System.nanoTime() < end) {
+                            long s0 = System.nanoTime();
+                            connection.get("/api/plugins?" + query(own));
+                            latencies.add((System.nanoTime() - s0) / 1e6);
+                            done.incrementAndGet();
+                        }
                     }
-                    return null;
+                    return latencies;
                 }));
             }
-            for (Future<?> future : futures) {
-                future.get();
+            List<Double> all = new ArrayList<>();
+            for (Future<List<Double>> future : futures) {
+                all.addAll(future.get());
             }
             pool.shutdown();
-            System.out.printf("  throughput, %d client thread(s), 10 s: %.0f searches/s%n", threads, done.get() / 10.0);
+            Collections.sort(all);
+            System.out.printf("  throughput, %d keep-alive client thread(s), 10 s: %.0f searches/s; latency p50 %.2f ms,"
+                    + " p99 %.2f ms%n", threads, done.get() / 10.0, pct(all, 50), pct(all, 99));
+        }
+    }
+
+    /** A minimal HTTP/1.1 client over one kept-alive socket: GET, status 200 expected, body by Content-Length. */
+    static final class KeepAliveClient implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.BufferedInputStream in;
+        private final OutputStream out;
+
+        KeepAliveClient(int port) throws IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream());
+        }
+
+        byte[] get(String path) throws IOException {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = line();
+            if (!status.startsWith("HTTP/1.1 200")) {
+                throw new IllegalStateException(path + ": " + status);
+            }
+            int length = -1;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            if (length < 0) {
+                throw new IllegalStateException(path + ": no Content-Length");
+            }
+            return in.readNBytes(length);
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 

@@ -36,6 +36,15 @@ public interface Marketplace {
     /** One page of plugins matching the query, latest compatible version of each. */
     SearchPage search(SearchQuery query) throws MarketplaceException;
 
+    /**
+     * Which state of the catalog {@link #search} answers from: it changes whenever an answer may change (a
+     * publish, a rating, download counts), so an answer kept with the revision it was made at is right as long as
+     * the revision is the same.
+     *
+     * @since 2.2
+     */
+    long searchRevision() throws MarketplaceException;
+
     /** A plugin with all its versions and reviews. */
     Optional<PluginDetails> plugin(String name);
 

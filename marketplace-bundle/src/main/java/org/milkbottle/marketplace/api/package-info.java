@@ -8,9 +8,12 @@
  *
  * <p>2.1.0: {@code Marketplace.downloadsPerVersion(String)}, downloads per version and day (a method added to a
  * provider type: a minor version).
+ *
+ * <p>2.2.0: {@code Marketplace.searchRevision()}, so that answers can be kept per state of the catalog (a method
+ * added to a provider type: a minor version).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.milkbottle.marketplace.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.milkbottle.api.PluginException;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.core.internal.install.DeployOwnership;
+import org.milkbottle.perf.api.TaskExecutor;
+import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,6 +60,13 @@ public class DeployFolderWatcher {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
+
+    /** This bundle's share of the perf bundle's pool: a burst of jars is validated on it in parallel. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TaskExecutor tasks;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Validator validator;
 
     private DeployFolderConfig config;
     private Path folder;
@@ -171,6 +181,7 @@ public class DeployFolderWatcher {
     }
 
     private void processPending() {
+        List<Path> ready = new ArrayList<>();
         for (Path file : List.copyOf(pending.keySet())) {
             FileState state = FileState.read(file, pending.get(file));
             if (state == null) {
@@ -185,7 +196,7 @@ public class DeployFolderWatcher {
                 if (state.quietFor(config.brokenAfterMillis())) {
                     pending.remove(file);
                     handled.put(file, state);
-                    deploy(file); // let the pipeline refuse it with its explanation, recorded in history
+                    ready.add(file); // let the pipeline refuse it with its explanation, recorded in history
                 }
                 continue;
             }
@@ -194,8 +205,10 @@ public class DeployFolderWatcher {
                 continue;
             }
             handled.put(file, state);
-            deploy(file);
+            ready.add(file);
         }
+        BurstValidation.prevalidate(ready, tasks, validator);
+        ready.forEach(this::deploy);
     }
 
     private void deploy(Path file) {

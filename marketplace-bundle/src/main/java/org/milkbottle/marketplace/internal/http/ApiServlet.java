@@ -15,6 +15,9 @@ import org.milkbottle.marketplace.api.SearchQuery;
 import org.milkbottle.marketplace.internal.Json;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.milkbottle.perf.api.CacheManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,17 +43,33 @@ public class ApiServlet extends HttpServlet {
     @Reference
     private transient Marketplace marketplace;
 
+    private final transient SearchAnswers answers = new SearchAnswers();
+
+    /** The marketplace bundle's caches (the perf bundle): search answers are kept there when it is present. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCaches(CacheManager caches) {
+        answers.use(caches);
+    }
+
+    void unbindCaches(CacheManager caches) {
+        answers.release();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             String[] path = path(request);
             if (path.length == 1 && path[0].equals("plugins")) {
                 long start = System.nanoTime();
-                Object page = marketplace.search(query(request));
+                String key = SearchAnswers.key(marketplace.searchRevision(), request.getQueryString());
+                byte[] body = answers.find(key).orElse(null);
+                if (body == null) {
+                    body = answers.keep(key, marketplace.search(query(request)));
+                }
                 // the time spent finding the results, for clients and benchmarks (Server-Timing, in ms)
                 response.setHeader("Server-Timing", String.format(Locale.ROOT, "search;dur=%.3f",
                         (System.nanoTime() - start) / 1e6));
-                JsonResponses.send(response, 200, page);
+                JsonResponses.sendJson(response, 200, body);
             } else if (path.length == 1 && path[0].equals("advisories")) {
                 JsonResponses.send(response, 200, marketplace.advisories());
             } else if (path.length == 1 && path[0].equals("analytics")) {

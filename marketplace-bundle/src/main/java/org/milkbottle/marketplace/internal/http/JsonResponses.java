@@ -22,6 +22,15 @@ final class JsonResponses {
         Json.MAPPER.writeValue(response.getOutputStream(), body);
     }
 
+    /** Sends JSON already rendered. */
+    static void sendJson(HttpServletResponse response, int status, byte[] json) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
     static void error(HttpServletResponse response, MarketplaceException e) throws IOException {
         if (e.reason() == MarketplaceException.Reason.TOO_LARGE
                 || e.reason() == MarketplaceException.Reason.REQUEST_TIMEOUT) {

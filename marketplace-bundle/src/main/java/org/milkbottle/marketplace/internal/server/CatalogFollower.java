@@ -1,6 +1,7 @@
 package org.milkbottle.marketplace.internal.server;
 
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.milkbottle.marketplace.internal.store.PluginStore;
 
@@ -17,9 +18,12 @@ final class CatalogFollower {
     private final long refreshNanos;
     private volatile Snapshot snapshot;
 
+    /** @param generation counts the catalogs loaded by this follower: a new one whenever any answer may change */
     private record Snapshot(Catalog catalog, long revision, PluginStore.DownloadTotals downloads, long checkedAt,
-            long loadedAt) {
+            long loadedAt, long generation) {
     }
+
+    private final AtomicLong generations = new AtomicLong();
 
     CatalogFollower(PluginStore store, long refreshMillis) throws SQLException {
         this.store = store;
@@ -35,6 +39,11 @@ final class CatalogFollower {
         return fresh().revision();
     }
 
+    /** Which catalog answers now: equal values, equal answers (download counts included). */
+    long generation() {
+        return fresh().generation();
+    }
+
     PluginStore.DownloadTotals downloads() {
         return fresh().downloads();
     }
@@ -42,7 +51,8 @@ final class CatalogFollower {
     /** A write on this node: the next read reloads (so a burst of writes costs one reload, not one each). */
     synchronized void invalidate() {
         Snapshot current = snapshot;
-        snapshot = new Snapshot(current.catalog(), -1, current.downloads(), Long.MIN_VALUE / 2, current.loadedAt());
+        snapshot = new Snapshot(current.catalog(), -1, current.downloads(), Long.MIN_VALUE / 2, current.loadedAt(),
+                current.generation());
     }
 
     private Snapshot fresh() {
@@ -58,7 +68,7 @@ final class CatalogFollower {
                     snapshot = load();
                 } else {
                     snapshot = new Snapshot(current.catalog(), current.revision(), current.downloads(), now,
-                            current.loadedAt());
+                            current.loadedAt(), current.generation());
                 }
             } catch (SQLException e) {
                 // the database is unreachable: keep serving the last snapshot
@@ -74,6 +84,6 @@ final class CatalogFollower {
         PluginStore.DownloadTotals downloads = store.downloadTotals();
         Catalog catalog = new Catalog(store.versions(), store.ratingTotals(), downloads, store.owners());
         long now = System.nanoTime();
-        return new Snapshot(catalog, revision, downloads, now, now);
+        return new Snapshot(catalog, revision, downloads, now, now, generations.incrementAndGet());
     }
 }

@@ -41,6 +41,11 @@ final class CatalogQueries {
         return storage.catalog().current().search(query);
     }
 
+    /** Changes whenever a search may answer differently. */
+    long searchRevision() {
+        return storage.catalog().generation();
+    }
+
     static void check(SearchQuery query) throws MarketplaceException {
         if (query.text() != null && query.text().length() > 200) {
             throw Refusals.bad("The search text is longer than 200 characters.");

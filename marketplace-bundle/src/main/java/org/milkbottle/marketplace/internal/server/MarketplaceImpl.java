@@ -158,6 +158,11 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog {
     }
 
     @Override
+    public long searchRevision() throws MarketplaceException {
+        return parts().catalog().searchRevision();
+    }
+
+    @Override
     public Optional<PluginDetails> plugin(String name) {
         return started().catalog().plugin(name);
     }
