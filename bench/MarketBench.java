@@ -47,7 +47,13 @@ public class MarketBench {
         Path server = Files.createDirectories(work.resolve("server"));
         String token = oneShot(server, port, "mb:market token bench").lines().filter(l -> l.startsWith("mbt_"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no token"));
-        Process node = new ProcessBuilder(java(port, "--headless")).directory(server.toFile())
+        // -Dbench.server.jvm="-XX:StartFlightRecording=filename=/tmp/server.jfr" profiles the marketplace node
+        List<String> nodeCommand = java(port, "--headless");
+        String serverJvm = System.getProperty("bench.server.jvm", "");
+        if (!serverJvm.isBlank()) {
+            nodeCommand.addAll(1, List.of(serverJvm.trim().split("\\s+")));
+        }
+        Process node = new ProcessBuilder(nodeCommand).directory(server.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
         try {
             awaitUp();

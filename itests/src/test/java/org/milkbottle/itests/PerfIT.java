@@ -16,6 +16,9 @@ import org.junit.runner.RunWith;
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.itests.fixtures.CpuBurnerActivator;
 import org.milkbottle.itests.fixtures.IdleActivator;
+import org.milkbottle.itests.fixtures.ImpostorCacheActivator;
+import org.milkbottle.itests.fixtures.Markers;
+import org.milkbottle.perf.api.CacheManager;
 import org.milkbottle.itests.fixtures.PerfServicesActivator;
 import org.milkbottle.perf.api.BundleUsage;
 import org.milkbottle.perf.api.CacheInspector;
@@ -114,6 +117,29 @@ public class PerfIT extends MilkBottleTestSupport {
         await("no task thread busy with it", Duration.ofSeconds(10), () -> Thread.getAllStackTraces().entrySet()
                 .stream().filter(e -> e.getKey().getName().startsWith("milkbottle-task-"))
                 .noneMatch(e -> List.of(e.getValue()).toString().contains("PerfServicesActivator")));
+    }
+
+    @Test
+    public void aPluginsOwnCacheManagerIsNeverHandedToTheRuntime() throws Exception {
+        Path markers = markerFolder();
+        Bundle perf = bundle("org.milkbottle.perf").orElseThrow();
+        // without the perf bundle, the validator's optional cache reference takes the first CacheManager that comes
+        perf.stop();
+        try {
+            Path jar = TestBundles.plugin("org.milkbottle.test.impostorcache", "1.0.0")
+                    .activator(ImpostorCacheActivator.class).addClass(Markers.class)
+                    .importPackage("org.milkbottle.perf.api;version=\"[1.0,2)\"")
+                    .header("MilkBottle-Permissions", "file-write").writeTo(work("impostor"), "i.jar");
+            manager.install(InstallRequest.of("test", jar.toString()));
+            assertEquals(Bundle.ACTIVE, bundle("org.milkbottle.test.impostorcache").orElseThrow().getState());
+            manager.install(InstallRequest.of("test", helloJar().toString())); // validated with or without a cache
+            try (var left = java.nio.file.Files.list(markers)) {
+                assertEquals("the runtime never called the plugin's CacheManager", List.of(), left.toList());
+            }
+            assertEquals("hidden from everyone", 0, context.getServiceReferences(CacheManager.class, null).size());
+        } finally {
+            perf.start();
+        }
     }
 
     @Test

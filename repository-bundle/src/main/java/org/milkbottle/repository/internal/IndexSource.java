@@ -29,8 +29,11 @@ final class IndexSource {
     private final Network network;
     private final Path cacheFolder;
     private final Supplier<String> runtimeVersion;
-    /** Fresh indexes by repository name (this bundle's cache from the perf bundle); {@code null}: no caching. */
-    private final PluginCache<String, LoadedIndex> cache;
+    /**
+     * Fresh indexes by repository name (this bundle's cache from the perf bundle); {@code null}: no caching (an
+     * expiry of 0, or the perf bundle is not there, e.g. during start-up).
+     */
+    private volatile PluginCache<String, LoadedIndex> cache;
     private final Map<String, LoadedIndex> lastGood = new ConcurrentHashMap<>();
 
     /**
@@ -53,20 +56,27 @@ final class IndexSource {
      *         with no earlier copy
      */
     LoadedIndex load(ConfiguredRepository repository) {
-        LoadedIndex cached = cache == null ? null : cache.getIfPresent(repository.name()).orElse(null);
+        PluginCache<String, LoadedIndex> current = cache;
+        LoadedIndex cached = current == null ? null : current.getIfPresent(repository.name()).orElse(null);
         if (cached != null) {
             return cached;
         }
         LoadedIndex fresh = fetch(repository);
-        if (fresh.offlineNote() == null && cache != null) {
-            cache.put(repository.name(), fresh);
+        if (fresh.offlineNote() == null && current != null) {
+            current.put(repository.name(), fresh);
         }
         return fresh;
     }
 
+    /** Caches fresh indexes in {@code cache} from now on ({@code null}: fetches every time). */
+    void useCache(PluginCache<String, LoadedIndex> cache) {
+        this.cache = cache;
+    }
+
     void forget(String name) {
-        if (cache != null) {
-            cache.invalidate(name);
+        PluginCache<String, LoadedIndex> current = cache;
+        if (current != null) {
+            current.invalidate(name);
         }
         lastGood.remove(name);
     }

@@ -59,6 +59,7 @@ public class RepositoryRegistryImpl implements RepositoryRegistry {
     private final Network network;
     private final RepositoryList configured;
     private final IndexSource indexes;
+    private final Duration indexExpiry;
     private final RepositoryAdvisories advisories;
     private final RepositoryServices services;
     private final SearchFanOut search;
@@ -74,21 +75,33 @@ public class RepositoryRegistryImpl implements RepositoryRegistry {
 
     @Activate
     public RepositoryRegistryImpl(BundleContext context, RepositoryClientConfig config,
-            @Reference AdvisoryRegistry advisoryRegistry, @Reference CacheManager caches) throws IOException {
+            @Reference AdvisoryRegistry advisoryRegistry) throws IOException {
         Path folder = dataFolder(context);
         Duration expiry = Duration.ofSeconds(config.indexExpirySeconds());
         RuntimeVersion runtime = new RuntimeVersion(context);
         this.network = new Network(Duration.ofSeconds(config.timeoutSeconds()));
         this.configured = new RepositoryList(folder);
-        this.indexes = new IndexSource(network, folder.resolve("index-cache"), expiry.isZero() ? null
-                : caches.cache("repository-indexes", CacheSpec.ofSize(MAX_CACHED_INDEXES).expireAfterWrite(expiry)),
-                runtime);
+        this.indexExpiry = expiry;
+        this.indexes = new IndexSource(network, folder.resolve("index-cache"), null, runtime);
         this.advisories = new RepositoryAdvisories(advisoryRegistry, network, folder.resolve("index-cache"), expiry,
                 Duration.ofSeconds(Math.min(config.timeoutSeconds(), 10)));
         this.services = new RepositoryServices(context, indexes, advisories::refresh);
         this.search = new SearchFanOut(network, runtime);
         configured.all().forEach(services::register);
         advisories.start(configured::all);
+    }
+
+    /** This bundle's caches (the perf bundle): fresh indexes are kept there for the configured time. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCaches(CacheManager caches) {
+        if (!indexExpiry.isZero()) {
+            indexes.useCache(caches.cache("repository-indexes",
+                    CacheSpec.ofSize(MAX_CACHED_INDEXES).expireAfterWrite(indexExpiry)));
+        }
+    }
+
+    void unbindCaches(CacheManager caches) {
+        indexes.useCache(null);
     }
 
     @Deactivate

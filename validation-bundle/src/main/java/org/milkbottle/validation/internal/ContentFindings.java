@@ -3,9 +3,12 @@ package org.milkbottle.validation.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.ValidationRule;
 
 import org.milkbottle.perf.api.CacheManager;
 import org.milkbottle.perf.api.CacheSpec;
@@ -24,6 +27,14 @@ final class ContentFindings {
     record Result(List<Finding> findings, Map<String, String> firstUse) {
     }
 
+    /**
+     * The content-only rules and what they depend on besides the bytes.
+     *
+     * @param limitsKey the limits the rules apply, part of the cache key
+     */
+    record Rules(String limitsKey, List<ValidationRule> rules) {
+    }
+
     private static final CacheSpec SPEC = CacheSpec.ofSize(2048).expireAfterWrite(Duration.ofHours(12));
 
     private volatile PluginCache<String, Result> cache;
@@ -37,15 +48,25 @@ final class ContentFindings {
     }
 
     /**
-     * The findings for the jar with {@code sha} under the rules of {@code generation}: cached, or computed now.
+     * The findings for the jar with {@code sha} under {@code rules}: cached, or computed now and kept when
+     * {@code unchanged} confirms that the bytes the rules read are still the ones with that SHA-256.
      *
      * @param sha the jar's SHA-256, {@code null} when it could not be read (then nothing is cached)
      */
-    Result of(String sha, long generation, Supplier<Result> compute) {
+    Result of(String sha, Rules rules, Supplier<Result> compute, BooleanSupplier unchanged) {
         PluginCache<String, Result> current = cache;
         if (sha == null || current == null) {
             return compute.get();
         }
-        return current.get(generation + ":" + sha, key -> compute.get());
+        String key = rules.limitsKey() + ":" + sha;
+        Optional<Result> known = current.getIfPresent(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Result computed = compute.get();
+        if (unchanged.getAsBoolean()) {
+            current.put(key, computed);
+        }
+        return computed;
     }
 }

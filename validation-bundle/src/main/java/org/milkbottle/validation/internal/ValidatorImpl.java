@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.milkbottle.validation.api.Advisory;
 import org.milkbottle.validation.api.Finding;
@@ -52,9 +53,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public class ValidatorImpl implements Validator, BundleValidator {
 
     private final List<ValidationRule> extraRules = new CopyOnWriteArrayList<>();
-    private volatile List<ValidationRule> builtIn;
-    /** Which {@link #builtIn} the cached content findings were made with. */
-    private volatile long rulesGeneration;
+    /** The built-in rules and the limits they apply, replaced in one write when the limits change. */
+    private volatile ContentFindings.Rules builtIn;
     private final ContentFindings contentFindings = new ContentFindings();
 
     /** This bundle's caches (the perf bundle); without them every jar is scanned every time. */
@@ -175,13 +175,15 @@ public class ValidatorImpl implements Validator, BundleValidator {
     }
 
     private void configure(ValidationLimits limits, PolicyRecord.Policy trust) {
-        rulesGeneration++; // findings cached under other limits are not looked up again
         this.limits = limits;
         this.trustPolicy = trust;
         this.policy = new PermissionPolicy(trust.untrustedPermissions());
-        this.builtIn = List.of(new ArchiveSafetyRule(new ArchiveSafetyRule.Limits(limits.maxEntries(),
-                limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio())),
-                new MetadataRule(), new BytecodeScanRule(Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024)));
+        ArchiveSafetyRule.Limits archiveLimits = new ArchiveSafetyRule.Limits(limits.maxEntries(),
+                limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio());
+        // the limits are part of the key of the cached findings: findings made under other limits are not reused
+        this.builtIn = new ContentFindings.Rules(archiveLimits.toString(), List.of(
+                new ArchiveSafetyRule(archiveLimits), new MetadataRule(),
+                new BytecodeScanRule(Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024))));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -256,7 +258,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
             // a bundle installed behind the pipeline's back has no jar file to verify: it counts as unsigned
             report = check(new BundlePluginArchive(bundle, entryCap()), subject, null, bundle.getBundleId(),
                     new SignatureCheck.Result(SignatureCheck.Trust.UNSIGNED, null), provenance,
-                    new CollectedFindings());
+                    new CollectedFindings(), () -> false);
         } catch (RuntimeException e) {
             report = unreadable(subject, null, provenance, new CollectedFindings(), e);
         }
@@ -295,7 +297,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
                         + "add its publisher's certificate with mb:trust-add CERTFILE, or allow this exact content "
                         + "with mb:trust-allow " + sha + " --reason '...'.", null));
             }
-            return check(archive, subject, sha, -1, signature, provenance, signatureFindings);
+            return check(archive, subject, sha, -1, signature, provenance, signatureFindings,
+                    () -> sha != null && sha.equals(sha256(jar)));
         } catch (IOException | RuntimeException e) {
             return unreadable(subject, sha, provenance, new CollectedFindings(), e);
         }
@@ -311,16 +314,23 @@ public class ValidatorImpl implements Validator, BundleValidator {
         return Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024);
     }
 
+    /**
+     * @param unchanged whether the file still has the SHA-256 {@code sha} after the rules read it: only then are
+     *        their findings kept for that SHA-256 (a file swapped between hashing and reading must not leave its
+     *        harmless twin's findings under its own digest)
+     */
     private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId,
-            SignatureCheck.Result signature, Provenance provenance, CollectedFindings collected) {
-        List<ValidationRule> rules = builtIn;
-        ContentFindings.Result content = contentFindings.of(sha, rulesGeneration, () -> {
+            SignatureCheck.Result signature, Provenance provenance, CollectedFindings collected,
+            BooleanSupplier unchanged) {
+        ContentFindings.Rules rules = builtIn;
+        ContentFindings.Result content = contentFindings.of(sha, rules, () -> {
             CollectedFindings found = new CollectedFindings();
-            for (ValidationRule rule : rules) {
+            for (ValidationRule rule : rules.rules()) {
                 rule.check(archive, found);
             }
-            return new ContentFindings.Result(List.copyOf(found.findings()), Collections.unmodifiableMap(new LinkedHashMap<>(found.firstUse())));
-        });
+            return new ContentFindings.Result(List.copyOf(found.findings()),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(found.firstUse())));
+        }, unchanged);
         content.findings().forEach(collected::add);
         content.firstUse().forEach(collected::uses);
         new RuntimeProtectionRule(() -> runtime(bundleId)).check(archive, collected);

@@ -8,7 +8,9 @@ import org.milkbottle.core.internal.start.RuntimeStages;
 /**
  * Runs one shell statement. A command of a runtime bundle that starts after the prompt (the marketplace's, the
  * repository client's) is not there yet in the first second or so: such a statement waits for those bundles and
- * runs again, rather than failing with "Command not found".
+ * runs again, rather than failing with "Command not found". Only a simple statement is run again — one command
+ * with plain arguments, the one not found — so that nothing in it has run before (no pipe, no nested execution,
+ * no closure, no variable).
  */
 final class Statements {
 
@@ -19,12 +21,22 @@ final class Statements {
     private Statements() {
     }
 
+    /** One command, the one not found, with arguments that run nothing themselves. */
+    static boolean isSimple(String statement, String notFoundMessage) {
+        String trimmed = statement.strip();
+        if (trimmed.isEmpty() || trimmed.chars().anyMatch(c -> "|()[]{}$;&<>`=".indexOf(c) >= 0)) {
+            return false;
+        }
+        String command = trimmed.split("\\s+", 2)[0];
+        return notFoundMessage != null && notFoundMessage.endsWith(": " + command);
+    }
+
     static Object execute(CommandSession session, String statement, RuntimeStages stages) throws Exception {
         try {
             return session.execute(statement);
         } catch (Exception e) {
             if (stages == null || stages.isStarted() || !COMMAND_NOT_FOUND.equals(e.getClass().getName())
-                    || !stages.awaitStarted(WAIT)) {
+                    || !isSimple(statement, e.getMessage()) || !stages.awaitStarted(WAIT)) {
                 throw e;
             }
             return session.execute(statement);

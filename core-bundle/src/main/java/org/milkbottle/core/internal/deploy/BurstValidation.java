@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.milkbottle.perf.api.Batch;
 import org.milkbottle.perf.api.TaskExecutor;
 import org.milkbottle.validation.api.Validator;
 
@@ -28,15 +29,20 @@ final class BurstValidation {
         if (jars.size() < 2 || tasks == null || validator == null) {
             return;
         }
+        Batch<?> batch = null;
         try {
-            tasks.batch("validate " + jars.size() + " jars dropped into the deploy folder", jars,
-                    (jar, context) -> validator.validate(jar, jar.getFileName().toString()))
-                    .result().timeout(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)).getFailure();
+            batch = tasks.batch("validate " + jars.size() + " jars dropped into the deploy folder", jars,
+                    (jar, context) -> validator.validate(jar, jar.getFileName().toString()));
+            batch.result().timeout(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)).getFailure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // the executor went away meanwhile: the installs validate on their own
             LOG.log(System.Logger.Level.DEBUG, "Parallel validation of a deploy burst stopped: " + e);
+        } finally {
+            if (batch != null) {
+                batch.cancel(); // after a time-out, what is left is not worth the pool's threads: the installs validate
+            }
         }
     }
 }

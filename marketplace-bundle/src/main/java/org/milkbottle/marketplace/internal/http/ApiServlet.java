@@ -61,12 +61,13 @@ public class ApiServlet extends HttpServlet {
             String[] path = path(request);
             if (path.length == 1 && path[0].equals("plugins")) {
                 long start = System.nanoTime();
-                String key = SearchAnswers.key(marketplace.searchRevision(), request.getQueryString());
+                SearchQuery query = query(request);
+                SearchAnswers.Key key = SearchAnswers.key(marketplace.searchRevision(), query);
                 byte[] body = answers.find(key).orElse(null);
                 if (body == null) {
-                    body = answers.keep(key, marketplace.search(query(request)));
+                    body = answers.keep(key, marketplace.search(query));
                 }
-                // the time spent finding the results, for clients and benchmarks (Server-Timing, in ms)
+                // the time spent answering (a kept answer or a search and its rendering), in ms
                 response.setHeader("Server-Timing", String.format(Locale.ROOT, "search;dur=%.3f",
                         (System.nanoTime() - start) / 1e6));
                 JsonResponses.sendJson(response, 200, body);

@@ -31,14 +31,16 @@ final class PluginMetrics {
         registerBundleSeries(registry, bundles);
         registerCacheSeries(registry, caches);
         GaugeWithCallback.builder().name("milkbottle_tasks").help("Tasks of a bundle waiting for or running on the task executor")
-                .labelNames("bundle", "state").callback(callback -> {
-                    Map<String, long[]> counts = new java.util.TreeMap<>();
+                .labelNames("bundle", "bundle_id", "state").callback(callback -> {
+                    Map<Long, long[]> counts = new java.util.TreeMap<>();
+                    Map<Long, String> names = new java.util.HashMap<>();
                     for (TaskInfo task : tasks.get()) {
-                        counts.computeIfAbsent(task.bundle(), b -> new long[2])[task.running() ? 0 : 1]++;
+                        counts.computeIfAbsent(task.bundleId(), b -> new long[2])[task.running() ? 0 : 1]++;
+                        names.put(task.bundleId(), task.bundle());
                     }
-                    counts.forEach((bundle, count) -> {
-                        callback.call(count[0], bundle, "running");
-                        callback.call(count[1], bundle, "waiting");
+                    counts.forEach((id, count) -> {
+                        callback.call(count[0], names.get(id), Long.toString(id), "running");
+                        callback.call(count[1], names.get(id), Long.toString(id), "waiting");
                     });
                 }).register(registry);
     }
@@ -92,30 +94,31 @@ final class PluginMetrics {
     }
 
     private static void registerCacheSeries(PrometheusRegistry registry, Supplier<List<CacheStatistics>> caches) {
-        String[] labels = {"bundle", "cache"};
+        // the bundle id too: two versions of one bundle may each have a cache of the same name
+        String[] labels = {"bundle", "bundle_id", "cache"};
         GaugeWithCallback.builder().name("milkbottle_cache_entries").help("Entries a bundle's cache holds now")
                 .labelNames(labels).callback(callback -> caches.get().forEach(cache -> callback.call(cache.size(),
-                        cache.bundle(), cache.name())))
+                        cache.bundle(), Long.toString(cache.bundleId()), cache.name())))
                 .register(registry);
         GaugeWithCallback.builder().name("milkbottle_cache_max_entries").help("Entries a bundle's cache may hold")
                 .labelNames(labels).callback(callback -> caches.get().forEach(cache -> callback.call(cache.maximumSize(),
-                        cache.bundle(), cache.name())))
+                        cache.bundle(), Long.toString(cache.bundleId()), cache.name())))
                 .register(registry);
         CounterWithCallback.builder().name("milkbottle_cache_hits").help("Lookups that found a value")
                 .labelNames(labels).callback(callback -> caches.get().forEach(cache -> callback.call(cache.hits(),
-                        cache.bundle(), cache.name())))
+                        cache.bundle(), Long.toString(cache.bundleId()), cache.name())))
                 .register(registry);
         CounterWithCallback.builder().name("milkbottle_cache_misses").help("Lookups that found no value")
                 .labelNames(labels).callback(callback -> caches.get().forEach(cache -> callback.call(cache.misses(),
-                        cache.bundle(), cache.name())))
+                        cache.bundle(), Long.toString(cache.bundleId()), cache.name())))
                 .register(registry);
         CounterWithCallback.builder().name("milkbottle_cache_evictions").help("Entries dropped for size or age")
                 .labelNames(labels).callback(callback -> caches.get().forEach(cache -> callback.call(cache.evictions(),
-                        cache.bundle(), cache.name())))
+                        cache.bundle(), Long.toString(cache.bundleId()), cache.name())))
                 .register(registry);
         CounterWithCallback.builder().name("milkbottle_cache_load_failures").help("Loads that threw")
                 .labelNames(labels).callback(callback -> caches.get().forEach(cache -> callback.call(cache.loadFailures(),
-                        cache.bundle(), cache.name())))
+                        cache.bundle(), Long.toString(cache.bundleId()), cache.name())))
                 .register(registry);
     }
 }

@@ -112,7 +112,20 @@ final class BundlePackageIndexer implements BundleListener {
         String folder = dot < 0 ? "/" : "/" + className.substring(0, dot).replace('.', '/');
         String file = className.substring(dot + 1) + ".class";
         Collection<String> found = wiring.listResources(folder, file, BundleWiring.LISTRESOURCES_LOCAL);
-        return found != null && !found.isEmpty();
+        if (found != null && !found.isEmpty()) {
+            return true;
+        }
+        // a multi-release jar may hold the class only under META-INF/versions/N/
+        Enumeration<URL> versioned = bundle.findEntries("META-INF/versions", file, true);
+        String suffix = folder.equals("/") ? "/" + file : folder + "/" + file;
+        while (versioned != null && versioned.hasMoreElements()) {
+            String path = versioned.nextElement().getPath();
+            if (path.endsWith(suffix) && path.substring(0, path.length() - suffix.length()).matches(
+                    "/?META-INF/versions/\\d+")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Class name → bundle id. Sampler thread only. */

@@ -39,6 +39,11 @@ final class JfrRecorder {
                     + " until " + Instant.ofEpochMilli(currentInfo.endsAt())
                     + "; wait until it ends, then start another one");
         }
+        if (current != null) {
+            current.close(); // the last one has ended and is written: release it and its repository chunks
+            current = null;
+            currentInfo = null;
+        }
         Configuration profile = profile();
         Path target = file.toAbsolutePath();
         if (target.getParent() != null) {

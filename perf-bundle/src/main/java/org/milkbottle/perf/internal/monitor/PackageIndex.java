@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which bundle a class belongs to, by its package: stack frames only name classes, and a bundle's classes are
- * known by the packages of its own content. A package found in several bundles (a split package, or two plugins
- * built from one source tree) is decided class by class: among the bundles that hold the class itself (asked
- * through {@link ClassProbe}, answer cached), the newest (highest bundle id) wins — so the order in which bundles
- * were indexed never matters. Without a probe, or when no claimant holds the class, the last bundle put wins.
+ * Which bundle a class belongs to. Stack frames only name classes; a bundle's classes are known by the packages of
+ * its own content, and — when the index has a {@link ClassProbe} — every answer is confirmed by the class file
+ * itself: among the bundles that claim the class's package, the newest (highest bundle id) that holds the class
+ * (for a lambda or other generated class, the class it was made for) owns it; when none holds it, nobody does. So
+ * a plugin that ships one class in someone else's package (the framework's, a library's) is not charged for the
+ * other classes of that package, and the order in which bundles were indexed never matters. Without a probe the
+ * package decides, and a split package belongs to the bundle put last.
  * <p>
  * Plain Java, no OSGi, so that the rules can be tested with maps. Not thread-safe: the monitor confines it to the
  * sampler thread.
@@ -25,8 +27,8 @@ final class PackageIndex {
     private final Map<String, List<Long>> claims = new HashMap<>();
     private final Map<String, Long> owners = new HashMap<>();
     private final Map<Long, Set<String>> packagesByBundle = new HashMap<>();
-    /** Decisions for classes of split packages; cleared whenever a claim changes. */
-    private final Map<String, Long> splitDecisions = new HashMap<>();
+    /** Which bundle holds each class asked about (probed once); cleared whenever a claim changes. */
+    private final Map<String, Long> decisions = new HashMap<>();
     private final ClassProbe probe;
 
     /** Whether a bundle's own content holds a class. */
@@ -35,9 +37,9 @@ final class PackageIndex {
         boolean holds(long bundleId, String className);
     }
 
-    /** An index that decides split packages by the last bundle put. */
+    /** An index that goes by packages alone; a split package belongs to the bundle put last. */
     PackageIndex() {
-        this((bundle, className) -> false);
+        this.probe = null;
     }
 
     PackageIndex(ClassProbe probe) {
@@ -47,7 +49,7 @@ final class PackageIndex {
     /** Indexes (or re-indexes) {@code bundleId} with {@code packages}; its claims become the newest. */
     void put(long bundleId, Set<String> packages) {
         remove(bundleId);
-        splitDecisions.clear();
+        decisions.clear();
         Set<String> own = Set.copyOf(packages);
         packagesByBundle.put(bundleId, own);
         for (String pkg : own) {
@@ -62,7 +64,7 @@ final class PackageIndex {
         if (old == null) {
             return;
         }
-        splitDecisions.clear();
+        decisions.clear();
         for (String pkg : old) {
             List<Long> list = claims.get(pkg);
             list.remove(Long.valueOf(bundleId));
@@ -87,13 +89,23 @@ final class PackageIndex {
         if (owner == null) {
             return NO_BUNDLE;
         }
-        List<Long> claimants = claims.get(pkg);
-        if (claimants.size() == 1) {
+        if (probe == null) {
             return owner;
         }
-        return splitDecisions.computeIfAbsent(className, name -> claimants.stream()
-                .sorted(java.util.Comparator.reverseOrder()).filter(id -> probe.holds(id, name)).findFirst()
-                .orElse(owner));
+        List<Long> claimants = claims.get(pkg);
+        String file = classFileOf(className);
+        return decisions.computeIfAbsent(className, name -> claimants.stream()
+                .sorted(java.util.Comparator.reverseOrder()).filter(id -> probe.holds(id, file)).findFirst()
+                .orElse(NO_BUNDLE));
+    }
+
+    /**
+     * The class whose class file holds {@code className}: itself, or for a hidden class the JVM generated for it
+     * ({@code a.B$$Lambda$41/0x…}) the class it was generated for ({@code a.B}).
+     */
+    static String classFileOf(String className) {
+        int generated = className.indexOf("$$");
+        return generated > 0 ? className.substring(0, generated) : className;
     }
 
     /** {@code a.b.C$D} → {@code a.b}; a class in the default package → "". */

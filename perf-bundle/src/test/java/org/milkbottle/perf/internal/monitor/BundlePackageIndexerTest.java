@@ -39,17 +39,39 @@ class BundlePackageIndexerTest {
         Bundle bundle = proxy(Bundle.class, (name, args) -> switch (name) {
             case "getBundleId" -> id;
             case "adapt" -> args[0] == BundleWiring.class && classFiles.containsKey(id) ? wiring(id) : null;
+            case "findEntries" -> versioned(id, (String) args[1]);
             default -> throw new UnsupportedOperationException(name);
         });
         installed.put(id, bundle);
         return bundle;
     }
 
+    /** The bundle's entries under META-INF/versions named {@code file}, as URLs. */
+    private java.util.Enumeration<java.net.URL> versioned(long id, String file) {
+        List<java.net.URL> urls = new java.util.ArrayList<>();
+        for (String path : classFiles.getOrDefault(id, List.of())) {
+            if (path.startsWith("META-INF/versions/") && path.endsWith("/" + file)) {
+                try {
+                    urls.add(new java.net.URL("bundle", Long.toString(id), -1, "/" + path,
+                            new java.net.URLStreamHandler() {
+                                @Override
+                                protected java.net.URLConnection openConnection(java.net.URL u) {
+                                    throw new UnsupportedOperationException();
+                                }
+                            }));
+                } catch (java.net.MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return java.util.Collections.enumeration(urls);
+    }
+
     private BundleWiring wiring(long id) {
         return proxy(BundleWiring.class, (name, args) -> switch (name) {
             case "listResources" -> {
                 if (!"/".equals(args[0])) {
-                    // the split-package probe: does the bundle hold this one class file?
+                    // the class-file probe: does the bundle hold this one class file?
                     String path = args[0].toString().substring(1) + "/" + args[1];
                     yield classFiles.get(id).stream().filter(path::equals).toList();
                 }
@@ -83,7 +105,8 @@ class BundlePackageIndexerTest {
     @Test
     void bundlesAreListedOnlyWhenTheSamplerAsks() {
         install(0, "org/apache/felix/framework/Felix.class");
-        install(5, "com/acme/A.class", "com/acme/impl/B.class", "META-INF/versions/11/com/acme/mr/C.class");
+        install(5, "com/acme/A.class", "com/acme/impl/B.class", "com/acme/impl/B$1.class",
+                "META-INF/versions/11/com/acme/mr/C.class");
         indexer.open();
 
         assertThat(listings).hasValue(0);
@@ -111,7 +134,7 @@ class BundlePackageIndexerTest {
     }
 
     @Test
-    void splitPackageClassesGoToTheBundleThatHoldsThemElseToTheBundleResolvedLast() {
+    void splitPackageClassesGoToTheBundleThatHoldsThem() {
         Bundle first = install(3, "org/split/A.class");
         Bundle second = install(4, "org/split/B.class");
         indexer.open();
@@ -121,12 +144,12 @@ class BundlePackageIndexerTest {
 
         assertThat(indexer.ownerOf("org.split.A")).isEqualTo(3);
         assertThat(indexer.ownerOf("org.split.B")).isEqualTo(4);
-        assertThat(indexer.ownerOf("org.split.Any")).isEqualTo(3);
+        assertThat(indexer.ownerOf("org.split.Any")).isEqualTo(PackageIndex.NO_BUNDLE); // neither holds it
 
         event(BundleEvent.UPDATED, second);
         indexer.refresh();
         assertThat(indexer.ownerOf("org.split.A")).isEqualTo(3);
-        assertThat(indexer.ownerOf("org.split.Any")).isEqualTo(4);
+        assertThat(indexer.ownerOf("org.split.B")).isEqualTo(4);
     }
 
     @Test

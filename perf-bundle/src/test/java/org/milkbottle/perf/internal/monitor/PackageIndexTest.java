@@ -37,10 +37,22 @@ class PackageIndexTest {
 
         assertThat(probed.ownerOf("org.fixtures.Burner")).isEqualTo(10);
         assertThat(probed.ownerOf("org.fixtures.Idle")).isEqualTo(11);
-        assertThat(probed.ownerOf("org.fixtures.Gone")).isEqualTo(2); // no bundle holds it: the last put
+        assertThat(probed.ownerOf("org.fixtures.Gone")).isEqualTo(PackageIndex.NO_BUNDLE); // nobody holds it
+        assertThat(probed.ownerOf("org.fixtures.Burner$$Lambda$41/0x0000000800c0b000")).isEqualTo(10);
 
         probed.remove(10);
         assertThat(probed.ownerOf("org.fixtures.Burner")).isEqualTo(2);
+    }
+
+    @Test
+    void aPluginWithOneClassInSomeoneElsesPackageIsNotChargedForTheRest() {
+        // a plugin ships org.apache.felix.framework.Evil: the framework's own classes (on the class path, in no
+        // bundle) must not become the plugin's
+        PackageIndex probed = new PackageIndex((bundle, name) -> name.equals("org.apache.felix.framework.Evil"));
+        probed.put(9, Set.of("org.apache.felix.framework"));
+
+        assertThat(probed.ownerOf("org.apache.felix.framework.Evil")).isEqualTo(9);
+        assertThat(probed.ownerOf("org.apache.felix.framework.Felix")).isEqualTo(PackageIndex.NO_BUNDLE);
     }
 
     @Test
