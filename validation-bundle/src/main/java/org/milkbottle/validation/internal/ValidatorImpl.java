@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,16 +131,45 @@ public class ValidatorImpl implements Validator, BundleValidator {
         this.pipelineApprovals = pipelineApprovals;
     }
 
-    /** The runtime's bundles, apart from {@code excluded} (the bundle under validation, if installed). */
+    /** Which runtime bundles (id and last change) the last computed {@link #runtime} was made of. */
+    private record RuntimeKey(long excluded, List<Long> bundles) {
+    }
+
+    private volatile Map.Entry<RuntimeKey, RuntimeProtectionRule.Runtime> lastRuntime;
+
+    /**
+     * The runtime's bundles, apart from {@code excluded} (the bundle under validation, if installed). Listing the
+     * framework's exported packages costs far more than the rest of a small jar's validation, so the answer is
+     * kept until a runtime bundle is installed, updated or uninstalled.
+     */
     private RuntimeProtectionRule.Runtime runtime(long excluded) {
         BundleContext current = context;
         if (current == null) {
             return new RuntimeProtectionRule.Runtime(Set.of(), Set.of(), Set.of());
         }
+        Bundle[] bundles = current.getBundles();
+        List<Long> stamps = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            if (!ManagedLocation.isManaged(bundle) && bundle.getBundleId() != excluded) {
+                stamps.add(bundle.getBundleId());
+                stamps.add(bundle.getLastModified());
+            }
+        }
+        RuntimeKey key = new RuntimeKey(excluded, stamps);
+        Map.Entry<RuntimeKey, RuntimeProtectionRule.Runtime> last = lastRuntime;
+        if (last != null && last.getKey().equals(key)) {
+            return last.getValue();
+        }
+        RuntimeProtectionRule.Runtime made = runtime(bundles, excluded);
+        lastRuntime = Map.entry(key, made);
+        return made;
+    }
+
+    private static RuntimeProtectionRule.Runtime runtime(Bundle[] bundles, long excluded) {
         Set<String> names = new HashSet<>();
         Set<String> hosts = new HashSet<>();
         Set<String> packages = new HashSet<>();
-        for (Bundle bundle : current.getBundles()) {
+        for (Bundle bundle : bundles) {
             if (ManagedLocation.isManaged(bundle) || bundle.getBundleId() == excluded
                     || bundle.getSymbolicName() == null) {
                 continue; // plugins

@@ -14,6 +14,8 @@ import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.jdbc.DataSourceFactory;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * What a marketplace node keeps: the database (embedded H2, or PostgreSQL shared by several nodes), the
  * published jars, the signing key, and the in-memory catalog that follows the database.
@@ -39,7 +41,14 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
                     "milkbottle.marketplace.jdbc.password"));
         }
         DataSourceFactory factory = JdbcDrivers.factoryFor(url, dataSourceFactories);
-        Database database = new Database(factory.createDataSource(properties));
+        HikariDataSource pool = ConnectionPool.over(factory.createDataSource(properties));
+        Database database;
+        try {
+            database = new Database(pool, pool::close);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         try {
             PluginStore store = new PluginStore(database);
             return new Storage(database, store, new ArtifactFiles(folder.resolve("artifacts")),
