@@ -14,8 +14,6 @@ import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.jdbc.DataSourceFactory;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 /**
  * What a marketplace node keeps: the database (embedded H2, or PostgreSQL shared by several nodes), the
  * published jars, the signing key, and the in-memory catalog that follows the database.
@@ -41,14 +39,7 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
                     "milkbottle.marketplace.jdbc.password"));
         }
         DataSourceFactory factory = JdbcDrivers.factoryFor(url, dataSourceFactories);
-        HikariDataSource pool = ConnectionPool.over(factory.createDataSource(properties));
-        Database database;
-        try {
-            database = new Database(pool, pool::close);
-        } catch (SQLException | RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        Database database = new Database(factory.createDataSource(properties));
         try {
             PluginStore store = new PluginStore(database);
             return new Storage(database, store, new ArtifactFiles(folder.resolve("artifacts")),

@@ -45,16 +45,9 @@ public final class Database {
                     + " published TIMESTAMP NOT NULL)"));
 
     private final DataSource dataSource;
-    private final Runnable closeSource;
 
     public Database(DataSource dataSource) throws SQLException {
-        this(dataSource, () -> { });
-    }
-
-    /** @param closeSource run after the database is closed, e.g. to close a connection pool */
-    public Database(DataSource dataSource, Runnable closeSource) throws SQLException {
         this.dataSource = dataSource;
-        this.closeSource = closeSource;
         migrate();
     }
 
@@ -73,8 +66,6 @@ public final class Database {
         } catch (SQLException e) {
             System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING,
                     "Closing the marketplace database failed: " + e.getMessage());
-        } finally {
-            closeSource.run();
         }
     }
 

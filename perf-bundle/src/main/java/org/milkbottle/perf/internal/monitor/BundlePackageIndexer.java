@@ -31,6 +31,7 @@ final class BundlePackageIndexer implements BundleListener {
     private static final System.Logger LOG = System.getLogger(BundlePackageIndexer.class.getName());
 
     private final BundleContext context;
+    private static final String MANAGED_PREFIX = "milkbottle:";
     private final PackageIndex index = new PackageIndex(this::holds);
     /** Bundle events in the order they came, so that the bundle resolved last is indexed last and wins a split package. */
     private final Queue<Change> changes = new ConcurrentLinkedQueue<>();
@@ -126,6 +127,16 @@ final class BundlePackageIndexer implements BundleListener {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether MilkBottle's plugin manager installed the bundle (a plugin, or a library it brought): its location
+     * starts with {@code milkbottle:}, as {@code org.milkbottle.validation.api.ManagedLocation} defines (not imported:
+     * the perf bundle depends on no other MilkBottle bundle).
+     */
+    boolean isPlugin(long bundleId) {
+        Bundle bundle = context.getBundle(bundleId);
+        return bundle != null && bundle.getLocation() != null && bundle.getLocation().startsWith(MANAGED_PREFIX);
     }
 
     /** Class name → bundle id. Sampler thread only. */

@@ -62,7 +62,7 @@ public class PerformanceMonitorImpl implements PerformanceMonitor, InstallTiming
         indexer = new BundlePackageIndexer(context);
         indexer.open();
         threads = new JvmThreadSource(config.stackDepth());
-        cycle = new SamplingCycle(indexer::refresh, threads, indexer::ownerOf, System::nanoTime);
+        cycle = new SamplingCycle(indexer::refresh, threads, indexer::ownerOf, System::nanoTime, indexer::isPlugin);
         context.addBundleListener(forgetter);
         sampler = new UsageSampler(() -> {
             cycle.run();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -19,7 +20,7 @@ final class SamplingCycle implements Runnable {
     private final Supplier<List<ThreadSnapshot>> threads;
     private final ToLongFunction<String> owners;
     private final LongSupplier nanoClock;
-    private final ThreadAttributor attributor = new ThreadAttributor();
+    private final ThreadAttributor attributor;
     private final UsageLedger ledger = new UsageLedger();
     /** Uninstalled bundles, forgotten at the next sample so that the sampler's state stays on its own thread. */
     private final Queue<Long> forgotten = new ConcurrentLinkedQueue<>();
@@ -35,6 +36,13 @@ final class SamplingCycle implements Runnable {
      */
     SamplingCycle(Runnable beforeSample, Supplier<List<ThreadSnapshot>> threads, ToLongFunction<String> owners,
             LongSupplier nanoClock) {
+        this(beforeSample, threads, owners, nanoClock, bundle -> false);
+    }
+
+    /** @param plugins which bundles are plugins (their innermost frame wins over the runtime's, see ThreadAttributor) */
+    SamplingCycle(Runnable beforeSample, Supplier<List<ThreadSnapshot>> threads, ToLongFunction<String> owners,
+            LongSupplier nanoClock, LongPredicate plugins) {
+        this.attributor = new ThreadAttributor(plugins);
         this.beforeSample = beforeSample;
         this.threads = threads;
         this.owners = owners;

@@ -3,6 +3,7 @@ package org.milkbottle.perf.internal.monitor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -21,7 +22,22 @@ import java.util.function.ToLongFunction;
 final class ThreadAttributor {
 
     private final Map<Long, ThreadState> threads = new HashMap<>();
+    private final LongPredicate plugins;
     private boolean baselineTaken;
+
+    /** Every bundle counts alike: the innermost bundle frame wins. */
+    ThreadAttributor() {
+        this(bundle -> false);
+    }
+
+    /**
+     * @param plugins which bundles are plugins: the innermost frame of a plugin wins over frames of the runtime's
+     *        bundles further in, so that a plugin's work inside a shared library (the runtime's Jackson, Caffeine)
+     *        is the plugin's
+     */
+    ThreadAttributor(LongPredicate plugins) {
+        this.plugins = plugins;
+    }
 
     /**
      * Attributes one sample.
@@ -35,7 +51,7 @@ final class ThreadAttributor {
         Map<Long, BundleCharge> charges = new HashMap<>();
         for (ThreadSnapshot thread : sample) {
             ThreadState before = threads.get(thread.threadId());
-            long bundle = bundleOf(thread, before, owners);
+            long bundle = bundleOf(thread, before, owners, plugins);
             // A thread born after the first sample used all of its counters since then; before the first sample
             // we cannot tell what happened when, so the first sample only sets the baseline.
             long cpuBefore = before != null ? before.cpuNanos : baselineTaken ? 0 : thread.cpuNanos();
@@ -76,12 +92,23 @@ final class ThreadAttributor {
         return state == null ? PackageIndex.NO_BUNDLE : state.bundle;
     }
 
-    private static long bundleOf(ThreadSnapshot thread, ThreadState before, ToLongFunction<String> owners) {
+    private static long bundleOf(ThreadSnapshot thread, ThreadState before, ToLongFunction<String> owners,
+            LongPredicate plugins) {
+        long innermost = PackageIndex.NO_BUNDLE;
         for (String className : thread.frames()) {
             long owner = owners.applyAsLong(className);
-            if (owner != PackageIndex.NO_BUNDLE) {
+            if (owner == PackageIndex.NO_BUNDLE) {
+                continue;
+            }
+            if (plugins.test(owner)) {
                 return owner;
             }
+            if (innermost == PackageIndex.NO_BUNDLE) {
+                innermost = owner;
+            }
+        }
+        if (innermost != PackageIndex.NO_BUNDLE) {
+            return innermost;
         }
         if (before != null && before.bundle != PackageIndex.NO_BUNDLE) {
             return before.bundle;

@@ -60,6 +60,21 @@ class ThreadAttributorTest {
     }
 
     @Test
+    void aPluginsWorkInsideTheRuntimesSharedLibraryIsThePlugins() {
+        // the library is one of the runtime's bundles (its Jackson, say): the plugin that called it pays
+        ThreadAttributor pluginsFirst = new ThreadAttributor(bundle -> bundle == PLUGIN);
+        pluginsFirst.attribute(List.of(thread(1, 0, 0, "x.Y"), thread(2, 0, 0, "x.Y")), index::ownerOf);
+        Map<Long, BundleCharge> charges = pluginsFirst.attribute(List.of(
+                thread(1, 100, 10, "org.lib.Parser", "com.acme.plugin.Command", "org.apache.felix.gogo.runtime.Closure"),
+                // no plugin on this stack: the innermost bundle, as before
+                thread(2, 50, 5, "org.lib.Parser", "org.apache.felix.gogo.runtime.Closure")), index::ownerOf);
+
+        assertThat(charges.get(PLUGIN).cpuNanos()).isEqualTo(100);
+        assertThat(charges.get(LIBRARY).cpuNanos()).isEqualTo(50);
+        assertThat(charges).doesNotContainKey(SHELL);
+    }
+
+    @Test
     void jdkAndFrameworkFramesAreSkipped() {
         sample(thread(1, 0, 0, "x.Y"));
         Map<Long, BundleCharge> charges = sample(thread(1, 100, 10, "java.util.HashMap", "java.util.ArrayList",
