@@ -1,5 +1,7 @@
 package org.milkbottle.perf.internal.cache;
 
+import org.milkbottle.perf.testing.UsingBundle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
