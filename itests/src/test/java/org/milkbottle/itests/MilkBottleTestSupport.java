@@ -146,6 +146,7 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.apache.felix", "org.apache.felix.http.jetty").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.jdbc").versionAsInProject(),
                 mavenBundle("com.h2database", "h2").versionAsInProject(),
+                mavenBundle("com.zaxxer", "HikariCP").versionAsInProject(),
                 CoreOptions.bundle("file:" + System.getProperty("milkbottle.marketplace.bundle")));
     }
 

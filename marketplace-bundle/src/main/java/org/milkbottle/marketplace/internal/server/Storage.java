@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import javax.sql.DataSource;
+
 import org.milkbottle.marketplace.internal.store.ArtifactFiles;
 import org.milkbottle.marketplace.internal.store.Database;
 import org.milkbottle.marketplace.internal.store.PluginStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.jdbc.DataSourceFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * What a marketplace node keeps: the database (embedded H2, or PostgreSQL shared by several nodes), the
@@ -39,7 +43,15 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
                     "milkbottle.marketplace.jdbc.password"));
         }
         DataSourceFactory factory = JdbcDrivers.factoryFor(url, dataSourceFactories);
-        Database database = new Database(factory.createDataSource(properties));
+        DataSource direct = factory.createDataSource(properties);
+        HikariDataSource pool = ConnectionPool.over(direct);
+        Database database;
+        try {
+            database = new Database(pool, direct, pool::close);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         try {
             PluginStore store = new PluginStore(database);
             return new Storage(database, store, new ArtifactFiles(folder.resolve("artifacts")),

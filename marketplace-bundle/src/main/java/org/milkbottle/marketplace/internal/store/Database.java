@@ -45,9 +45,24 @@ public final class Database {
                     + " published TIMESTAMP NOT NULL)"));
 
     private final DataSource dataSource;
+    private final DataSource direct;
+    private final Runnable closePool;
 
     public Database(DataSource dataSource) throws SQLException {
-        this.dataSource = dataSource;
+        this(dataSource, dataSource, () -> { });
+    }
+
+    /**
+     * @param pooled    where the store's calls take their connections (a pool)
+     * @param direct    the driver's own data source under the pool: an embedded database is shut down through it
+     *                  once the pool is closed, so that the pool cannot open a connection while H2 shuts down
+     *                  (H2 then refuses every connection "in exclusive mode")
+     * @param closePool closes the pool and every connection it holds
+     */
+    public Database(DataSource pooled, DataSource direct, Runnable closePool) throws SQLException {
+        this.dataSource = pooled;
+        this.direct = direct;
+        this.closePool = closePool;
         migrate();
     }
 
@@ -55,9 +70,13 @@ public final class Database {
         return dataSource.getConnection();
     }
 
-    /** Shuts an embedded H2 database down (other databases need nothing: their connections are closed). */
+    /**
+     * Closes the pool, then shuts an embedded H2 database down (other databases need nothing more: the pool's
+     * connections are closed).
+     */
     public void close() {
-        try (Connection connection = connect()) {
+        closePool.run();
+        try (Connection connection = direct.getConnection()) {
             if (connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SHUTDOWN");

@@ -1,0 +1,84 @@
+package org.milkbottle.marketplace.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.milkbottle.marketplace.internal.store.Database;
+import org.milkbottle.marketplace.internal.store.PluginStore;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The pooled database: closing it while store calls are running, then opening it again at once. */
+class ConnectionPoolTest {
+
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        return h2;
+    }
+
+    @Test
+    void closingWhileBusyShutsH2DownWithoutTheSessionsItRefusesAndItOpensAgainAtOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            JdbcDataSource direct = h2();
+            HikariDataSource pool = ConnectionPool.over(direct);
+            Database database = new Database(pool, direct, pool::close);
+            PluginStore store = new PluginStore(database);
+            String token = Integer.toString(round).repeat(64);
+            store.addToken(token, "alice");
+            List<SQLException> refusals = new CopyOnWriteArrayList<>();
+            AtomicBoolean closed = new AtomicBoolean();
+            CountDownLatch busy = new CountDownLatch(2);
+            List<Thread> callers = List.of(caller(store, busy, closed, refusals), caller(store, busy, closed, refusals));
+            callers.forEach(Thread::start);
+            busy.await();
+
+            database.close();
+            closed.set(true);
+            for (Thread caller : callers) {
+                caller.join(10_000);
+            }
+
+            assertThat(pool.isClosed()).isTrue();
+            // what H2 says when a session is opened while SHUTDOWN runs: never, the pool is closed before it
+            assertThat(refusals).extracting(Throwable::getMessage)
+                    .noneMatch(message -> message.toLowerCase().contains("exclusive"));
+            // the database was shut down, not left open, and it opens again with what was stored
+            JdbcDataSource again = h2();
+            try (Connection connection = again.getConnection()) {
+                assertThat(connection.isValid(1)).isTrue();
+            }
+            HikariDataSource reopened = ConnectionPool.over(again);
+            Database next = new Database(reopened, again, reopened::close);
+            assertThat(new PluginStore(next).tokenOwner(token)).contains("alice");
+            next.close();
+        }
+    }
+
+    private static Thread caller(PluginStore store, CountDownLatch busy, AtomicBoolean closed,
+            List<SQLException> refusals) {
+        return new Thread(() -> {
+            busy.countDown();
+            while (!closed.get()) {
+                try {
+                    store.tokenOwner("f".repeat(64));
+                } catch (SQLException e) {
+                    refusals.add(e); // the pool is closed: expected once close() has begun
+                }
+            }
+        });
+    }
+}
