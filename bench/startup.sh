@@ -27,4 +27,6 @@ org.osgi.framework.storage=felix-cache
 felix.fileinstall.dir=load
 PROPS
 fi
-java bench/StartupBench.java launcher/target/milkbottle.jar "$floor" "${1:-7}"
+# more jars (another build, say) can be given to StartupBench after the first: they are measured interleaved, each
+# against the same floor runs; -Dbench.mb.jvm="OPTIONS" tries JVM options on MilkBottle's runs
+java bench/StartupBench.java "$floor" "${1:-7}" launcher/target/milkbottle.jar
