@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,14 +22,21 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.milkbottle.marketplace.api.Marketplace;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.jdbc.DataSourceFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +58,33 @@ public class MarketplaceIT extends MilkBottleTestSupport {
     @Override
     public Option[] configuration() throws IOException {
         return OptionUtils.combine(baseOptions(), marketplaceOptions(PORT));
+    }
+
+    /**
+     * A second JDBC driver that appears once the marketplace runs (a node has H2's and PostgreSQL's, started in
+     * either order) must not restart it: a restart closed the store under a command that was using it (AttachIT
+     * failed so, "HikariDataSource has been closed").
+     */
+    @Test
+    public void aJdbcDriverThatComesLaterDoesNotRestartTheMarketplace() throws Exception {
+        ServiceReference<Marketplace> before = context.getServiceReference(Marketplace.class);
+        Marketplace marketplace = context.getService(before);
+        assertTrue(marketplace.createToken("before").startsWith("mbt_"));
+        DataSourceFactory lateDriver = (DataSourceFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSourceFactory.class}, (proxy, method, args) -> {
+                    throw new AssertionError("the marketplace uses H2 here, never this driver: " + method.getName());
+                });
+        ServiceRegistration<DataSourceFactory> registration = context.registerService(DataSourceFactory.class,
+                lateDriver, new Hashtable<>(Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, "org.postgresql.Driver")));
+        try {
+            ServiceReference<Marketplace> after = context.getServiceReference(Marketplace.class);
+            assertEquals("the same marketplace service, not a new one", before.getProperty(Constants.SERVICE_ID),
+                    after.getProperty(Constants.SERVICE_ID));
+            assertTrue("the store still open", marketplace.createToken("after").startsWith("mbt_"));
+        } finally {
+            registration.unregister();
+            context.ungetService(before);
+        }
     }
 
     private int port() {

@@ -1,7 +1,9 @@
 package org.milkbottle.marketplace.internal.server;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.osgi.service.jdbc.DataSourceFactory;
 
@@ -21,6 +23,27 @@ final class JdbcDrivers {
         }
         throw new IllegalArgumentException("The marketplace stores its data in H2 or PostgreSQL; '" + url
                 + "' is neither (use jdbc:postgresql://HOST:PORT/DATABASE).");
+    }
+
+    /**
+     * The factory {@code url} needs, waiting up to {@code wait} for it to appear among {@code factories} (read again
+     * every 50 ms; null while there are none yet).
+     */
+    static DataSourceFactory awaitFactoryFor(String url,
+            Supplier<List<Map.Entry<Map<String, Object>, DataSourceFactory>>> factories, Duration wait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<Map.Entry<Map<String, Object>, DataSourceFactory>> now = factories.get();
+            try {
+                return factoryFor(url, now == null ? List.of() : now);
+            } catch (IllegalStateException missing) {
+                if (System.nanoTime() > deadline) {
+                    throw missing;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     static DataSourceFactory factoryFor(String url, List<Map.Entry<Map<String, Object>, DataSourceFactory>> factories) {

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -60,20 +61,26 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog {
     private final long maxUploadBytes;
     private final CompletableFuture<Parts> parts;
 
+    /**
+     * The JDBC drivers there are. Dynamic: a driver that comes after the marketplace has started (a node has H2's
+     * and PostgreSQL's) must not restart it — a restart closed the store under a command that was using it. The
+     * start waits for the driver its URL needs ({@link Storage#open}).
+     */
+    @Reference(name = "dataSourceFactory", cardinality = ReferenceCardinality.AT_LEAST_ONE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Map.Entry<Map<String, Object>, DataSourceFactory>> dataSourceFactories;
+
     @Activate
     public MarketplaceImpl(BundleContext context, MarketplaceConfig config, @Reference Validator validator,
-            @Reference AdvisoryRegistry advisoryRegistry,
-            @Reference(name = "dataSourceFactory", cardinality = ReferenceCardinality.AT_LEAST_ONE,
-                    policyOption = ReferencePolicyOption.GREEDY)
-            List<Map.Entry<Map<String, Object>, DataSourceFactory>> dataSourceFactories) {
+            @Reference AdvisoryRegistry advisoryRegistry) {
         this.maxUploadBytes = config.maxUploadBytes();
         Executor starter = task -> {
             Thread thread = new Thread(task, "milkbottle-marketplace-start");
             thread.setDaemon(true);
             thread.start();
         };
-        this.parts = CompletableFuture.supplyAsync(() -> start(context, config, validator, advisoryRegistry,
-                dataSourceFactories), starter);
+        this.parts = CompletableFuture.supplyAsync(() -> start(context, config, validator, advisoryRegistry),
+                starter);
         parts.whenComplete((started, failure) -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "The marketplace cannot start: " + cause(failure).getMessage(),
@@ -83,10 +90,11 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog {
     }
 
     private Parts start(BundleContext context, MarketplaceConfig config, Validator validator,
-            AdvisoryRegistry advisoryRegistry, List<Map.Entry<Map<String, Object>, DataSourceFactory>> factories) {
+            AdvisoryRegistry advisoryRegistry) {
         Storage storage;
         try {
-            storage = Storage.open(context, config, factories);
+            // DS sets the field once the constructor has returned: read it only here, on the start thread
+            storage = Storage.open(context, config, () -> dataSourceFactories);
         } catch (Exception e) {
             throw new CompletionException(e);
         }

@@ -3,10 +3,12 @@ package org.milkbottle.marketplace.internal.server;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -25,10 +27,13 @@ import com.zaxxer.hikari.HikariDataSource;
 record Storage(Database database, PluginStore store, ArtifactFiles artifacts, IndexSigner signer,
         CatalogFollower catalog) implements AutoCloseable {
 
+    /** How long the start waits for the JDBC driver its URL needs (the driver's bundle may start after this one). */
+    static final Duration DRIVER_WAIT = Duration.ofSeconds(30);
+
     /** Opens (and on first use creates) everything in the configured data folder and database. */
     static Storage open(BundleContext context, MarketplaceConfig config,
-            List<Map.Entry<Map<String, Object>, DataSourceFactory>> dataSourceFactories)
-            throws IOException, SQLException, GeneralSecurityException {
+            Supplier<List<Map.Entry<Map<String, Object>, DataSourceFactory>>> dataSourceFactories)
+            throws IOException, SQLException, GeneralSecurityException, InterruptedException {
         Path folder = folder(context, config);
         String url = setting(config.jdbcUrl(), context, "milkbottle.marketplace.jdbc.url");
         Properties properties = new Properties();
@@ -42,7 +47,7 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
             properties.put(DataSourceFactory.JDBC_PASSWORD, setting(config.jdbcPassword(), context,
                     "milkbottle.marketplace.jdbc.password"));
         }
-        DataSourceFactory factory = JdbcDrivers.factoryFor(url, dataSourceFactories);
+        DataSourceFactory factory = JdbcDrivers.awaitFactoryFor(url, dataSourceFactories, DRIVER_WAIT);
         DataSource direct = factory.createDataSource(properties);
         HikariDataSource pool = ConnectionPool.over(direct);
         Database database;
