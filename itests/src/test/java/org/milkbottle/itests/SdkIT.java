@@ -1,0 +1,129 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The SDK as a plugin author uses it: {@code mb:create} a project from each template, build it with Maven (offline,
+ * against the local repository this build filled), validate the jar with zero findings, install it ACTIVE, and use
+ * what it offers (the command template's shell commands, the basic template's service). Bad requests are refused
+ * with one clear line and nothing written.
+ */
+@RunWith(PaxExam.class)
+public class SdkIT extends MilkBottleTestSupport {
+
+    @Configuration
+    @Override
+    public Option[] configuration() throws IOException {
+        return OptionUtils.combine(baseOptions(), CoreOptions.bundle("file:" + System.getProperty("milkbottle.sdk.bundle")));
+    }
+
+    @Test
+    public void theCommandTemplateBuildsValidatesInstallsAndItsCommandsWork() throws Exception {
+        Path folder = work("sdk-command").resolve("notes");
+        String created = shell("mb:create org.acme.notes --template command --dir " + folder);
+        assertTrue(created, created.startsWith("Created org.acme.notes from the command template in " + folder));
+        assertTrue(created, created.contains("mb:install file:" + folder.resolve("target/org.acme.notes.jar")));
+
+        Path jar = build(folder, "org.acme.notes");
+        assertNoFindings(jar);
+        String installed = shell("mb:install file:" + jar);
+        assertTrue(installed, installed.contains("org.acme.notes") && installed.contains("ACTIVE"));
+
+        assertEquals("Added entry 1.", shell("notes:add \"buy milk\"").trim());
+        assertEquals("Added entry 2.", shell("notes:add \"call Ada\"").trim());
+        assertEquals("1. buy milk\n2. call Ada", shell("notes:list").trim());
+    }
+
+    @Test
+    public void theBasicTemplateBuildsValidatesInstallsAndPublishesItsService() throws Exception {
+        Path folder = work("sdk-basic").resolve("greeter");
+        shell("mb:create com.example.greeter --package com.example.greet --dir " + folder);
+        Path jar = build(folder, "com.example.greeter");
+        assertNoFindings(jar);
+        String installed = shell("mb:install file:" + jar);
+        assertTrue(installed, installed.contains("ACTIVE"));
+
+        ServiceReference<?>[] services = context.getAllServiceReferences("com.example.greet.api.GreeterService", null);
+        assertTrue("the generated component publishes its service", services != null && services.length == 1);
+        Object service = context.getService(services[0]);
+        Method greet = service.getClass().getMethod("greet", String.class);
+        assertEquals("Hello, Ada, from Greeter!", greet.invoke(service, "Ada"));
+        context.ungetService(services[0]);
+    }
+
+    @Test
+    public void templatesAreListedAndBadRequestsAreRefusedWithNothingWritten() throws Exception {
+        String templates = shell("mb:templates");
+        assertTrue(templates, templates.contains("basic") && templates.contains("command")
+                && templates.contains("Make one with: mb:create NAME --template TEMPLATE"));
+
+        Path base = work("sdk-bad");
+        assertEquals("There is no template 'gui'; the templates are basic, command (mb:templates describes them).",
+                expectShellError("mb:create org.acme.notes --template gui --dir " + base.resolve("a")));
+        assertTrue(expectShellError("mb:create 'org acme' --dir " + base.resolve("b"))
+                .contains("is not a valid plugin name"));
+        assertTrue(expectShellError("mb:create org.acme.new --dir " + base.resolve("c"))
+                .contains("give one with --package"));
+        assertTrue(expectShellError("mb:create org.acme.notes --package 1abc --dir " + base.resolve("d"))
+                .contains("is not a valid Java package name"));
+        Path existing = Files.createDirectories(base.resolve("taken"));
+        Files.writeString(existing.resolve("keep.txt"), "mine");
+        assertEquals(existing + " exists already; nothing was written. Choose another folder with --dir, or remove "
+                + "that one first.", expectShellError("mb:create org.acme.notes --dir " + existing));
+        assertEquals("mine", Files.readString(existing.resolve("keep.txt")));
+        try (Stream<Path> left = Files.list(base)) {
+            assertEquals("only the folder that was there", List.of(existing), left.toList());
+        }
+    }
+
+    /** Builds a generated project as its README says ({@code mvn -q verify}), offline; returns its jar. */
+    private static Path build(Path folder, String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-q", "-B", "verify"));
+        String repository = System.getProperty("maven.repo.local");
+        if (repository != null && !repository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repository);
+        }
+        Process build = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the build ends", build.waitFor(300, TimeUnit.SECONDS));
+        assertEquals("mvn verify in " + folder + ":\n" + output, 0, build.exitValue());
+        Path jar = folder.resolve("target/" + name + ".jar");
+        assertTrue(jar + " built", Files.isRegularFile(jar));
+        assertTrue("its own tests ran: " + output, Files.isDirectory(folder.resolve("target/surefire-reports")));
+        return jar;
+    }
+
+    private static String maven() {
+        String home = System.getProperty("maven.home");
+        return home != null && Files.isRegularFile(Path.of(home, "bin", "mvn")) ? Path.of(home, "bin", "mvn").toString()
+                : "mvn";
+    }
+
+    /** mb:validate -v shows every finding, informational ones too: a generated plugin has none. */
+    private void assertNoFindings(Path jar) throws Exception {
+        String report = shell("mb:validate -v " + jar);
+        assertTrue(report, report.contains(": APPROVED"));
+        assertFalse(report, report.lines().anyMatch(l -> l.matches("  (ERROR|WARNING|INFO) .*")));
+    }
+}
