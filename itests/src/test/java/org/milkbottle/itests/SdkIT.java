@@ -56,6 +56,43 @@ public class SdkIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void mbDevTakesUpEachRebuildAndKeepsTheVersionBeforeWhenARebuildIsRefused() throws Exception {
+        Path folder = work("sdk-dev").resolve("diary");
+        shell("mb:create org.acme.diary --template command --dir " + folder);
+        build(folder, "org.acme.diary");
+        String watching = shell("mb:dev " + folder);
+        assertTrue(watching, watching.startsWith("Watching " + folder));
+        awaitShell("diary:add first", "Added entry 1.");
+
+        // edit, rebuild: the new behaviour is live without an install command
+        Path commands = folder.resolve("src/main/java/org/acme/diary/DiaryCommands.java");
+        Files.writeString(commands, Files.readString(commands).replace("\"Added entry \"", "\"Noted entry \""));
+        build(folder, "org.acme.diary");
+        awaitShell("diary:add second", "Noted entry 1.");
+        assertTrue(shell("mb:history"), shell("mb:history").contains("dev"));
+
+        // a rebuild the validator refuses (no contact address) is reported; the version before keeps running
+        Path bnd = folder.resolve("bnd.bnd");
+        Files.writeString(bnd, Files.readString(bnd).replace("Bundle-ContactAddress: plugins@acme.org",
+                "Bundle-ContactAddress: nobody"));
+        Files.writeString(commands, Files.readString(commands).replace("\"Noted entry \"", "\"Broken entry \""));
+        build(folder, "org.acme.diary");
+        await("mb:dev reports the refusal", () -> {
+            try {
+                return shell("mb:dev").contains("refused, the version before keeps running");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(shell("mb:dev"), shell("mb:dev").contains("metadata.contact"));
+        assertTrue(shell("diary:add third").startsWith("Noted entry"));
+
+        assertTrue(shell("mb:dev --stop " + folder).startsWith("Stopped watching " + folder));
+        assertEquals("No project is watched; start with mb:dev DIR.", shell("mb:dev").trim());
+        assertTrue(expectShellError("mb:dev " + folder.resolve("missing")).contains("is not a folder"));
+    }
+
+    @Test
     public void theBasicTemplateBuildsValidatesInstallsAndPublishesItsService() throws Exception {
         Path folder = work("sdk-basic").resolve("greeter");
         shell("mb:create com.example.greeter --package com.example.greet --dir " + folder);
@@ -73,13 +110,50 @@ public class SdkIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void theConfigTemplatesSchemaIsShownCheckedAndItsValuesReachTheCommand() throws Exception {
+        Path folder = work("sdk-config").resolve("greet");
+        shell("mb:create org.acme.greeter --template config --dir " + folder);
+        Path jar = build(folder, "org.acme.greeter");
+        assertNoFindings(jar);
+        assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
+
+        assertEquals("Hello, Ada!", shell("greeter:greet Ada").trim());
+        String schema = shell("mb:config org.acme.greeter");
+        assertTrue(schema, schema.contains("greeting") && schema.contains("excitement") && schema.contains("plain|shout"));
+        assertTrue(expectShellError("mb:config org.acme.greeter excitement 9").contains("excitement"));
+        shell("mb:config org.acme.greeter excitement 3");
+        awaitShell("greeter:greet Ada", "Hello, Ada!!!");
+    }
+
+    @Test
+    public void theHealthcheckTemplatesCheckRunsInMbHealthAndWarnsBelowItsThreshold() throws Exception {
+        Path folder = work("sdk-health").resolve("watch");
+        shell("mb:create org.acme.watch --template healthcheck --dir " + folder);
+        Path jar = build(folder, "org.acme.watch");
+        assertNoFindings(jar);
+        assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
+
+        String health = shell("mb:health org.acme.watch");
+        assertTrue(health, health.contains("Health: OK") && health.contains("of the maximum heap is free"));
+        shell("mb:config org.acme.watch minimumHeadroomPercent 100");
+        await("the check warns", () -> {
+            try {
+                return shell("mb:health org.acme.watch").contains("WARN");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
     public void templatesAreListedAndBadRequestsAreRefusedWithNothingWritten() throws Exception {
         String templates = shell("mb:templates");
         assertTrue(templates, templates.contains("basic") && templates.contains("command")
                 && templates.contains("Make one with: mb:create NAME --template TEMPLATE"));
 
         Path base = work("sdk-bad");
-        assertEquals("There is no template 'gui'; the templates are basic, command (mb:templates describes them).",
+        assertEquals("There is no template 'gui'; the templates are basic, command, config, healthcheck (mb:templates "
+                + "describes them).",
                 expectShellError("mb:create org.acme.notes --template gui --dir " + base.resolve("a")));
         assertTrue(expectShellError("mb:create 'org acme' --dir " + base.resolve("b"))
                 .contains("is not a valid plugin name"));

@@ -1,7 +1,11 @@
 package org.milkbottle.sdk.internal.command;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.milkbottle.sdk.api.DevUpdate;
+import org.milkbottle.sdk.api.DevWatch;
 import org.milkbottle.sdk.api.GeneratedProject;
 import org.milkbottle.sdk.api.Template;
 
@@ -17,6 +21,45 @@ final class SdkFormatter {
                 + " (" + project.files().size() + " files; Java package " + project.javaPackage() + ").\n"
                 + "Next: cd " + project.directory() + " && mvn -q verify\n"
                 + "then: mb:install file:" + jar;
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** Updates shown per project. */
+    private static final int SHOWN = 5;
+
+    static String watching(DevWatch watch) {
+        return "Watching " + watch.directory() + ": every jar its build writes to target/ is validated and installed "
+                + "(its jar now, if built already). mb:dev shows the results; mb:dev --stop " + watch.directory()
+                + " ends it.";
+    }
+
+    static String watches(List<DevWatch> watches) {
+        if (watches.isEmpty()) {
+            return "No project is watched; start with mb:dev DIR.";
+        }
+        StringBuilder out = new StringBuilder();
+        for (DevWatch watch : watches) {
+            out.append(watch.directory()).append('\n');
+            List<DevUpdate> updates = watch.updates();
+            if (updates.isEmpty()) {
+                out.append("  no jar taken up yet; build it (mvn -q verify)\n");
+            }
+            for (DevUpdate update : updates.subList(Math.max(0, updates.size() - SHOWN), updates.size())) {
+                out.append("  ").append(TIME.format(update.at())).append("  ")
+                        .append(update.installed() ? update.version() + " " + update.message()
+                                : "refused, the version before keeps running: " + update.message())
+                        .append(" (").append(update.millisFromWrite()).append(" ms after the jar was written)\n");
+            }
+            List<Long> installs = updates.stream().filter(DevUpdate::installed).map(DevUpdate::millisFromWrite)
+                    .sorted().toList();
+            if (!installs.isEmpty()) {
+                out.append("  jar written -> installed: median ").append(installs.get(installs.size() / 2))
+                        .append(" ms, p90 ").append(installs.get(installs.size() * 9 / 10)).append(" ms, max ")
+                        .append(installs.get(installs.size() - 1)).append(" ms over ").append(installs.size())
+                        .append(" update(s)\n");
+            }
+        }
+        return out.toString().stripTrailing();
     }
 
     static String templates(List<Template> templates) {
