@@ -6,12 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.Test;
@@ -45,7 +42,7 @@ public class SdkIT extends MilkBottleTestSupport {
         assertTrue(created, created.startsWith("Created org.acme.notes from the command template in " + folder));
         assertTrue(created, created.contains("mb:install file:" + folder.resolve("target/org.acme.notes.jar")));
 
-        Path jar = build(folder, "org.acme.notes");
+        Path jar = GeneratedProjects.build(folder, "org.acme.notes");
         assertNoFindings(jar);
         String installed = shell("mb:install file:" + jar);
         assertTrue(installed, installed.contains("org.acme.notes") && installed.contains("ACTIVE"));
@@ -59,7 +56,7 @@ public class SdkIT extends MilkBottleTestSupport {
     public void mbDevTakesUpEachRebuildAndKeepsTheVersionBeforeWhenARebuildIsRefused() throws Exception {
         Path folder = work("sdk-dev").resolve("diary");
         shell("mb:create org.acme.diary --template command --dir " + folder);
-        build(folder, "org.acme.diary");
+        GeneratedProjects.build(folder, "org.acme.diary");
         String watching = shell("mb:dev " + folder);
         assertTrue(watching, watching.startsWith("Watching " + folder));
         awaitShell("diary:add first", "Added entry 1.");
@@ -67,7 +64,7 @@ public class SdkIT extends MilkBottleTestSupport {
         // edit, rebuild: the new behaviour is live without an install command
         Path commands = folder.resolve("src/main/java/org/acme/diary/DiaryCommands.java");
         Files.writeString(commands, Files.readString(commands).replace("\"Added entry \"", "\"Noted entry \""));
-        build(folder, "org.acme.diary");
+        GeneratedProjects.build(folder, "org.acme.diary");
         awaitShell("diary:add second", "Noted entry 1.");
         assertTrue(shell("mb:history"), shell("mb:history").contains("dev"));
 
@@ -76,7 +73,7 @@ public class SdkIT extends MilkBottleTestSupport {
         Files.writeString(bnd, Files.readString(bnd).replace("Bundle-ContactAddress: plugins@acme.org",
                 "Bundle-ContactAddress: nobody"));
         Files.writeString(commands, Files.readString(commands).replace("\"Noted entry \"", "\"Broken entry \""));
-        build(folder, "org.acme.diary");
+        GeneratedProjects.build(folder, "org.acme.diary");
         await("mb:dev reports the refusal", () -> {
             try {
                 return shell("mb:dev").contains("refused, the version before keeps running");
@@ -96,7 +93,7 @@ public class SdkIT extends MilkBottleTestSupport {
     public void theBasicTemplateBuildsValidatesInstallsAndPublishesItsService() throws Exception {
         Path folder = work("sdk-basic").resolve("greeter");
         shell("mb:create com.example.greeter --package com.example.greet --dir " + folder);
-        Path jar = build(folder, "com.example.greeter");
+        Path jar = GeneratedProjects.build(folder, "com.example.greeter");
         assertNoFindings(jar);
         String installed = shell("mb:install file:" + jar);
         assertTrue(installed, installed.contains("ACTIVE"));
@@ -113,7 +110,7 @@ public class SdkIT extends MilkBottleTestSupport {
     public void theConfigTemplatesSchemaIsShownCheckedAndItsValuesReachTheCommand() throws Exception {
         Path folder = work("sdk-config").resolve("greet");
         shell("mb:create org.acme.greeter --template config --dir " + folder);
-        Path jar = build(folder, "org.acme.greeter");
+        Path jar = GeneratedProjects.build(folder, "org.acme.greeter");
         assertNoFindings(jar);
         assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
 
@@ -129,7 +126,7 @@ public class SdkIT extends MilkBottleTestSupport {
     public void theHealthcheckTemplatesCheckRunsInMbHealthAndWarnsBelowItsThreshold() throws Exception {
         Path folder = work("sdk-health").resolve("watch");
         shell("mb:create org.acme.watch --template healthcheck --dir " + folder);
-        Path jar = build(folder, "org.acme.watch");
+        Path jar = GeneratedProjects.build(folder, "org.acme.watch");
         assertNoFindings(jar);
         assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
 
@@ -169,29 +166,6 @@ public class SdkIT extends MilkBottleTestSupport {
         try (Stream<Path> left = Files.list(base)) {
             assertEquals("only the folder that was there", List.of(existing), left.toList());
         }
-    }
-
-    /** Builds a generated project as its README says ({@code mvn -q verify}), offline; returns its jar. */
-    private static Path build(Path folder, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-q", "-B", "verify"));
-        String repository = System.getProperty("maven.repo.local");
-        if (repository != null && !repository.isBlank()) {
-            command.add("-Dmaven.repo.local=" + repository);
-        }
-        Process build = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
-        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("the build ends", build.waitFor(300, TimeUnit.SECONDS));
-        assertEquals("mvn verify in " + folder + ":\n" + output, 0, build.exitValue());
-        Path jar = folder.resolve("target/" + name + ".jar");
-        assertTrue(jar + " built", Files.isRegularFile(jar));
-        assertTrue("its own tests ran: " + output, Files.isDirectory(folder.resolve("target/surefire-reports")));
-        return jar;
-    }
-
-    private static String maven() {
-        String home = System.getProperty("maven.home");
-        return home != null && Files.isRegularFile(Path.of(home, "bin", "mvn")) ? Path.of(home, "bin", "mvn").toString()
-                : "mvn";
     }
 
     /** mb:validate -v shows every finding, informational ones too: a generated plugin has none. */

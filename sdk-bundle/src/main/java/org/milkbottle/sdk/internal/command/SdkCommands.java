@@ -1,5 +1,6 @@
 package org.milkbottle.sdk.internal.command;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -8,24 +9,61 @@ import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.milkbottle.sdk.api.DevMode;
 import org.milkbottle.sdk.api.ProjectGenerator;
+import org.milkbottle.sdk.api.Publisher;
 import org.milkbottle.sdk.api.ProjectRequest;
 import org.milkbottle.sdk.api.SdkException;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code mb:create} and {@code mb:templates} over the {@link ProjectGenerator}, {@code mb:dev} over {@link DevMode}. */
+/**
+ * {@code mb:create} and {@code mb:templates} over the {@link ProjectGenerator}, {@code mb:dev} over {@link DevMode},
+ * {@code mb:publish} over the {@link Publisher}.
+ */
 @Component(service = SdkCommands.class)
-@GogoCommand(scope = "mb", function = {"create", "templates", "dev"})
+@GogoCommand(scope = "mb", function = {"create", "templates", "dev", "publish"})
 public class SdkCommands {
+
+    /** Where mb:publish finds a token not given with --token. */
+    static final String TOKEN_VARIABLE = "MILKBOTTLE_TOKEN";
 
     private final ProjectGenerator generator;
     private final DevMode devMode;
+    private final Publisher publisher;
+    private final BundleContext context;
 
     @Activate
-    public SdkCommands(@Reference ProjectGenerator generator, @Reference DevMode devMode) {
+    public SdkCommands(@Reference ProjectGenerator generator, @Reference DevMode devMode,
+            @Reference Publisher publisher, BundleContext context) {
         this.generator = generator;
         this.devMode = devMode;
+        this.publisher = publisher;
+        this.context = context;
+    }
+
+    @Descriptor("publish a plugin's jar to a marketplace (validated there; a refusal says why and publishes nothing). "
+            + "Then, on any runtime that uses that marketplace: mb:install NAME")
+    public String publish(
+            @Descriptor("the marketplace's address (default: this runtime's own, http://127.0.0.1:HTTP_PORT)")
+            @Parameter(names = {"-m", "--marketplace"}, absentValue = "") String marketplace,
+            @Descriptor("your publishing token, mbt_… (default: the MILKBOTTLE_TOKEN environment variable)")
+            @Parameter(names = {"-t", "--token"}, absentValue = "") String token,
+            @Descriptor("the plugin's jar, e.g. target/org.acme.notes.jar") String jar) throws SdkException {
+        URI address;
+        try {
+            address = URI.create(marketplace.isBlank() ? "http://127.0.0.1:" + ownHttpPort() : marketplace.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SdkException("'" + marketplace + "' is not an address; e.g. --marketplace http://127.0.0.1:8180. "
+                    + "Nothing was published.");
+        }
+        String key = token.isBlank() ? System.getenv().getOrDefault(TOKEN_VARIABLE, "") : token;
+        return SdkFormatter.published(publisher.publish(Path.of(jar), address, key));
+    }
+
+    private String ownHttpPort() {
+        String port = context.getProperty("org.osgi.service.http.port");
+        return port == null || port.isBlank() ? "8080" : port.strip();
     }
 
     @Descriptor("make a new plugin project (Maven, bnd, a unit test, README, CHANGELOG) from a template; "

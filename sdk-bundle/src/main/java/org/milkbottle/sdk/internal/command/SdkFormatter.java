@@ -7,6 +7,7 @@ import java.util.List;
 import org.milkbottle.sdk.api.DevUpdate;
 import org.milkbottle.sdk.api.DevWatch;
 import org.milkbottle.sdk.api.GeneratedProject;
+import org.milkbottle.sdk.api.PublishReceipt;
 import org.milkbottle.sdk.api.Template;
 
 /** What the SDK's commands print. */
@@ -60,6 +61,13 @@ final class SdkFormatter {
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    static String published(PublishReceipt receipt) {
+        StringBuilder out = new StringBuilder("Published " + receipt.name() + " " + receipt.version() + " to "
+                + receipt.marketplace() + " (SHA-256 " + receipt.sha256() + ").\n");
+        receipt.findings().forEach(f -> out.append("  ").append(f).append('\n'));
+        return out + "Install it on a runtime that uses this marketplace: mb:install " + receipt.name();
     }
 
     static String templates(List<Template> templates) {
