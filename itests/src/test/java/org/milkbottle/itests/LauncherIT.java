@@ -94,6 +94,16 @@ public class LauncherIT {
         assertTrue(usage.toString(), usage.err().contains("unknown option '--frobnicate'"));
     }
 
+    /** help, right after the start, also knows the commands of the bundles started after the prompt. */
+    @Test
+    public void helpRightAfterTheStartKnowsTheCommandsOfTheBundlesStartedAfterThePrompt() throws Exception {
+        Run run = run("-c", "help mb:create; help mb:search");
+        assertEquals(run.toString(), 0, run.exit());
+        assertFalse(run.toString(), run.out().contains("There is no command"));
+        assertTrue(run.toString(), run.out().contains("mb:create") && run.out().contains("--template")
+                && run.out().contains("mb:search"));
+    }
+
     @Test
     public void aNewRuntimeFindsAndInstallsTheExamplePluginByNameFromItsEmbeddedMarketplace() throws Exception {
         Run run = run("-c", "mb:search hello; mb:install hello; hello:greet Ida; mb:repo-list");

@@ -89,7 +89,7 @@ public abstract class MilkBottleTestSupport {
                 // the HTTP install test serves a jar with the JDK's HTTP server
                 CoreOptions.bootDelegationPackage("com.sun.net.httpserver"),
                 // the perf bundle's per-thread CPU and allocation figures and JFR (as -runsystempackages in the bndrun)
-                CoreOptions.systemPackages("com.sun.management", "jdk.jfr"),
+                CoreOptions.systemPackages("com.sun.management", "jdk.jfr", "jdk.security.jarsigner"),
                 systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"),
                 mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),

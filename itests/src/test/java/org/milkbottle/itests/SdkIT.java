@@ -17,6 +17,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
+import org.milkbottle.validation.testing.Signing;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.ServiceReference;
 
@@ -140,6 +141,43 @@ public class SdkIT extends MilkBottleTestSupport {
                 return false;
             }
         });
+    }
+
+    @Test
+    public void mbPackageSignsSoThatATrustingRuntimeInstallsItAsTrustedAndTamperingIsRefused() throws Exception {
+        Path folder = work("sdk-package").resolve("signed");
+        shell("mb:create org.acme.signed --template command --dir " + folder);
+        Path jar = GeneratedProjects.build(folder, "org.acme.signed");
+        Signing author = new Signing(work("sdk-keys"), "acme-author");
+
+        String packaged = shell("mb:package --keystore " + author.keystore() + " --storepass secret " + jar);
+        assertTrue(packaged, packaged.startsWith("Packaged org.acme.signed 0.1.0.")
+                && packaged.contains("signed by CN=acme-author,O=Tests and verified"));
+        Path signed;
+        try (Stream<Path> dist = Files.list(folder.resolve("target/dist"))) {
+            signed = dist.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jarsigner").toString(),
+                "-verify", signed.toString()).redirectErrorStream(true).start();
+        String verified = new String(verify.getInputStream().readAllBytes());
+        assertEquals(verified, 0, verify.waitFor());
+        assertTrue(verified, verified.contains("jar verified"));
+
+        // tampered after signing: refused, whoever signed it
+        Path tampered = TestBundles.tamper(signed, "org/acme/signed/Entries.class", new byte[] {1, 2, 3},
+                work("sdk-tampered").resolve("tampered.jar"));
+        assertTrue(shell("mb:validate " + tampered).contains(": REFUSED"));
+
+        assertTrue(shell("mb:validate " + signed).contains("signature    untrusted"));
+        shell("mb:trust-add " + author.exportCertificate(work("sdk-cert").resolve("author.pem")) + " acme-author");
+        assertTrue(shell("mb:validate " + signed).contains("signature    trusted"));
+        assertTrue(shell("mb:install file:" + signed).contains("ACTIVE"));
+
+        assertTrue(expectShellError("mb:package --keystore " + author.keystore() + " --storepass wrong " + jar)
+                .contains("did not open with that password"));
+        assertTrue(expectShellError("mb:package --keystore " + folder.resolve("none.p12") + " --storepass x " + jar)
+                .contains("does not exist"));
+        assertTrue(expectShellError("mb:package " + jar).startsWith("Give the keystore to sign with"));
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class Signing {
                 "-validity", "30", "-keystore", keystore.toString(), "-storepass", "secret", "-storetype", "PKCS12");
     }
 
+    /** The keystore (PKCS#12, password {@code secret}) holding the key. */
+    public Path keystore() {
+        return keystore;
+    }
+
     /** Writes the publisher's certificate (PEM) to {@code target}, as a publisher hands it to operators. */
     public Path exportCertificate(Path target) throws Exception {
         run("keytool", "-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass",

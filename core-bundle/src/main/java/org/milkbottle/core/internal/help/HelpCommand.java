@@ -1,5 +1,6 @@
 package org.milkbottle.core.internal.help;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,12 @@ import java.util.stream.Collectors;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 
 /**
  * {@code help} and {@code help COMMAND}. The console looks MilkBottle's scope up first, so a plain
@@ -22,16 +26,33 @@ import org.osgi.service.component.annotations.Component;
 @GogoCommand(scope = "mb", function = "help")
 public class HelpCommand {
 
+    /** How long help waits for the runtime bundles started after the prompt (their commands, e.g. mb:search). */
+    private static final Duration DEFERRED_WAIT = Duration.ofSeconds(60);
+
     private final CommandHelp commands;
+    private final RuntimeStages stages;
 
     @Activate
-    public HelpCommand(BundleContext context) {
+    public HelpCommand(BundleContext context,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) RuntimeStages stages) {
         this.commands = new CommandHelp(context);
+        this.stages = stages;
+    }
+
+    /**
+     * The commands there are, once the runtime bundles started after the prompt are up: right after the start,
+     * {@code help mb:create} must not answer that the command does not exist.
+     */
+    private Map<String, CommandHelp.Entry> allCommands() {
+        if (stages != null && !stages.isStarted()) {
+            stages.awaitStarted(DEFERRED_WAIT);
+        }
+        return commands.commands();
     }
 
     @Descriptor("list the shell's commands: MilkBottle's with what they do, then the others by scope")
     public String help() {
-        Map<String, CommandHelp.Entry> all = commands.commands();
+        Map<String, CommandHelp.Entry> all = allCommands();
         StringBuilder out = new StringBuilder("MilkBottle commands (plain names work too: 'list' is mb:list):\n");
         all.values().stream().filter(e -> e.scope().equals("mb")).forEach(e -> out.append(String.format(
                 "  %-22s %s%n", e.name(), shorten(CommandHelp.summary(e)))));
@@ -47,7 +68,7 @@ public class HelpCommand {
     @Descriptor("show how to use one command: its arguments and flags")
     public Object help(CommandSession session, @Descriptor("the command, e.g. repo-add or mb:repo-add") String name)
             throws Exception {
-        Map<String, CommandHelp.Entry> all = commands.commands();
+        Map<String, CommandHelp.Entry> all = allCommands();
         List<CommandHelp.Entry> matches = new ArrayList<>();
         for (CommandHelp.Entry entry : all.values()) {
             if (entry.name().equals(name) || (!name.contains(":") && entry.function().equals(name))) {

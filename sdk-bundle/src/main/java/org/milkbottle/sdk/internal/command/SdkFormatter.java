@@ -7,6 +7,7 @@ import java.util.List;
 import org.milkbottle.sdk.api.DevUpdate;
 import org.milkbottle.sdk.api.DevWatch;
 import org.milkbottle.sdk.api.GeneratedProject;
+import org.milkbottle.sdk.api.PackagedPlugin;
 import org.milkbottle.sdk.api.PublishReceipt;
 import org.milkbottle.sdk.api.Template;
 
@@ -61,6 +62,12 @@ final class SdkFormatter {
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    static String packaged(PackagedPlugin plugin) {
+        return "Packaged " + plugin.name() + " " + plugin.version() + ": " + plugin.jar() + ", signed by "
+                + plugin.signer() + " and verified; SHA-256 " + plugin.sha256() + " (in " + plugin.jar().getFileName()
+                + ".sha256).\nNext: mb:publish " + plugin.jar();
     }
 
     static String published(PublishReceipt receipt) {
