@@ -121,17 +121,25 @@ final class BundleTasks implements TaskExecutor {
     }
 
     /**
-     * Cancels one task: a waiting one is settled at once and never starts, one handed to the pool will not start
-     * or is interrupted.
-     *
-     * @return {@code false} when it had already ended
+     * Cancels several tasks at once (a batch): every one still waiting is taken out of the queue before any running
+     * one is interrupted. One by one, an interrupted item's freed slot would start the next waiting item of the very
+     * batch being cancelled.
      */
-    boolean cancel(TaskHandle<?> handle) {
-        boolean wasWaiting;
+    void cancelAll(List<? extends TaskHandle<?>> handles) {
+        List<TaskHandle<?>> wereWaiting = new ArrayList<>();
         synchronized (this) {
-            wasWaiting = waiting.remove(handle);
+            for (TaskHandle<?> handle : handles) {
+                if (waiting.remove(handle)) {
+                    wereWaiting.add(handle);
+                }
+            }
         }
-        return wasWaiting ? handle.cancelWaiting() : handle.cancel();
+        wereWaiting.forEach(TaskHandle::cancelWaiting);
+        for (TaskHandle<?> handle : handles) {
+            if (!wereWaiting.contains(handle)) {
+                handle.cancel();
+            }
+        }
     }
 
     @Override

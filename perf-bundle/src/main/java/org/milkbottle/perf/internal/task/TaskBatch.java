@@ -83,7 +83,7 @@ final class TaskBatch<R> implements Batch<R> {
             cancelRequested = true;
             toCancel = new ArrayList<>(handles);
         }
-        toCancel.forEach(tasks::cancel);
+        tasks.cancelAll(toCancel);
         return true;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.milkbottle.perf.api.Batch;
 import org.milkbottle.perf.api.TaskInfo;
@@ -138,7 +139,8 @@ class BundleTasksTest {
         assertThat(a.tasks()).isEmpty();
     }
 
-    @Test
+    /** Repeated: cancelling item by item let a freed slot start a waiting item of the same batch, now and then. */
+    @RepeatedTest(40)
     void cancellingABatchStopsItAllAndLeavesNoThreadBusy() throws Exception {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
