@@ -35,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 public class DevModeImpl implements DevMode {
 
     static final long LOOK_MILLIS = 25;
+    private static final System.Logger LOG = System.getLogger(DevModeImpl.class.getName());
     /** Who the plugin manager records in the history for these installs. */
     static final String ORIGIN = "dev";
 
@@ -54,8 +55,12 @@ public class DevModeImpl implements DevMode {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        looker.shutdownNow();
-        looker.awaitTermination(30, TimeUnit.SECONDS); // an install under way finishes its transaction
+        looker.shutdown(); // no new look; an install under way finishes its transaction
+        if (!looker.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.log(System.Logger.Level.WARNING, "An mb:dev install did not end within 30 s of the SDK stopping; "
+                    + "it is interrupted");
+            looker.shutdownNow();
+        }
     }
 
     @Override
@@ -72,9 +77,15 @@ public class DevModeImpl implements DevMode {
         return watch.snapshot();
     }
 
+    /** Waits for an install of that project under way: after "Stopped watching" nothing of it is installed. */
     @Override
     public boolean stop(Path directory) {
-        return watches.remove(directory.toAbsolutePath().normalize()) != null;
+        ProjectWatch watch = watches.remove(directory.toAbsolutePath().normalize());
+        if (watch == null) {
+            return false;
+        }
+        watch.stop();
+        return true;
     }
 
     @Override
@@ -85,11 +96,18 @@ public class DevModeImpl implements DevMode {
 
     private void lookAll() {
         for (ProjectWatch watch : watches.values()) {
+            Optional<ProjectWatch.Seen> jar;
             try {
-                watch.look(System.currentTimeMillis()).ifPresent(jar -> watch.record(takeUp(jar)));
+                jar = watch.look(System.currentTimeMillis());
             } catch (RuntimeException e) {
                 watch.record(new DevUpdate(Instant.now(), false, null, "could not look at the build output: " + e,
                         -1));
+                continue;
+            }
+            try {
+                jar.ifPresent(seen -> watch.installUnlessStopped(() -> watch.record(takeUp(seen))));
+            } catch (Throwable e) { // one watch's failure must not end the looking (the executor would drop it)
+                watch.record(new DevUpdate(Instant.now(), false, null, "the install failed: " + e, -1));
             }
         }
     }
@@ -105,9 +123,10 @@ public class DevModeImpl implements DevMode {
             return new DevUpdate(done, true, plugin.map(PluginInfo::version).orElse(null),
                     plugin.map(PluginInfo::state).orElse("unchanged (the same content is installed)"),
                     done.toEpochMilli() - jar.modifiedMillis());
-        } catch (PluginException e) {
+        } catch (RuntimeException e) { // PluginException: refused; anything else: the install failed
             Instant done = Instant.now();
-            return new DevUpdate(done, false, null, e.getMessage(), done.toEpochMilli() - jar.modifiedMillis());
+            String message = e instanceof PluginException ? e.getMessage() : "the install failed: " + e;
+            return new DevUpdate(done, false, null, message, done.toEpochMilli() - jar.modifiedMillis());
         }
     }
 }

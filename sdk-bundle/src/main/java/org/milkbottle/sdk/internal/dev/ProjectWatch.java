@@ -32,6 +32,9 @@ final class ProjectWatch {
 
     private final Path directory;
     private final Deque<DevUpdate> updates = new ArrayDeque<>();
+    /** Held while a jar of this project is installed, and by {@link #stop}: no install starts after a stop. */
+    private final Object installing = new Object();
+    private boolean stopped;
     private Seen seen;
     private long seenSinceMillis;
     private Seen taken;
@@ -64,6 +67,22 @@ final class ProjectWatch {
             return Optional.of(seen);
         }
         return Optional.empty();
+    }
+
+    /** Runs {@code install} unless the watch was stopped; {@link #stop} waits for one that runs. */
+    void installUnlessStopped(Runnable install) {
+        synchronized (installing) {
+            if (!stopped) {
+                install.run();
+            }
+        }
+    }
+
+    /** Stops the watch, once an install under way has ended. */
+    void stop() {
+        synchronized (installing) {
+            stopped = true;
+        }
     }
 
     synchronized void record(DevUpdate update) {

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -25,12 +26,14 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import org.milkbottle.sdk.api.PackagedPlugin;
 import org.milkbottle.sdk.api.Packager;
 import org.milkbottle.sdk.api.SdkException;
 import org.milkbottle.sdk.api.SigningKey;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -41,6 +44,8 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public class JarPackager implements Packager {
 
+    private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
     @Override
     public PackagedPlugin pack(Path jar, SigningKey key) throws SdkException {
         String[] identity = identity(jar);
@@ -48,30 +53,56 @@ public class JarPackager implements Packager {
         String alias = alias(store, key);
         PrivateKey privateKey = privateKey(store, alias, key);
         CertPath chain = chain(store, alias);
-        Path dist = jar.toAbsolutePath().getParent().resolve("dist");
+        Path dist = jar.toAbsolutePath().normalize().getParent().resolve("dist");
         Path target = dist.resolve(identity[0] + "-" + identity[1] + ".jar");
+        Path shaFile = dist.resolve(target.getFileName() + ".sha256");
         Path temporary = null;
+        Path shaTemporary = null;
+        String sha256;
         try {
             Files.createDirectories(dist);
             temporary = Files.createTempFile(dist, ".packing-", ".jar");
             Signatures.sign(privateKey, chain, jar, temporary);
             verify(temporary);
-            String sha256 = sha256(temporary);
-            Path shaFile = dist.resolve(target.getFileName() + ".sha256");
-            Path shaTemporary = Files.createTempFile(dist, ".packing-", ".sha256");
-            Files.writeString(shaTemporary, sha256 + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);
-            move(temporary, target);
-            temporary = null;
-            move(shaTemporary, shaFile);
-            return new PackagedPlugin(identity[0], identity[1], target, sha256,
-                    ((X509Certificate) chain.getCertificates().get(0)).getSubjectX500Principal().getName());
+            sha256 = sha256(temporary);
         } catch (IOException | GeneralSecurityException e) {
+            deleteQuietly(temporary);
             throw new SdkException("Could not sign " + jar + ": " + e.getMessage() + ". Nothing was written.", e);
         } catch (LinkageError e) {
+            deleteQuietly(temporary);
             throw new SdkException("Signing needs the JDK's jar signing module (jdk.jartool), which this Java lacks; "
                     + "run the runtime on a JDK. Nothing was written.", e);
+        }
+        boolean jarInPlace = false;
+        try {
+            shaTemporary = Files.createTempFile(dist, ".packing-", ".sha256");
+            Files.writeString(shaTemporary, sha256 + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);
+            readableByAll(temporary);
+            readableByAll(shaTemporary);
+            move(temporary, target);
+            jarInPlace = true;
+            move(shaTemporary, shaFile);
+        } catch (IOException e) {
+            if (jarInPlace) {
+                deleteQuietly(target); // a signed jar without its SHA-256 file is not left as if it were complete
+            }
+            throw new SdkException("Signed " + jar + ", but could not write the result to " + dist + " ("
+                    + e.getMessage() + "); check that the folder can be written and the disk has room. Nothing was "
+                    + "written.", e);
         } finally {
             deleteQuietly(temporary);
+            deleteQuietly(shaTemporary);
+        }
+        return new PackagedPlugin(identity[0], identity[1], target, sha256,
+                ((X509Certificate) chain.getCertificates().get(0)).getSubjectX500Principal().getName());
+    }
+
+    /** Temporary files are made for the owner only; the results are ordinary build output, readable by all. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 
@@ -93,7 +124,19 @@ public class JarPackager implements Packager {
             throw new SdkException(jar + " is not a plugin: its manifest has no Bundle-SymbolicName or "
                     + "Bundle-Version (build it with bnd, as mb:create's projects do).");
         }
-        return new String[] {name.split(";")[0].strip(), version.strip()};
+        String symbolicName = name.split(";")[0].strip();
+        // the two name the files written: only what a symbolic name and a version may be, so that no manifest can
+        // steer them out of dist/ (../, an absolute path)
+        if (!SYMBOLIC_NAME.matcher(symbolicName).matches()) {
+            throw new SdkException(jar + " has the Bundle-SymbolicName '" + symbolicName + "', which is not a plugin "
+                    + "name (dot-separated letters, digits, '-' and '_'). Nothing was written.");
+        }
+        try {
+            return new String[] {symbolicName, Version.parseVersion(version.strip()).toString()};
+        } catch (IllegalArgumentException e) {
+            throw new SdkException(jar + " has the Bundle-Version '" + version.strip() + "', which is not an OSGi "
+                    + "version (major.minor.micro.qualifier). Nothing was written.");
+        }
     }
 
     private static KeyStore open(SigningKey key) throws SdkException {

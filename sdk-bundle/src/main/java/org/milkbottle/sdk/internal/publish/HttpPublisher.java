@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.milkbottle.sdk.api.PublishReceipt;
 import org.milkbottle.sdk.api.Publisher;
@@ -30,6 +31,8 @@ public class HttpPublisher implements Publisher {
     /** The marketplace validates the jar before it answers: allow it time for a large one. */
     static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a token may consist of: visible ASCII, nothing that could end or split an HTTP header. */
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
@@ -43,7 +46,13 @@ public class HttpPublisher implements Publisher {
             throw new SdkException("Publishing needs the marketplace's token for you: --token mbt_… (its admin makes "
                     + "one with mb:market-token OWNER). Nothing was published.");
         }
+        if (!TOKEN.matcher(token.strip()).matches()) {
+            // never echo it: a token is a secret, and a line break in it would end up in an HTTP header
+            throw new SdkException("The token has characters no token has (spaces, line breaks, …); copy it again "
+                    + "from where the marketplace's admin gave it to you. Nothing was published.");
+        }
         URI endpoint = endpoint(marketplace);
+        marketplace = withoutUserInfo(marketplace);
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(endpoint).timeout(ANSWER_TIMEOUT)
@@ -64,11 +73,21 @@ public class HttpPublisher implements Publisher {
         return receipt(marketplace, response);
     }
 
+    /** The address as it may be shown: without a user name and password in it. */
+    static URI withoutUserInfo(URI address) {
+        if (address.getRawUserInfo() == null) {
+            return address;
+        }
+        return URI.create(address.getScheme() + "://" + address.getRawAuthority().substring(
+                address.getRawAuthority().indexOf('@') + 1) + (address.getRawPath() == null ? "" : address.getRawPath()));
+    }
+
     /** {@code http(s)://HOST[:PORT][/PATH]} → {@code …/api/plugins}. */
     static URI endpoint(URI marketplace) throws SdkException {
         if (marketplace == null || marketplace.getHost() == null
                 || !("http".equals(marketplace.getScheme()) || "https".equals(marketplace.getScheme()))) {
-            throw new SdkException("'" + marketplace + "' is not a marketplace address; give its http(s) address, "
+            throw new SdkException("'" + (marketplace == null ? null : withoutUserInfo(marketplace)) + "' is not a "
+                    + "marketplace address; give its http(s) address, "
                     + "e.g. --marketplace http://127.0.0.1:8180. Nothing was published.");
         }
         String base = marketplace.toString().replaceAll("/+$", "");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,10 +29,18 @@ final class ProjectWriter {
         Path folder = target.toAbsolutePath().normalize();
         refuseExisting(folder);
         Path parent = folder.getParent();
+        Path firstMade = firstMissing(parent);
         Path staging = null;
+        boolean written = false;
         try {
             Files.createDirectories(parent);
             staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".creating-");
+            try {
+                // a temporary folder is the owner's alone; a project folder is an ordinary one
+                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its defaults apply
+            }
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey()).normalize();
                 if (!path.startsWith(staging)) {
@@ -47,6 +56,7 @@ final class ProjectWriter {
                 Files.move(staging, folder);
             }
             staging = null;
+            written = true;
         } catch (FileAlreadyExistsException e) {
             // the project folder appeared meanwhile, or a file stands where one of its parent folders should be
             throw Files.exists(folder, LinkOption.NOFOLLOW_LINKS) ? exists(folder) : cannotWrite(folder, e);
@@ -54,7 +64,40 @@ final class ProjectWriter {
             throw cannotWrite(folder, e);
         } finally {
             deleteQuietly(staging);
+            if (!written) {
+                deleteEmptyFolders(firstMade); // the parent folders this call made, if any
+            }
         }
+    }
+
+    /** Deletes {@code top} and the folders in it, as far as they are empty; never a file. */
+    private static void deleteEmptyFolders(Path top) {
+        if (top == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(top)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.delete(path);
+                    } catch (IOException e) {
+                        // not empty (someone else's files) or not ours to delete: left as it is
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // nothing there, or not readable: nothing of ours to clean up
+        }
+    }
+
+    /** The outermost folder of {@code folder}'s path that does not exist yet (what createDirectories would make). */
+    private static Path firstMissing(Path folder) {
+        Path missing = null;
+        for (Path path = folder; path != null && !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+                path = path.getParent()) {
+            missing = path;
+        }
+        return missing;
     }
 
     private static void refuseExisting(Path folder) throws SdkException {

@@ -28,6 +28,9 @@ class DevModeImplTest {
 
     private final List<InstallRequest> requests = new CopyOnWriteArrayList<>();
     private volatile boolean refuse;
+    private volatile RuntimeException failure;
+    private volatile java.util.concurrent.CountDownLatch hold;
+    private final java.util.concurrent.CountDownLatch installing = new java.util.concurrent.CountDownLatch(1);
     private DevModeImpl dev;
 
     /** A plugin manager that installs (or refuses) and answers nothing else: mb:dev calls install only. */
@@ -38,6 +41,15 @@ class DevModeImplTest {
                         throw new AssertionError("mb:dev only installs; it called " + method.getName());
                     }
                     requests.add((InstallRequest) args[0]);
+                    installing.countDown();
+                    if (hold != null) {
+                        hold.await();
+                    }
+                    if (failure != null) {
+                        RuntimeException thrown = failure;
+                        failure = null;
+                        throw thrown;
+                    }
                     if (refuse) {
                         throw new PluginException("notes.jar was refused: metadata.contact: no contact address");
                     }
@@ -88,6 +100,40 @@ class DevModeImplTest {
         assertThat(refused.version()).isNull();
         assertThat(refused.message()).contains("metadata.contact");
         assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void anInstallThatFailsIsReportedAndTheWatchingGoesOn() throws Exception {
+        dev = new DevModeImpl(manager());
+        failure = new IllegalStateException("the plugin manager is going away");
+        Path jar = ProjectWatchTest.jar(project.resolve("target/a.jar"), "a", System.currentTimeMillis());
+        dev.watch(project);
+        DevUpdate failed = awaitUpdates(1).updates().get(0);
+        assertThat(failed.installed()).isFalse();
+        assertThat(failed.message()).isEqualTo("the install failed: java.lang.IllegalStateException: the plugin "
+                + "manager is going away");
+        ProjectWatchTest.jar(jar, "bb", System.currentTimeMillis() + 1000);
+        assertThat(awaitUpdates(2).updates().get(1).installed()).isTrue();
+    }
+
+    @Test
+    void stopWaitsForAnInstallUnderWayAndNothingIsInstalledAfterIt() throws Exception {
+        dev = new DevModeImpl(manager());
+        hold = new java.util.concurrent.CountDownLatch(1);
+        ProjectWatchTest.jar(project.resolve("target/a.jar"), "a", System.currentTimeMillis());
+        dev.watch(project);
+        installing.await();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread stopper = new Thread(() -> stopped.set(dev.stop(project)));
+        stopper.start();
+        stopper.join(300);
+        assertThat(stopper.isAlive()).as("stop waits for the install under way").isTrue();
+        hold.countDown();
+        stopper.join(10_000);
+        assertThat(stopped).isTrue();
+        ProjectWatchTest.jar(project.resolve("target/a.jar"), "bb", System.currentTimeMillis() + 1000);
+        Thread.sleep(10 * DevModeImpl.LOOK_MILLIS);
+        assertThat(requests).as("nothing installed after the stop").hasSize(1);
     }
 
     @Test

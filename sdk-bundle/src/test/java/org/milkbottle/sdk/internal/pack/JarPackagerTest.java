@@ -54,10 +54,14 @@ class JarPackagerTest {
     }
 
     static Path bundle(Path file) throws IOException {
+        return bundle(file, "org.acme.notes;singleton:=true", "0.1.0.1");
+    }
+
+    static Path bundle(Path file, String symbolicName, String version) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "org.acme.notes;singleton:=true");
-        manifest.getMainAttributes().putValue("Bundle-Version", "0.1.0.1");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        manifest.getMainAttributes().putValue("Bundle-Version", version);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file), manifest)) {
             out.putNextEntry(new JarEntry("org/acme/notes/Entries.class"));
             out.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
@@ -88,8 +92,27 @@ class JarPackagerTest {
         assertThat(packaged.sha256()).isEqualTo(sha);
         assertThat(Files.readString(work.resolve("target/dist/org.acme.notes-0.1.0.1.jar.sha256")))
                 .isEqualTo(sha + "  org.acme.notes-0.1.0.1.jar\n");
+        assertThat(Files.getPosixFilePermissions(signed)).as("ordinary build output, not the owner's alone")
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         assertThat(Collections.list(new JarFile(jar.toFile()).entries())).as("the jar it was made from is untouched")
                 .extracting(JarEntry::getName).noneMatch(n -> n.endsWith(".SF"));
+    }
+
+    /** The manifest names the files written: a hostile one must not steer them out of dist/. */
+    @Test
+    void aManifestCannotSteerTheSignedJarOutOfDist() throws Exception {
+        JarPackager packager = new JarPackager();
+        for (String[] hostile : new String[][] {{"../../escaped", "1.0.0"}, {work.resolve("abs").toString(), "1.0.0"},
+                {"nodir/x", "1.0.0"}, {";singleton:=true", "1.0.0"}, {"org.acme.notes", "1.0.0/../../x"}}) {
+            Path evil = bundle(work.resolve("target/evil.jar"), hostile[0], hostile[1]);
+            assertThatThrownBy(() -> packager.pack(evil, key(null, "secret"))).isInstanceOf(SdkException.class)
+                    .hasMessageEndingWith("Nothing was written.");
+        }
+        try (Stream<Path> everything = Files.walk(work)) {
+            assertThat(everything.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.contains("escaped") || n.startsWith("abs") || n.startsWith(".packing-")
+                            || n.endsWith(".sha256") || n.equals("dist"));
+        }
     }
 
     @Test

@@ -115,6 +115,13 @@ class HttpPublisherTest {
         assertThatThrownBy(() -> publisher.publish(jar, nowhere, "mbt_x"))
                 .hasMessage("Could not reach the marketplace at " + nowhere + " (nothing answers there); check the "
                         + "address and that it runs. Nothing was published.");
+        String leaked = "mbt_secret\nX-Evil: 1";
+        assertThatThrownBy(() -> publisher.publish(jar, address, leaked)).isInstanceOf(SdkException.class)
+                .hasMessageStartingWith("The token has characters no token has").satisfies(e -> assertThat(
+                        e.getMessage()).doesNotContain("mbt_secret"));
+        URI withPassword = URI.create("http://ann:hunter2@127.0.0.1:" + closed);
+        assertThatThrownBy(() -> publisher.publish(jar, withPassword, "mbt_x"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2").contains("127.0.0.1:" + closed));
         assertThat(HttpPublisher.endpoint(URI.create("https://market.example.org/mb//")))
                 .isEqualTo(URI.create("https://market.example.org/mb/api/plugins"));
     }

@@ -141,6 +141,26 @@ class ProjectMakerTest {
     }
 
     @Test
+    void foldersMadeForAProjectThatFailsAreRemovedAndNothingElseAndAProjectFolderIsAnOrdinaryOne() throws Exception {
+        Path keep = Files.createDirectories(work.resolve("keep"));
+        Files.writeString(keep.resolve("mine.txt"), "mine");
+        // a file that would land outside the project fails the write after keep/new/deeper was made for it
+        assertThatThrownBy(() -> ProjectWriter.write(work.resolve("keep/new/deeper/proj"),
+                java.util.Map.of("../../escape.txt", new byte[] {1}))).isInstanceOf(SdkException.class)
+                .hasMessageContaining("would land outside the project");
+        assertThat(work.resolve("keep/new")).doesNotExist();
+        assertThat(Files.readString(keep.resolve("mine.txt"))).isEqualTo("mine");
+        try (Stream<Path> files = Files.list(keep)) {
+            assertThat(files).containsExactly(keep.resolve("mine.txt"));
+        }
+
+        Path project = maker.create(new ProjectRequest("org.acme.notes", "basic", Optional.empty(),
+                Optional.of(work.resolve("keep/made/here"))), work).directory();
+        assertThat(Files.getPosixFilePermissions(project)).as("an ordinary folder, not the owner's alone")
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
+    @Test
     void aBrokenTemplateIsReportedAndWritesNothing() throws Exception {
         Path templates = Files.createDirectories(work.resolve("templates"));
         Files.writeString(templates.resolve("catalogue.txt"), "# broken\nbroken: uses a token that stands for nothing\n");
