@@ -121,6 +121,15 @@ public class SdkIT extends MilkBottleTestSupport {
         assertTrue(expectShellError("mb:config org.acme.greeter excitement 9").contains("excitement"));
         shell("mb:config org.acme.greeter excitement 3");
         awaitShell("greeter:greet Ada", "Hello, Ada!!!");
+
+        // its reference page, from the jar alone
+        String docs = shell("mb:docs --html " + jar);
+        assertTrue(docs, docs.startsWith("Wrote the plugin's reference:"));
+        String page = Files.readString(jar.getParent().resolve("docs/org.acme.greeter.md"));
+        assertTrue(page, page.contains("| greeter:greet | greet someone | who to greet |")
+                && page.contains("| org.acme.greeter | excitement | Integer | 1 | 0 to 5 |")
+                && page.contains("plain (as written), shout (upper case)"));
+        assertTrue(Files.readString(jar.getParent().resolve("docs/org.acme.greeter.html")).contains("<h1>Greeter "));
     }
 
     @Test

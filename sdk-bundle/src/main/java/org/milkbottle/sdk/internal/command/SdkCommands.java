@@ -8,6 +8,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.milkbottle.sdk.api.DevMode;
+import org.milkbottle.sdk.api.DocsGenerator;
 import org.milkbottle.sdk.api.ProjectGenerator;
 import org.milkbottle.sdk.api.Publisher;
 import org.milkbottle.sdk.api.ProjectRequest;
@@ -19,10 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code mb:create} and {@code mb:templates} over the {@link ProjectGenerator}, {@code mb:dev} over {@link DevMode},
- * {@code mb:publish} over the {@link Publisher}.
+ * {@code mb:publish} over the {@link Publisher}, {@code mb:docs} over the {@link DocsGenerator}.
  */
 @Component(service = SdkCommands.class)
-@GogoCommand(scope = "mb", function = {"create", "templates", "dev", "publish"})
+@GogoCommand(scope = "mb", function = {"create", "templates", "dev", "publish", "docs"})
 public class SdkCommands {
 
     /** Where mb:publish finds a token not given with --token. */
@@ -31,15 +32,30 @@ public class SdkCommands {
     private final ProjectGenerator generator;
     private final DevMode devMode;
     private final Publisher publisher;
+    private final DocsGenerator docs;
     private final BundleContext context;
 
     @Activate
     public SdkCommands(@Reference ProjectGenerator generator, @Reference DevMode devMode,
-            @Reference Publisher publisher, BundleContext context) {
+            @Reference Publisher publisher, @Reference DocsGenerator docs, BundleContext context) {
         this.generator = generator;
         this.devMode = devMode;
         this.publisher = publisher;
+        this.docs = docs;
         this.context = context;
+    }
+
+    @Descriptor("write a plugin's reference page from its jar: metadata, commands with their descriptions, "
+            + "configuration schema, health checks, packages (Markdown, and HTML with --html)")
+    public String docs(
+            @Descriptor("also write an HTML page") @Parameter(names = {"-h", "--html"}, absentValue = "false",
+                    presentValue = "true") boolean html,
+            @Descriptor("the folder to write to (default: docs/ beside the jar)") @Parameter(names = {"-o", "--out"},
+                    absentValue = "") String out,
+            @Descriptor("the plugin's jar, e.g. target/org.acme.notes.jar") String jar) throws SdkException {
+        Path file = Path.of(jar).toAbsolutePath().normalize();
+        Path folder = out.isBlank() ? file.getParent().resolve("docs") : Path.of(out);
+        return SdkFormatter.documented(docs.document(file, folder, html));
     }
 
     @Descriptor("publish a plugin's jar to a marketplace (validated there; a refusal says why and publishes nothing). "

@@ -70,6 +70,12 @@ final class SdkFormatter {
                 + ".sha256).\nNext: mb:publish " + plugin.jar();
     }
 
+    static String documented(List<java.nio.file.Path> pages) {
+        StringBuilder out = new StringBuilder("Wrote the plugin's reference:\n");
+        pages.forEach(page -> out.append("  ").append(page).append('\n'));
+        return out.toString().stripTrailing();
+    }
+
     static String published(PublishReceipt receipt) {
         StringBuilder out = new StringBuilder("Published " + receipt.name() + " " + receipt.version() + " to "
                 + receipt.marketplace() + " (SHA-256 " + receipt.sha256() + ").\n");
