@@ -196,8 +196,8 @@ public class SdkIT extends MilkBottleTestSupport {
                 && templates.contains("Make one with: mb:create NAME --template TEMPLATE"));
 
         Path base = work("sdk-bad");
-        assertEquals("There is no template 'gui'; the templates are basic, command, config, healthcheck (mb:templates "
-                + "describes them).",
+        assertEquals("There is no template 'gui'; the templates are basic, command, config, healthcheck, web "
+                + "(mb:templates describes them).",
                 expectShellError("mb:create org.acme.notes --template gui --dir " + base.resolve("a")));
         assertTrue(expectShellError("mb:create 'org acme' --dir " + base.resolve("b"))
                 .contains("is not a valid plugin name"));

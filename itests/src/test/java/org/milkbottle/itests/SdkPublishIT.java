@@ -80,6 +80,33 @@ public class SdkPublishIT extends MilkBottleTestSupport {
                 && again.endsWith("Nothing was published."));
     }
 
+    /** The web template's servlet answers on the runtime's HTTP port once installed (the whiteboard serves it). */
+    @Test
+    public void theWebTemplatesServletAnswersOnTheRuntimesHttpPort() throws Exception {
+        awaitMarketplace();
+        Path folder = work("sdk-web").resolve("hello-web");
+        shell("mb:create org.acme.hello-web --template web --dir " + folder);
+        Path jar = GeneratedProjects.build(folder, "org.acme.hello-web");
+        String report = shell("mb:validate -v " + jar);
+        assertTrue(report, report.contains(": APPROVED") && report.lines().noneMatch(l -> l.matches("  (ERROR|WARNING|INFO) .*")));
+        assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
+        HttpClient http = HttpClient.newHttpClient();
+        URI page = URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
+                + "/helloweb/?name=Ada");
+        String[] body = new String[1];
+        await("the servlet answers", () -> {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(page).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                body[0] = response.statusCode() + " " + response.body();
+                return response.statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals("200 {\"plugin\": \"org.acme.hello-web\", \"greeting\": \"Hello, Ada!\"}", body[0]);
+    }
+
     @Test
     public void wrongTokensUnreachableMarketplacesAndRefusedJarsPublishNothing() throws Exception {
         awaitMarketplace();

@@ -41,7 +41,7 @@ class ProjectMakerTest {
 
     @Test
     void theCatalogueListsTheTemplatesInOrder() {
-        assertThat(maker.templates()).extracting(Template::name).startsWith("basic", "command", "config", "healthcheck");
+        assertThat(maker.templates()).extracting(Template::name).containsExactly("basic", "command", "config", "healthcheck", "web");
         assertThat(maker.templates()).allSatisfy(t -> assertThat(t.description()).isNotBlank());
     }
 
@@ -96,7 +96,7 @@ class ProjectMakerTest {
     void anUnknownTemplateIsRefusedNamingTheTemplatesAndWritesNothing() throws IOException {
         assertThatThrownBy(() -> maker.create(request("org.acme.notes", "gui"), work)).isInstanceOf(SdkException.class)
                 .hasMessage("There is no template 'gui'; the templates are basic, command, config, "
-                        + "healthcheck (mb:templates describes them).");
+                        + "healthcheck, web (mb:templates describes them).");
         assertThat(work.resolve("org.acme.notes")).doesNotExist();
         assertNoStagingLeft();
     }
