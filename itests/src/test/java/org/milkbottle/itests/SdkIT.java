@@ -1,7 +1,6 @@
 package org.milkbottle.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -28,7 +27,7 @@ import org.osgi.framework.ServiceReference;
  * with one clear line and nothing written.
  */
 @RunWith(PaxExam.class)
-public class SdkIT extends MilkBottleTestSupport {
+public class SdkIT extends SdkTestSupport {
 
     @Configuration
     @Override
@@ -75,13 +74,7 @@ public class SdkIT extends MilkBottleTestSupport {
                 "Bundle-ContactAddress: nobody"));
         Files.writeString(commands, Files.readString(commands).replace("\"Noted entry \"", "\"Broken entry \""));
         GeneratedProjects.build(folder, "org.acme.diary");
-        await("mb:dev reports the refusal", () -> {
-            try {
-                return shell("mb:dev").contains("refused, the version before keeps running");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitShellContains("mb:dev", "refused, the version before keeps running");
         assertTrue(shell("mb:dev"), shell("mb:dev").contains("metadata.contact"));
         assertTrue(shell("diary:add third").startsWith("Noted entry"));
 
@@ -93,11 +86,7 @@ public class SdkIT extends MilkBottleTestSupport {
     @Test
     public void theBasicTemplateBuildsValidatesInstallsAndPublishesItsService() throws Exception {
         Path folder = work("sdk-basic").resolve("greeter");
-        shell("mb:create com.example.greeter --package com.example.greet --dir " + folder);
-        Path jar = GeneratedProjects.build(folder, "com.example.greeter");
-        assertNoFindings(jar);
-        String installed = shell("mb:install file:" + jar);
-        assertTrue(installed, installed.contains("ACTIVE"));
+        installedProject("com.example.greeter", "--package com.example.greet", folder);
 
         ServiceReference<?>[] services = context.getAllServiceReferences("com.example.greet.api.GreeterService", null);
         assertTrue("the generated component publishes its service", services != null && services.length == 1);
@@ -110,10 +99,7 @@ public class SdkIT extends MilkBottleTestSupport {
     @Test
     public void theConfigTemplatesSchemaIsShownCheckedAndItsValuesReachTheCommand() throws Exception {
         Path folder = work("sdk-config").resolve("greet");
-        shell("mb:create org.acme.greeter --template config --dir " + folder);
-        Path jar = GeneratedProjects.build(folder, "org.acme.greeter");
-        assertNoFindings(jar);
-        assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
+        Path jar = installedProject("org.acme.greeter", "--template config", folder);
 
         assertEquals("Hello, Ada!", shell("greeter:greet Ada").trim());
         String schema = shell("mb:config org.acme.greeter");
@@ -135,21 +121,12 @@ public class SdkIT extends MilkBottleTestSupport {
     @Test
     public void theHealthcheckTemplatesCheckRunsInMbHealthAndWarnsBelowItsThreshold() throws Exception {
         Path folder = work("sdk-health").resolve("watch");
-        shell("mb:create org.acme.watch --template healthcheck --dir " + folder);
-        Path jar = GeneratedProjects.build(folder, "org.acme.watch");
-        assertNoFindings(jar);
-        assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
+        installedProject("org.acme.watch", "--template healthcheck", folder);
 
         String health = shell("mb:health org.acme.watch");
         assertTrue(health, health.contains("Health: OK") && health.contains("of the maximum heap is free"));
         shell("mb:config org.acme.watch minimumHeadroomPercent 100");
-        await("the check warns", () -> {
-            try {
-                return shell("mb:health org.acme.watch").contains("WARN");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitShellContains("mb:health org.acme.watch", "WARN");
     }
 
     @Test
@@ -213,12 +190,5 @@ public class SdkIT extends MilkBottleTestSupport {
         try (Stream<Path> left = Files.list(base)) {
             assertEquals("only the folder that was there", List.of(existing), left.toList());
         }
-    }
-
-    /** mb:validate -v shows every finding, informational ones too: a generated plugin has none. */
-    private void assertNoFindings(Path jar) throws Exception {
-        String report = shell("mb:validate -v " + jar);
-        assertTrue(report, report.contains(": APPROVED"));
-        assertFalse(report, report.lines().anyMatch(l -> l.matches("  (ERROR|WARNING|INFO) .*")));
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,7 +24,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
  * validator refuses and a version published before are refused with one clear line, and nothing is published.
  */
 @RunWith(PaxExam.class)
-public class SdkPublishIT extends MilkBottleTestSupport {
+public class SdkPublishIT extends SdkTestSupport {
 
     private static final int PORT = freePort();
 
@@ -44,17 +41,7 @@ public class SdkPublishIT extends MilkBottleTestSupport {
     }
 
     private void awaitMarketplace() throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        URI plugins = URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
-                + "/api/plugins");
-        await("the marketplace answers", () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(plugins).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitOk(URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/api/plugins"));
     }
 
     @Test
@@ -85,26 +72,10 @@ public class SdkPublishIT extends MilkBottleTestSupport {
     public void theWebTemplatesServletAnswersOnTheRuntimesHttpPort() throws Exception {
         awaitMarketplace();
         Path folder = work("sdk-web").resolve("hello-web");
-        shell("mb:create org.acme.hello-web --template web --dir " + folder);
-        Path jar = GeneratedProjects.build(folder, "org.acme.hello-web");
-        String report = shell("mb:validate -v " + jar);
-        assertTrue(report, report.contains(": APPROVED") && report.lines().noneMatch(l -> l.matches("  (ERROR|WARNING|INFO) .*")));
-        assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
-        HttpClient http = HttpClient.newHttpClient();
-        URI page = URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
-                + "/helloweb/?name=Ada");
-        String[] body = new String[1];
-        await("the servlet answers", () -> {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(page).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                body[0] = response.statusCode() + " " + response.body();
-                return response.statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        assertEquals("200 {\"plugin\": \"org.acme.hello-web\", \"greeting\": \"Hello, Ada!\"}", body[0]);
+        installedProject("org.acme.hello-web", "--template web", folder);
+        String answer = awaitOk(URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
+                + "/helloweb/?name=Ada"));
+        assertEquals("200 {\"plugin\": \"org.acme.hello-web\", \"greeting\": \"Hello, Ada!\"}", answer);
     }
 
     @Test
