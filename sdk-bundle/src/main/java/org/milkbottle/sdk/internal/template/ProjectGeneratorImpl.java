@@ -1,10 +1,8 @@
 package org.milkbottle.sdk.internal.template;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 import org.milkbottle.sdk.api.GeneratedProject;
 import org.milkbottle.sdk.api.ProjectGenerator;
@@ -23,19 +21,7 @@ public class ProjectGeneratorImpl implements ProjectGenerator {
 
     @Activate
     public ProjectGeneratorImpl(BundleContext context) throws IOException {
-        this.maker = new ProjectMaker(new BundleTemplateSource(context.getBundle()), versions());
-    }
-
-    /** The versions a generated project pins (versions.properties, filled in by this bundle's build). */
-    static Properties versions() throws IOException {
-        Properties versions = new Properties();
-        try (InputStream in = ProjectGeneratorImpl.class.getResourceAsStream("versions.properties")) {
-            if (in == null) {
-                throw new IOException("versions.properties is missing from the SDK bundle");
-            }
-            versions.load(in);
-        }
-        return versions;
+        this.maker = new ProjectMaker(new BundleTemplateSource(context.getBundle()), TemplateVersions.read());
     }
 
     @Override

@@ -32,7 +32,7 @@ class ProjectMakerTest {
     @BeforeEach
     void setUp() throws IOException {
         maker = new ProjectMaker(new DirectoryTemplateSource(DirectoryTemplateSource.SOURCE_TREE),
-                ProjectGeneratorImpl.versions());
+                TemplateVersions.read());
     }
 
     private static ProjectRequest request(String name, String template) {
@@ -59,7 +59,7 @@ class ProjectMakerTest {
         assertThat(commands).contains("package org.acme.notes;", "@GogoCommand(scope = \"notes\"",
                 "public class NotesCommands");
         String pom = Files.readString(folder.resolve("pom.xml"));
-        Properties versions = ProjectGeneratorImpl.versions();
+        Properties versions = TemplateVersions.read();
         assertThat(pom).contains("<groupId>org.acme</groupId>", "<artifactId>org.acme.notes</artifactId>",
                 "<version>" + versions.getProperty("bnd.version") + "</version>",
                 "<version>" + versions.getProperty("gogo.runtime.version") + "</version>");
