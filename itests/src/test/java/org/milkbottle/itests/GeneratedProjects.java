@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Projects made by mb:create, built as their README says, with the Maven that runs this build. */
+/** Projects made by mb:create or the archetype, built as their README says, with the Maven that runs this build. */
 final class GeneratedProjects {
 
     private GeneratedProjects() {
@@ -18,19 +18,31 @@ final class GeneratedProjects {
 
     /** Builds a generated project as its README says ({@code mvn -q verify}), offline; returns its jar. */
     static Path build(Path folder, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-q", "-B", "verify"));
+        MavenRun build = maven(folder, "-q", "verify");
+        assertEquals("mvn verify in " + folder + ":\n" + build.output(), 0, build.status());
+        Path jar = folder.resolve("target/" + name + ".jar");
+        assertTrue(jar + " built", Files.isRegularFile(jar));
+        assertTrue("its own tests ran: " + build.output(), Files.isDirectory(folder.resolve("target/surefire-reports")));
+        return jar;
+    }
+
+    /** What a Maven run printed, and its exit status. */
+    record MavenRun(int status, String output) {
+    }
+
+    /** Runs the Maven that runs this build in {@code folder}, offline, against this build's local repository. */
+    static MavenRun maven(Path folder, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-B"));
         String repository = System.getProperty("maven.repo.local");
         if (repository != null && !repository.isBlank()) {
             command.add("-Dmaven.repo.local=" + repository);
         }
-        Process build = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
-        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("the build ends", build.waitFor(300, TimeUnit.SECONDS));
-        assertEquals("mvn verify in " + folder + ":\n" + output, 0, build.exitValue());
-        Path jar = folder.resolve("target/" + name + ".jar");
-        assertTrue(jar + " built", Files.isRegularFile(jar));
-        assertTrue("its own tests ran: " + output, Files.isDirectory(folder.resolve("target/surefire-reports")));
-        return jar;
+        command.addAll(List.of(arguments));
+        Process run = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        run.getOutputStream().close();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("mvn " + command + " ends", run.waitFor(300, TimeUnit.SECONDS));
+        return new MavenRun(run.exitValue(), output);
     }
 
     private static String maven() {
