@@ -82,6 +82,25 @@ public final class TestBundles {
         return addClass(type);
     }
 
+    /**
+     * A Declarative Services component providing {@code service}, with {@code properties}; delayed (activated on
+     * first use) unless {@code immediate}. Calls {@code activate()}.
+     */
+    public TestBundles serviceComponent(Class<?> type, String service, boolean immediate, Map<String, String> properties) {
+        StringBuilder xml = new StringBuilder("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
+                + type.getName() + "\" immediate=\"" + immediate + "\" activate=\"activate\"><implementation class=\""
+                + type.getName() + "\"/><service><provide interface=\"" + service + "\"/></service>");
+        properties.forEach((key, value) -> xml.append("<property name=\"").append(key).append("\" value=\"")
+                .append(value).append("\"/>"));
+        xml.append("</scr:component>");
+        entries.put("OSGI-INF/component.xml", xml.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put("Service-Component", "OSGI-INF/component.xml");
+        headers.merge("Require-Capability",
+                "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)(!(version>=2.0.0)))\"",
+                (a, b) -> a + "," + b);
+        return addClass(type);
+    }
+
     public TestBundles addClass(Class<?> type) {
         String name = type.getName().replace('.', '/') + ".class";
         try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {

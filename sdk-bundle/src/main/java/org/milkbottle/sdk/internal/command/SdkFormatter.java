@@ -8,6 +8,7 @@ import org.milkbottle.sdk.api.DevUpdate;
 import org.milkbottle.sdk.api.DevWatch;
 import org.milkbottle.sdk.api.GeneratedProject;
 import org.milkbottle.sdk.api.PackagedPlugin;
+import org.milkbottle.sdk.api.PluginTestReport;
 import org.milkbottle.sdk.api.PublishReceipt;
 import org.milkbottle.sdk.api.Template;
 
@@ -90,5 +91,19 @@ final class SdkFormatter {
             out.append(String.format("%-" + width + "s  %s%n", template.name(), template.description()));
         }
         return out + "Make one with: mb:create NAME --template TEMPLATE";
+    }
+
+    /** mb:test's report: a verdict line, then PASS/FAIL per check. */
+    static String tested(PluginTestReport report) {
+        long passed = report.checks().stream().filter(PluginTestReport.Check::passed).count();
+        StringBuilder text = new StringBuilder(report.plugin() + " " + report.version() + ": "
+                + (report.passed() ? "PASSED" : "FAILED") + " (" + passed + " of " + report.checks().size()
+                + " checks passed)");
+        int width = report.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (PluginTestReport.Check check : report.checks()) {
+            text.append("\n  ").append(check.passed() ? "PASS" : "FAIL").append("  ")
+                    .append(String.format("%-" + width + "s", check.name())).append("  ").append(check.detail());
+        }
+        return text.toString();
     }
 }
