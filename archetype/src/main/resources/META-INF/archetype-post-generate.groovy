@@ -32,9 +32,9 @@ try {
     def generator = loader.loadClass('org.milkbottle.sdk.internal.template.StandaloneProjectGenerator')
             .getConstructor(Path).newInstance(Path.of(request.outputDirectory))
     def projectRequest = loader.loadClass('org.milkbottle.sdk.api.ProjectRequest')
-            .getConstructor(String, String, Optional, Optional)
+            .getConstructor(String, String, Optional, Optional, Optional, Optional)
             .newInstance(request.artifactId, template, Optional.of(request.properties.getProperty('package')),
-                    Optional.of(folder))
+                    Optional.of(folder), Optional.of(request.groupId), Optional.of(request.version))
     project = generator.create(projectRequest)
 } catch (InvocationTargetException e) {
     throw new IllegalStateException(e.cause.message, e.cause)
@@ -45,15 +45,5 @@ try {
     throw e
 }
 
-// The project's own coordinates as the archetype was asked for them (the SDK derives the groupId from the name).
-def pom = folder.resolve('pom.xml')
-def text = Files.readString(pom)
-def derivedGroup = request.artifactId.contains('.') ? request.artifactId.substring(0, request.artifactId.lastIndexOf('.'))
-        : request.artifactId
-text = text.replaceFirst("<groupId>${java.util.regex.Pattern.quote(derivedGroup)}</groupId>",
-        java.util.regex.Matcher.quoteReplacement("<groupId>${request.groupId}</groupId>"))
-text = text.replaceFirst('<version>0\\.1\\.0-SNAPSHOT</version>',
-        java.util.regex.Matcher.quoteReplacement("<version>${request.version}</version>"))
-Files.writeString(pom, text)
 println "MilkBottle plugin ${project.name()} made from the template '${project.template()}' in ${project.directory()}"
 println "next: cd ${project.directory()} && mvn verify"

@@ -53,6 +53,28 @@ public class SdkIT extends SdkTestSupport {
     }
 
     @Test
+    public void theServiceTemplatesTwoBundlesBuildValidateInstallAndItsCommandUsesTheService() throws Exception {
+        Path folder = work("sdk-service").resolve("greeter");
+        String created = shell("mb:create org.acme.greeter --template service --dir " + folder);
+        assertTrue(created, created.contains("mb:install file:" + folder.resolve("impl/target/org.acme.greeter.jar")));
+
+        GeneratedProjects.MavenRun build = GeneratedProjects.maven(folder, "-q", "verify");
+        assertEquals(build.output(), 0, build.status());
+        Path api = folder.resolve("api/target/org.acme.greeter.api.jar");
+        Path impl = folder.resolve("impl/target/org.acme.greeter.jar");
+        assertNoFindings(api);
+        assertNoFindings(impl);
+        assertTrue(Files.isRegularFile(folder.resolve("impl/target/docs/org.acme.greeter.md")));
+
+        // the implementation alone lacks its API: refused, nothing installed
+        String alone = expectShellError("mb:install file:" + impl);
+        assertTrue(alone, alone.contains("org.acme.greeter.api"));
+        assertTrue(shell("mb:install file:" + api).contains("ACTIVE"));
+        assertTrue(shell("mb:install file:" + impl).contains("ACTIVE"));
+        assertEquals("Hello, Ada, from Greeter!", shell("greeter:greet Ada").trim());
+    }
+
+    @Test
     public void mbDevTakesUpEachRebuildAndKeepsTheVersionBeforeWhenARebuildIsRefused() throws Exception {
         Path folder = work("sdk-dev").resolve("diary");
         shell("mb:create org.acme.diary --template command --dir " + folder);
@@ -73,7 +95,10 @@ public class SdkIT extends SdkTestSupport {
         Files.writeString(bnd, Files.readString(bnd).replace("Bundle-ContactAddress: plugins@acme.org",
                 "Bundle-ContactAddress: nobody"));
         Files.writeString(commands, Files.readString(commands).replace("\"Noted entry \"", "\"Broken entry \""));
-        GeneratedProjects.build(folder, "org.acme.diary");
+        // the build refuses it too (milkbottle:validate, after the jar is written), naming the rule
+        GeneratedProjects.MavenRun refusedBuild = GeneratedProjects.maven(folder, "-q", "verify");
+        assertTrue(refusedBuild.output(), refusedBuild.status() != 0
+                && refusedBuild.output().contains("would be refused by MilkBottle: [metadata.contact]"));
         awaitShellContains("mb:dev", "refused, the version before keeps running");
         assertTrue(shell("mb:dev"), shell("mb:dev").contains("metadata.contact"));
         assertTrue(shell("diary:add third").startsWith("Noted entry"));
@@ -173,7 +198,7 @@ public class SdkIT extends SdkTestSupport {
                 && templates.contains("Make one with: mb:create NAME --template TEMPLATE"));
 
         Path base = work("sdk-bad");
-        assertEquals("There is no template 'gui'; the templates are basic, command, config, healthcheck, web "
+        assertEquals("There is no template 'gui'; the templates are basic, command, config, healthcheck, service, web "
                 + "(mb:templates describes them).",
                 expectShellError("mb:create org.acme.notes --template gui --dir " + base.resolve("a")));
         assertTrue(expectShellError("mb:create 'org acme' --dir " + base.resolve("b"))

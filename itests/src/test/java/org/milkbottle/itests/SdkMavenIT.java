@@ -38,7 +38,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 public class SdkMavenIT extends SdkTestSupport {
 
     private static final int PORT = freePort();
-    private static final List<String> TEMPLATES = List.of("basic", "command", "config", "healthcheck", "web");
+    private static final List<String> TEMPLATES = List.of("basic", "command", "config", "healthcheck", "service",
+            "web");
 
     @Configuration
     @Override

@@ -35,6 +35,14 @@ public class CreateMojo extends AbstractMojo {
     @Parameter(property = "package")
     String javaPackage;
 
+    /** The Maven groupId; default: the name without its last part. */
+    @Parameter(property = "groupId")
+    String groupId;
+
+    /** The project's first version; default: 0.1.0-SNAPSHOT. */
+    @Parameter(property = "version")
+    String version;
+
     /** The project folder to create (it must not exist); default: NAME in the current folder. */
     @Parameter(property = "dir")
     String directory;
@@ -64,7 +72,7 @@ public class CreateMojo extends AbstractMojo {
         }
         try {
             GeneratedProject project = generator.create(new ProjectRequest(name, template, blank(javaPackage),
-                    blank(directory).map(Path::of)));
+                    blank(directory).map(Path::of), blank(groupId), blank(version)));
             getLog().info("created " + project.directory() + " from the template '" + project.template() + "' ("
                     + project.files().size() + " files)");
             getLog().info("next: cd " + project.directory() + " && mvn verify   (builds, tests, validates, writes "

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import org.milkbottle.sdk.api.GeneratedProject;
 import org.milkbottle.sdk.api.ProjectRequest;
@@ -40,7 +42,8 @@ final class ProjectMaker {
                 request.javaPackage());
         Path directory = workingFolder.resolve(request.directory().orElse(Path.of(names.name()))).toAbsolutePath()
                 .normalize();
-        TemplateTokens tokens = TemplateTokens.of(names, template.name(), directory, versions);
+        TemplateTokens tokens = TemplateTokens.of(names, template.name(), directory, versions)
+                .withCoordinates(coordinate(request.groupId(), "groupId"), coordinate(request.version(), "version"));
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             for (String folder : List.of(TemplateCatalogue.COMMON, template.name())) {
@@ -53,8 +56,30 @@ final class ProjectMaker {
             throw new SdkException("The template '" + template.name() + "' is broken (" + e.getMessage()
                     + "); nothing was written. Please report this.", e);
         }
+        String jar;
+        try {
+            jar = tokens.fill(catalogue.jar(template.name()), "catalogue.txt");
+        } catch (IOException e) {
+            throw new SdkException("The template catalogue is broken (" + e.getMessage() + "); nothing was written. "
+                    + "Please report this.", e);
+        }
         ProjectWriter.write(directory, files);
         return new GeneratedProject(names.name(), template.name(), names.javaPackage(), directory,
-                List.copyOf(files.keySet()), "target/" + names.name() + ".jar");
+                List.copyOf(files.keySet()), jar);
+    }
+
+    private static final Pattern COORDINATE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+    /** A Maven groupId or version as given, checked: it goes into pom.xml files as it is. */
+    private static String coordinate(Optional<String> value, String what) throws SdkException {
+        if (value.isEmpty() || value.get().isBlank()) {
+            return null;
+        }
+        String given = value.get().strip();
+        if (!COORDINATE.matcher(given).matches()) {
+            throw new SdkException("'" + given + "' is not a Maven " + what + ": use letters, digits, '.', '-' and '_'. "
+                    + "Nothing was written.");
+        }
+        return given;
     }
 }

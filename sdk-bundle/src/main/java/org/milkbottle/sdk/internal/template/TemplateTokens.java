@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * What {@code {{token}}} stands for in a template's files and file names: {@code name}, {@code groupId},
  * {@code package}, {@code packagePath}, {@code scope}, {@code Simple}, {@code title}, {@code vendor},
- * {@code contact}, {@code template}, {@code directory}, and the versions a generated project pins
+ * {@code contact}, {@code template}, {@code directory}, {@code version}, and the versions a generated project pins
  * ({@code bnd.version}, {@code junit.version}, …: versions.properties, filled in by the SDK's build).
  */
 final class TemplateTokens {
@@ -38,7 +38,23 @@ final class TemplateTokens {
         values.put("contact", names.contact());
         values.put("template", template);
         values.put("directory", directory.toString());
+        values.put("version", DEFAULT_VERSION);
         return new TemplateTokens(values);
+    }
+
+    /** The project's first version, unless the request names one. */
+    static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
+
+    /** The same tokens with the Maven groupId and version the request gave (null: keep the default). */
+    TemplateTokens withCoordinates(String groupId, String version) {
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        if (groupId != null) {
+            changed.put("groupId", groupId);
+        }
+        if (version != null) {
+            changed.put("version", version);
+        }
+        return new TemplateTokens(changed);
     }
 
     /**

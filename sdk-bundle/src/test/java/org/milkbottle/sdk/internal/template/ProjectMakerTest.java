@@ -41,7 +41,8 @@ class ProjectMakerTest {
 
     @Test
     void theCatalogueListsTheTemplatesInOrder() {
-        assertThat(maker.templates()).extracting(Template::name).containsExactly("basic", "command", "config", "healthcheck", "web");
+        assertThat(maker.templates()).extracting(Template::name).containsExactly("basic", "command", "config", "healthcheck", "service",
+                "web");
         assertThat(maker.templates()).allSatisfy(t -> assertThat(t.description()).isNotBlank());
     }
 
@@ -87,8 +88,10 @@ class ProjectMakerTest {
             }
             assertThat(project.files()).as(template.name()).contains("pom.xml", "bnd.bnd", "README.md",
                     "CHANGELOG.md", ".gitignore");
+            String tests = template.name().equals("service") ? "impl/src/test/java/com/example/tool/"
+                    : "src/test/java/com/example/tool/";
             assertThat(project.files()).as(template.name() + " has a unit test")
-                    .anyMatch(f -> f.startsWith("src/test/java/com/example/tool/") && f.endsWith("Test.java"));
+                    .anyMatch(f -> f.startsWith(tests) && f.endsWith("Test.java"));
         }
     }
 
@@ -96,7 +99,7 @@ class ProjectMakerTest {
     void anUnknownTemplateIsRefusedNamingTheTemplatesAndWritesNothing() throws IOException {
         assertThatThrownBy(() -> maker.create(request("org.acme.notes", "gui"), work)).isInstanceOf(SdkException.class)
                 .hasMessage("There is no template 'gui'; the templates are basic, command, config, "
-                        + "healthcheck, web (mb:templates describes them).");
+                        + "healthcheck, service, web (mb:templates describes them).");
         assertThat(work.resolve("org.acme.notes")).doesNotExist();
         assertNoStagingLeft();
     }
@@ -184,6 +187,44 @@ class ProjectMakerTest {
         Files.writeString(templates.resolve("catalogue.txt"), "basic\n");
         assertThatThrownBy(() -> new ProjectMaker(new DirectoryTemplateSource(templates), new Properties()))
                 .hasMessage("templates/catalogue.txt: 'basic' is not 'NAME: description'");
+        Files.writeString(templates.resolve("catalogue.txt"), "Basic Stuff: a description\n");
+        assertThatThrownBy(() -> new ProjectMaker(new DirectoryTemplateSource(templates), new Properties()))
+                .hasMessage("templates/catalogue.txt: 'Basic Stuff: a description' is not 'NAME [JAR]: description'");
+    }
+
+    @Test
+    void theServiceTemplateIsTwoModulesSharingTheMetadataAndItsPluginJarIsTheImplementations() throws Exception {
+        GeneratedProject project = maker.create(request("org.acme.greeter", "service"), work);
+
+        Path folder = work.resolve("org.acme.greeter");
+        assertThat(project.jar()).isEqualTo("impl/target/org.acme.greeter.jar");
+        assertThat(project.files()).contains("pom.xml", "bnd.bnd", "api/pom.xml", "api/bnd.bnd", "impl/pom.xml",
+                "impl/bnd.bnd", "api/src/main/java/org/acme/greeter/api/GreeterService.java",
+                "impl/src/main/java/org/acme/greeter/internal/GreeterCommands.java");
+        assertThat(Files.readString(folder.resolve("pom.xml"))).contains("<packaging>pom</packaging>",
+                "<module>api</module>", "<module>impl</module>");
+        assertThat(Files.readString(folder.resolve("api/bnd.bnd"))).contains("Bundle-SymbolicName: org.acme.greeter.api",
+                "-include: ~${.}/../bnd.bnd");
+        assertThat(Files.readString(folder.resolve("impl/pom.xml"))).contains(
+                "<artifactId>org.acme.greeter.api</artifactId>", "<finalName>org.acme.greeter</finalName>");
+    }
+
+    @Test
+    void theGroupIdAndVersionCanBeGivenAndAreChecked() throws Exception {
+        maker.create(new ProjectRequest("org.acme.notes", "service", Optional.empty(), Optional.empty(),
+                Optional.of("com.acme.tools"), Optional.of("2.0.0-SNAPSHOT")), work);
+        Path folder = work.resolve("org.acme.notes");
+        for (String pom : List.of("pom.xml", "api/pom.xml", "impl/pom.xml")) {
+            assertThat(Files.readString(folder.resolve(pom))).as(pom).contains("<groupId>com.acme.tools</groupId>",
+                    "<version>2.0.0-SNAPSHOT</version>").doesNotContain("<groupId>org.acme</groupId>");
+        }
+        assertThatThrownBy(() -> maker.create(new ProjectRequest("org.acme.other", "basic", Optional.empty(),
+                Optional.empty(), Optional.of("com.acme</groupId><x>"), Optional.empty()), work))
+                .hasMessageStartingWith("'com.acme</groupId><x>' is not a Maven groupId");
+        assertThatThrownBy(() -> maker.create(new ProjectRequest("org.acme.other", "basic", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("1.0 beta")), work))
+                .hasMessageStartingWith("'1.0 beta' is not a Maven version");
+        assertThat(work.resolve("org.acme.other")).doesNotExist();
     }
 
     private void assertNoStagingLeft() throws IOException {
