@@ -44,7 +44,7 @@ public class PluginTesterIT extends SdkTestSupport {
     public void aGoodPluginPassesEveryCheckAndNothingOfItReachesThisRuntime() throws Exception {
         Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
         String report = shell("mb:test " + hello);
-        assertTrue(report, report.startsWith("org.milkbottle.example.hello ") && report.contains(": PASSED (5 of 5"));
+        assertTrue(report, report.startsWith("org.milkbottle.example.hello ") && report.contains(": PASSED (6 of 6"));
         assertTrue(report, report.contains("PASS  install ") && report.contains("PASS  start       ACTIVE"));
         assertTrue(report, report.contains("PASS  components") && report.contains("PASS  health")
                 && report.contains("PASS  commands    hello:"));
@@ -53,7 +53,7 @@ public class PluginTesterIT extends SdkTestSupport {
         JsonNode json = JSON.readTree(shell("mb:test --json " + hello));
         assertEquals("org.milkbottle.example.hello", json.get("plugin").asText());
         assertTrue(json.toString(), json.get("passed").asBoolean());
-        assertEquals(5, json.get("checks").size());
+        assertEquals(6, json.get("checks").size());
         assertEquals("install", json.get("checks").get(0).get("name").asText());
     }
 
@@ -77,7 +77,7 @@ public class PluginTesterIT extends SdkTestSupport {
                 .writeTo(work("tester-sick"), "sick.jar");
         JsonNode json = JSON.readTree(shell("mb:test --json " + jar));
         assertFalse(json.toString(), json.get("passed").asBoolean());
-        assertEquals(json.toString(), 5, json.get("checks").size());
+        assertEquals(json.toString(), 6, json.get("checks").size());
         JsonNode health = json.get("checks").get(3);
         assertEquals("health", health.get("name").asText());
         assertFalse(health.get("passed").asBoolean());

@@ -18,6 +18,8 @@ import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PluginConfiguration;
+import org.milkbottle.core.internal.config.ConfigHistory;
+import org.milkbottle.core.internal.config.ConfigurationMigrator;
 import org.milkbottle.api.PluginDetails;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginHealth;
@@ -58,6 +60,7 @@ import org.milkbottle.core.internal.store.TransactionLog;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -110,6 +113,10 @@ public class PluginManagerImpl implements PluginManager {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginConfiguration configuration;
+
+    /** Where plugins' configurations are, for the migrations an update applies (none without it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConfigurationAdmin configurationAdmin;
 
     /** Starts the runtime bundles the prompt does not need once the plugins have started. */
     @Reference
@@ -182,7 +189,8 @@ public class PluginManagerImpl implements PluginManager {
         this.lookup = new PluginLookup(context);
         this.reports = new PluginReports(managed, lookup, runtimeVersion, () -> health, () -> configuration);
         this.explainer = new RequirementExplainer(runtimeVersion);
-        this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info);
+        this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info,
+                new ConfigHistory(data, new ConfigurationMigrator(() -> configurationAdmin)));
         this.preparation = new RequestPreparation(new RequestFetcher(() -> this.fetcher), repositories,
                 new InstallResolution(() -> this.resolver, explainer),
                 new RepositoryDownloads(() -> this.fetcher, store, executor), managed::everything);

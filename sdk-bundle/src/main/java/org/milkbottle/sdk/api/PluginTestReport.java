@@ -8,7 +8,7 @@ import java.util.List;
  * @param plugin  the plugin's symbolic name
  * @param version its version
  * @param checks  the checks in the order they ran: {@code install}, {@code start}, {@code components},
- *                {@code health}, {@code commands}
+ *                {@code health}, {@code commands}, {@code migrations}
  * @since 1.1
  */
 public record PluginTestReport(String plugin, String version, List<Check> checks) {

@@ -32,6 +32,7 @@ import org.milkbottle.validation.internal.rules.AdvisoryRule;
 import org.milkbottle.validation.internal.rules.ArchiveSafetyRule;
 import org.milkbottle.validation.internal.rules.BytecodeScanRule;
 import org.milkbottle.validation.internal.rules.MetadataRule;
+import org.milkbottle.validation.internal.rules.MigrationRule;
 import org.milkbottle.validation.internal.rules.RuntimeProtectionRule;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -211,8 +212,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
         ArchiveSafetyRule.Limits archiveLimits = new ArchiveSafetyRule.Limits(limits.maxEntries(),
                 limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio());
         // the limits are part of the key of the cached findings: findings made under other limits are not reused
-        this.builtIn = new ContentFindings.Rules(archiveLimits.toString(), List.of(
-                new ArchiveSafetyRule(archiveLimits), new MetadataRule(),
+        this.builtIn = new ContentFindings.Rules("migration-rule;" + archiveLimits, List.of(
+                new ArchiveSafetyRule(archiveLimits), new MetadataRule(), new MigrationRule(),
                 new BytecodeScanRule(Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024))));
     }
 

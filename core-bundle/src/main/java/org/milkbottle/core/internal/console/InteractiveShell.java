@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Job;
 import org.milkbottle.core.internal.start.RuntimeStages;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -70,11 +71,24 @@ final class InteractiveShell {
             if (trimmed.isEmpty()) {
                 continue;
             }
+            // Ctrl-C while a command runs interrupts it (its job's threads), as in a Unix shell; a command that
+            // watches for interruption (pdf:text) stops and says what it did. Outside commands it is ignored.
+            Terminal terminal = reader.getTerminal();
+            Terminal.SignalHandler before = terminal.handle(Terminal.Signal.INT, signal -> interrupt(session));
             try {
                 BatchRunner.print(session, Statements.execute(session, trimmed, stages), out);
             } catch (Exception e) {
                 out.println("Error: " + ShellErrors.message(trimmed, e));
+            } finally {
+                terminal.handle(Terminal.Signal.INT, before);
             }
+        }
+    }
+
+    private static void interrupt(CommandSession session) {
+        Job job = session.foregroundJob();
+        if (job != null) {
+            job.interrupt();
         }
     }
 

@@ -27,6 +27,10 @@ final class ShellErrors {
                         + " shell. Put an argument that holds them in quotes, e.g. " + quoted(statement);
             }
         }
+        if (e instanceof InterruptedException) {
+            // Ctrl-C: the command was interrupted; one that cancels its work says itself what it did
+            return "Interrupted (Ctrl-C).";
+        }
         String message = e.getMessage();
         if (e instanceof IllegalArgumentException && message != null && message.startsWith("Cannot coerce")) {
             String command = statement.trim().split("\\s+", 2)[0];

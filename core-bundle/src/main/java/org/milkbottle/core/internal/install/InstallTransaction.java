@@ -9,8 +9,11 @@ import java.util.Set;
 
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.config.ConfigChange;
+import org.milkbottle.core.internal.config.ConfigurationMigrator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 
@@ -24,12 +27,26 @@ public final class InstallTransaction {
     private final ManagedBundles managed;
     private final BundleStarter starter;
     private final RequirementExplainer explainer;
+    private final ConfigurationMigrator migrator;
     private final List<String> warnings = new ArrayList<>();
+    private final List<ConfigChange> configChanges = new ArrayList<>();
 
     public InstallTransaction(ManagedBundles managed, BundleStarter starter, RequirementExplainer explainer) {
+        this(managed, starter, explainer, null);
+    }
+
+    /** @param migrator moves an updated plugin's configuration to its new schema; null: none is moved */
+    public InstallTransaction(ManagedBundles managed, BundleStarter starter, RequirementExplainer explainer,
+            ConfigurationMigrator migrator) {
         this.managed = managed;
         this.starter = starter;
         this.explainer = explainer;
+        this.migrator = migrator;
+    }
+
+    /** The configuration changes the updates' migrations made, in order: undone if the transaction fails. */
+    public List<ConfigChange> configChanges() {
+        return List.copyOf(configChanges);
     }
 
     /** Warnings collected while applying. */
@@ -57,9 +74,17 @@ public final class InstallTransaction {
                     touched.add(existing.get());
                 } else {
                     Bundle bundle = existing.get();
+                    Version installed = bundle.getVersion();
                     managed.stop(bundle); // bounded: a stop that never returns must not hold the transaction
                     managed.update(bundle, record, archive.path());
                     touched.add(bundle);
+                    if (migrator != null) {
+                        // while the plugin is stopped: the new version's components see the migrated values only
+                        List<ConfigChange> migrated = migrator.migrate(archive.path(), name, installed);
+                        configChanges.addAll(migrated);
+                        migrated.forEach(change -> warnings.add("Migrated the configuration '" + change.pid()
+                                + "' from " + name + " " + installed + " to " + archive.version() + "'s schema."));
+                    }
                 }
             } catch (BundleException | IllegalStateException e) {
                 throw new PluginException("Installing " + archive.source() + " (" + name + " " + archive.version()

@@ -69,13 +69,22 @@ public final class RequestApplier {
         String kind = plan.changes().stream().noneMatch(c -> c.action() == PlannedChange.Action.INSTALL)
                 && plan.changes().stream().anyMatch(c -> c.action() == PlannedChange.Action.UPDATE)
                 ? "update" : action; // installing a new version of an installed plugin is an update
-        InstallTransaction tx = new InstallTransaction(managed, starter, explainer);
+        InstallTransaction tx = new InstallTransaction(managed, starter, explainer,
+                transactions.configHistory().migrator());
         List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
         InstallResult result = phases.time(InstallTimings.START, () -> transactions.run(kind, subject, origin,
                 before -> {
-                    InstallTransaction.persistStarts(tx.apply(toInstall, request.start(), origin, startTimeout.get()));
+                    try {
+                        InstallTransaction.persistStarts(tx.apply(toInstall, request.start(), origin,
+                                startTimeout.get()));
+                    } catch (RuntimeException e) {
+                        // the bundles are put back by the engine; the configuration the updates migrated, here
+                        transactions.configHistory().migrator().undo(tx.configChanges());
+                        throw e;
+                    }
                     return plan;
                 }));
+        transactions.configHistory().record(result.transactionId(), tx.configChanges());
         warnings.addAll(tx.warnings());
         return new InstallResult(result.transactionId(), result.plan(), result.plugins(), warnings);
     }

@@ -14,6 +14,8 @@ import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.config.ConfigChange;
+import org.milkbottle.core.internal.config.ConfigHistory;
 import org.milkbottle.api.PluginInfo;
 import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.store.ManagedState;
@@ -41,9 +43,12 @@ public final class TransactionEngine {
     private final Supplier<StateRestorer> restorer;
     private final Supplier<Duration> startTimeout;
     private final Function<Bundle, PluginInfo> info;
+    private final ConfigHistory configHistory;
 
     public TransactionEngine(ManagedBundles managed, ManagedState state, TransactionLog log,
-            Supplier<StateRestorer> restorer, Supplier<Duration> startTimeout, Function<Bundle, PluginInfo> info) {
+            Supplier<StateRestorer> restorer, Supplier<Duration> startTimeout, Function<Bundle, PluginInfo> info,
+            ConfigHistory configHistory) {
+        this.configHistory = configHistory;
         this.managed = managed;
         this.state = state;
         this.log = log;
@@ -113,17 +118,29 @@ public final class TransactionEngine {
         }
     }
 
-    /** Puts back the state before a committed transaction (the last one when no id is given), as a transaction. */
+    /** The configuration changes transactions made, and how they are undone. */
+    public ConfigHistory configHistory() {
+        return configHistory;
+    }
+
+    /**
+     * Puts back the state before a committed transaction (the last one when no id is given), as a transaction: the
+     * bundles, and the configuration that transaction and later ones migrated.
+     */
     public InstallResult rollback(Optional<Long> id) {
         Transaction target = rollbackTarget(log.history(), id);
-        return run("rollback", "to the state before #" + target.id(), "shell", before -> {
+        List<ConfigChange> undone = new ArrayList<>();
+        InstallResult result = run("rollback", "to the state before #" + target.id(), "shell", before -> {
             List<String> problems = restorer.get().restore(target.before(), startTimeout.get());
             if (!problems.isEmpty()) {
                 throw new PluginException("Rollback to the state before #" + target.id() + " failed: "
                         + String.join("; ", problems));
             }
+            undone.addAll(configHistory.undoSince(target.id()));
             return new InstallPlan(InstallPlanner.diff(before, target.before()), List.of());
         });
+        configHistory.record(result.transactionId(), undone);
+        return result;
     }
 
     /** The transaction {@code mb:rollback [ID]} undoes: the one named, or the last committed one. */

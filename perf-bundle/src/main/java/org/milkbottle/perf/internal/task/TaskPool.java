@@ -81,7 +81,10 @@ final class TaskPool {
 
         @Override
         public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, THREAD_PREFIX + count.incrementAndGet());
+            // Nor does it inherit the submitting thread's inheritable thread-locals: the shell routes System.out per
+            // command through one (Gogo's ThreadIO), and a worker writing into a command's finished pipe would
+            // block for good (PDFBox logging from a pdf:text task after Ctrl-C did).
+            Thread thread = new Thread(null, work, THREAD_PREFIX + count.incrementAndGet(), 0, false);
             thread.setDaemon(true);
             // A new thread inherits the context class loader of whichever thread submitted the task that made
             // the pool grow, often a plugin's; keeping it would pin that plugin's class loader after an update.

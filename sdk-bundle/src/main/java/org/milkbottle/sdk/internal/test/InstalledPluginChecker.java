@@ -24,11 +24,12 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * The checks of {@code mb:test} on a plugin installed in this runtime: started, every Declarative Services component
  * active (a delayed one is made to activate by asking for its service), its health checks passing, each shell
- * command answering {@code help}.
+ * command answering {@code help}, its configuration migrations naming keys its schemas have.
  */
 final class InstalledPluginChecker {
 
@@ -40,13 +41,15 @@ final class InstalledPluginChecker {
     private final ServiceComponentRuntime scr;
     private final PluginHealth health;
     private final CommandProcessor commands;
+    private final MigrationCheck migrations;
 
     InstalledPluginChecker(BundleContext context, ServiceComponentRuntime scr, PluginHealth health,
-            CommandProcessor commands) {
+            CommandProcessor commands, MetaTypeService metaType) {
         this.context = context;
         this.scr = scr;
         this.health = health;
         this.commands = commands;
+        this.migrations = new MigrationCheck(metaType);
     }
 
     PluginTestReport check(String plugin) throws SdkException {
@@ -59,6 +62,7 @@ final class InstalledPluginChecker {
         checks.add(components(bundle));
         checks.add(health(plugin));
         checks.add(commands(bundle));
+        checks.add(migrations.check(bundle));
         return new PluginTestReport(plugin, bundle.getVersion().toString(), checks);
     }
 

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * The {@link PluginTester}: a jar is tested in a {@link ThrowawayRuntime} that installs it and then runs
@@ -38,9 +39,9 @@ public class PluginTesterImpl implements PluginTester {
 
     @Activate
     public PluginTesterImpl(BundleContext context, @Reference ServiceComponentRuntime scr,
-            @Reference PluginHealth health, @Reference CommandProcessor commands) {
+            @Reference PluginHealth health, @Reference CommandProcessor commands, @Reference MetaTypeService metaType) {
         this.context = context;
-        this.checker = new InstalledPluginChecker(context, scr, health, commands);
+        this.checker = new InstalledPluginChecker(context, scr, health, commands, metaType);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.milkbottle.validation.internal.rules;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.milkbottle.validation.api.Findings;
+import org.objectweb.asm.Type;
 
 /**
  * Members reached through a class of the archive rather than through the JDK class that declares them.
@@ -71,7 +75,8 @@ final class InheritedReferences {
         }
         for (String owner : GuardedApi.ownersOfMember(reference.name())) {
             String permission = GuardedApi.inheritedMember(owner, reference.name(), reference.descriptor());
-            if (permission != null && isExtensibleClass(owner)) {
+            if (permission != null && isExtensibleClass(owner)
+                    && declares(owner, reference.name(), reference.descriptor())) {
                 findings.uses(permission, ConstantPoolScan.simple(owner) + "." + reference.name()
                         + " (possibly inherited, called as " + ConstantPoolScan.simple(reference.owner()) + "."
                         + reference.name() + ") in " + where);
@@ -80,9 +85,42 @@ final class InheritedReferences {
         }
     }
 
+    /**
+     * Whether a class outside the JDK can extend it: a class, not final, with a constructor a subclass in another
+     * package can call (public or protected). {@code Runtime} is not final, but its only constructor is private.
+     */
     private static boolean isExtensibleClass(String internalName) {
         Class<?> type = jdkClass(internalName);
-        return type != null && !type.isInterface() && !Modifier.isFinal(type.getModifiers());
+        if (type == null || type.isInterface() || Modifier.isFinal(type.getModifiers())) {
+            return false;
+        }
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (Modifier.isPublic(constructor.getModifiers()) || Modifier.isProtected(constructor.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the JDK class has, itself or from a JDK superclass, a member of exactly this name and descriptor: a
+     * reference resolves by both, so one with another descriptor ({@code PDDocument.load(File)}) cannot reach
+     * {@code Runtime.load(String)}.
+     */
+    private static boolean declares(String internalName, String name, String descriptor) {
+        for (Class<?> type = jdkClass(internalName); type != null; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals(name) && Type.getMethodDescriptor(method).equals(descriptor)) {
+                    return true;
+                }
+            }
+            for (Field field : type.getDeclaredFields()) {
+                if (field.getName().equals(name) && Type.getDescriptor(field.getType()).equals(descriptor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String jdkSuperclass(String internalName) {

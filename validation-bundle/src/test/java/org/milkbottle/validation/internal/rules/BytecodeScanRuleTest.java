@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.milkbottle.validation.api.Finding;
 import org.milkbottle.validation.internal.rules.InMemoryArchive.Recorded;
 import org.milkbottle.validation.internal.rules.fixtures.Benign;
+import org.milkbottle.validation.internal.rules.fixtures.CallsThroughAnotherBundle;
 import org.milkbottle.validation.internal.rules.fixtures.InstallsAuthenticator;
 import org.milkbottle.validation.internal.rules.fixtures.JvmWide;
 import org.milkbottle.validation.internal.rules.fixtures.MethodReferences;
@@ -80,6 +81,17 @@ class BytecodeScanRuleTest {
 
         assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Authenticator.setDefault (inherited")
                 && u.endsWith(InstallsAuthenticator.class.getName()));
+    }
+
+    @Test
+    void throughAnotherBundlesClassAMemberCountsOnlyIfItCanBeTheJdksOwn() {
+        // only the caller is in the archive: the classes it calls through belong to "another bundle"
+        Recorded recorded = new InMemoryArchive().add(CallsThroughAnotherBundle.class).scan();
+
+        assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Authenticator.setDefault (possibly "
+                + "inherited, called as InstallsAuthenticator.setDefault)"));
+        assertThat(recorded.uses).as("LibraryDocument.load(File) is not Runtime.load(String)")
+                .noneMatch(u -> u.startsWith("native:"));
     }
 
     @Test
