@@ -101,6 +101,21 @@ public class PluginTesterIT extends SdkTestSupport {
     }
 
     @Test
+    public void aMigrationToAKeyTheSchemaLacksFailsTheMigrationsCheck() throws Exception {
+        Path jar = TestBundles.plugin("org.acme.typo", "1.0.0")
+                .resource("OSGI-INF/metatype/typo.xml", "<metatype:MetaData xmlns:metatype=\"http://www.osgi.org/xmlns/"
+                        + "metatype/v1.4.0\"><OCD id=\"typo.ocd\" name=\"Typo\"><AD id=\"greeting\" type=\"String\" "
+                        + "default=\"Hello\"/></OCD><Designate pid=\"org.acme.typo\"><Object ocdref=\"typo.ocd\"/>"
+                        + "</Designate></metatype:MetaData>")
+                .resource("OSGI-INF/milkbottle/migrations.json", "{\"migrations\": [{\"pid\": \"org.acme.typo\", "
+                        + "\"from\": \"[0,1)\", \"rename\": {\"salutation\": \"greting\"}}]}")
+                .writeTo(work("tester-typo"), "typo.jar");
+        String report = expectShellError("mb:test " + jar);
+        assertTrue(report, report.contains("FAIL  migrations  'org.acme.typo' has no key 'greting' (it has greeting)")
+                && report.contains("PASS  components"));
+    }
+
+    @Test
     public void badRequestsAreOneClearLine() throws Exception {
         Path folder = work("tester-bad");
         assertTrue(expectShellError("mb:test " + folder.resolve("none.jar")).contains("is not a file"));

@@ -141,6 +141,11 @@ public class SdkIT extends SdkTestSupport {
                 && page.contains("| org.acme.greeter | excitement | Integer | 1 | 0 to 5 |")
                 && page.contains("plain (as written), shout (upper case)"));
         assertTrue(Files.readString(jar.getParent().resolve("docs/org.acme.greeter.html")).contains("<h1>Greeter "));
+
+        // mb:test in a throwaway runtime: everything passes, its migration file leads to its schema
+        String tested = shell("mb:test " + jar);
+        assertTrue(tested, tested.contains("PASSED (6 of 6") && tested.contains("PASS  migrations  1 step(s) lead to "
+                + "the schema"));
     }
 
     @Test

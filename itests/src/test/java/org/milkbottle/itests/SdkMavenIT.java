@@ -82,6 +82,10 @@ public class SdkMavenIT extends SdkTestSupport {
         assertTrue("mvn verify wrote the reference page", Files.isRegularFile(commandProject.resolve(
                 "target/docs/org.acme.archcommand.md")));
         assertNoFindings(jar);
+        MavenRun inFramework = GeneratedProjects.maven(commandProject, "milkbottle:test");
+        assertEquals(inFramework.output(), 0, inFramework.status());
+        assertTrue(inFramework.output(), inFramework.output().contains("PASS  commands: archcommand:add, "
+                + "archcommand:list answer help") && inFramework.output().contains("passed MilkBottle's in-framework test"));
         assertTrue(shell("mb:install file:" + jar).contains("ACTIVE"));
         assertEquals("Added entry 1.", shell("archcommand:add \"from the archetype\"").trim());
 
@@ -150,6 +154,15 @@ public class SdkMavenIT extends SdkTestSupport {
                 "milkbottle:publish", "-Dmilkbottle.marketplace=http://127.0.0.1:" + closed),
                 "Could not reach the marketplace at http://127.0.0.1:" + closed);
         assertFalse("nothing published", shell("mb:search mledger").contains("org.acme.mledger"));
+
+        // a plugin whose component cannot activate fails its build's in-framework test, naming the check
+        Path commands = folder.resolve("src/main/java/org/acme/mledger/MledgerCommands.java");
+        String original = Files.readString(commands);
+        Files.writeString(commands, original.replace("    private final Entries entries = new Entries();",
+                "    private final Entries entries = new Entries();\n\n    @org.osgi.service.component.annotations.Activate\n"
+                        + "    void activate() {\n        throw new IllegalStateException(\"no ledger today\");\n    }"));
+        assertFails(GeneratedProjects.maven(folder, "-q", "verify"), "failed MilkBottle's in-framework test: install");
+        Files.writeString(commands, original);
 
         // a plugin that would be refused fails its own build, naming the rule
         Path entries = folder.resolve("src/main/java/org/acme/mledger/Entries.java");

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
 
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,9 +21,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Starts a throwaway MilkBottle runtime with the plugin, like Jenkins' {@code hpi:run}: the runtime of this plugin's
@@ -66,13 +61,15 @@ public class RunMojo extends AbstractMojo {
         if (jar == null || !jar.isFile()) {
             throw new MojoFailureException("There is no plugin jar at " + jar + " to run.");
         }
-        Path runtime = runtimeJar();
+        Path runtime = RuntimeArtifacts.runtimeJar(repositories, session, project, plugin);
         Path folder = home.toPath();
         Path deploy = folder.resolve("deploy");
         try {
             RunFolder.empty(folder);
             Files.createDirectories(deploy);
-            for (Path bundle : bundlesToDeploy()) {
+            List<Path> bundles = new ArrayList<>(List.of(jar.toPath()));
+            bundles.addAll(RuntimeArtifacts.dependencyBundles(project));
+            for (Path bundle : bundles) {
                 Files.copy(bundle, deploy.resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 getLog().info("deploy: " + bundle.getFileName());
             }
@@ -98,43 +95,6 @@ public class RunMojo extends AbstractMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while MilkBottle ran", e);
-        }
-    }
-
-    /** The runtime: org.milkbottle:launcher:jar:milkbottle of this plugin's version. */
-    private Path runtimeJar() throws MojoFailureException {
-        String coordinates = plugin.getGroupId() + ":launcher:jar:milkbottle:" + plugin.getVersion();
-        try {
-            return repositories.resolveArtifact(session.getRepositorySession(), new ArtifactRequest(
-                    new DefaultArtifact(coordinates), project.getRemoteProjectRepositories(), null)).getArtifact()
-                    .getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new MojoFailureException("The MilkBottle runtime " + coordinates + " is not in a repository this "
-                    + "build can reach (" + e.getMessage() + "); mvn install in MilkBottle's checkout puts it in the "
-                    + "local one.", e);
-        }
-    }
-
-    /** The plugin and those of its compile and runtime dependencies that are bundles. */
-    private List<Path> bundlesToDeploy() throws IOException {
-        List<Path> bundles = new ArrayList<>();
-        bundles.add(jar.toPath());
-        for (Artifact artifact : project.getArtifacts()) {
-            boolean runs = Artifact.SCOPE_COMPILE.equals(artifact.getScope())
-                    || Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
-            if (runs && artifact.getFile() != null && isBundle(artifact.getFile().toPath())) {
-                bundles.add(artifact.getFile().toPath());
-            }
-        }
-        return bundles;
-    }
-
-    private static boolean isBundle(Path file) {
-        try (JarFile jarFile = new JarFile(file.toFile(), false)) {
-            return jarFile.getManifest() != null
-                    && jarFile.getManifest().getMainAttributes().getValue("Bundle-SymbolicName") != null;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -27,8 +27,13 @@ class TaskPoolTest {
             });
         });
         submitter.start();
-
-        assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo("null");
-        assertThat(loader.get(10, TimeUnit.SECONDS)).isSameAs(TaskPool.class.getClassLoader());
+        try {
+            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo("null");
+            assertThat(loader.get(10, TimeUnit.SECONDS)).isSameAs(TaskPool.class.getClassLoader());
+        } finally {
+            pool.shutdownNow();
+            // other tests count this JVM's task threads: leave none behind
+            Waits.until("no task thread alive", () -> Waits.aliveTaskThreads().isEmpty());
+        }
     }
 }

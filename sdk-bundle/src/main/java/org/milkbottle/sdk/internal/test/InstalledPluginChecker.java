@@ -161,8 +161,10 @@ final class InstalledPluginChecker {
                 problems.add(name + ": " + problem);
             }
         }
-        return problems.isEmpty() ? new Check("commands", true, String.join(", ", names.stream().sorted().distinct()
-                .toList()) + " answer help") : new Check("commands", false, String.join("; ", problems));
+        List<String> distinct = names.stream().sorted().distinct().toList();
+        return problems.isEmpty() ? new Check("commands", true, String.join(", ", distinct)
+                + (distinct.size() == 1 ? " answers help" : " answer help"))
+                : new Check("commands", false, String.join("; ", problems));
     }
 
     /** Runs {@code help NAME}; null when it printed a description, else what went wrong. */
