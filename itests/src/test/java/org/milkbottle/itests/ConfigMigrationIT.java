@@ -60,9 +60,17 @@ public class ConfigMigrationIT extends MilkBottleTestSupport {
     private static Path write(Path jar, String name, String version, String migrations) throws IOException {
         TestBundles bundle = TestBundles.plugin(name, version);
         if (migrations != null) {
-            bundle.resource("OSGI-INF/milkbottle/migrations.json", String.format(migrations, name));
+            withSchema(bundle, name).resource("OSGI-INF/milkbottle/migrations.json", String.format(migrations, name));
         }
         return bundle.writeTo(jar.getParent(), jar.getFileName().toString());
+    }
+
+    /** A Metatype schema designating {@code pid}: a plugin may migrate only configurations it designates. */
+    private static TestBundles withSchema(TestBundles bundle, String pid) {
+        return bundle.resource("OSGI-INF/metatype/schema.xml", "<metatype:MetaData xmlns:metatype=\"http://www.osgi.org/"
+                + "xmlns/metatype/v1.4.0\"><OCD id=\"ocd\" name=\"Schema\"><AD id=\"greeting\" type=\"String\"/>"
+                + "<AD id=\"excitement\" type=\"Integer\"/><AD id=\"style\" type=\"String\"/></OCD><Designate pid=\""
+                + pid + "\"><Object ocdref=\"ocd\"/></Designate></metatype:MetaData>");
     }
 
     private String version(String name) {
@@ -95,6 +103,40 @@ public class ConfigMigrationIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void aMigrationOfAnotherBundlesConfigurationIsRefusedAndChangesNothing() throws Exception {
+        String name = "mig.hostile";
+        Path jar = work("migration-hostile").resolve("plugin.jar");
+        write(jar, name, "1.0.0", null);
+        shell("mb:install file:" + jar);
+        Configuration validation = admin().getConfiguration("org.milkbottle.validation", "?");
+        Map<String, Object> before = validation.getProperties() == null ? Map.of() : values("org.milkbottle.validation");
+        if (validation.getProperties() == null) {
+            configure("org.milkbottle.validation", Map.of("maxEntries", 65_536));
+            before = values("org.milkbottle.validation");
+        }
+        String takeOver = """
+                {"migrations": [{"pid": "org.milkbottle.validation", "from": "[1.0.0,1.1.0)",
+                  "defaults": {"untrustedPermissions": "process"}}]}""";
+
+        // naming a configuration its own Metatype does not designate: the validator refuses the jar
+        TestBundles.plugin(name, "1.1.0").resource("OSGI-INF/milkbottle/migrations.json", takeOver)
+                .writeTo(jar.getParent(), jar.getFileName().toString());
+        String refused = expectShellError("mb:install file:" + jar);
+        assertTrue(refused, refused.contains("config.migration") || refused.contains("which no Metatype schema of this "
+                + "plugin designates"));
+
+        // designating it in its own Metatype as well: the runtime's validation bundle owns it, so the update refuses
+        withSchema(TestBundles.plugin(name, "1.1.0"), "org.milkbottle.validation")
+                .resource("OSGI-INF/milkbottle/migrations.json", takeOver)
+                .writeTo(jar.getParent(), jar.getFileName().toString());
+        String notItsOwn = expectShellError("mb:install file:" + jar);
+        assertTrue(notItsOwn, notItsOwn.contains("migrates the configuration 'org.milkbottle.validation', which is not "
+                + "its own (it belongs to org.milkbottle.validation)"));
+        assertEquals("1.0.0", version(name));
+        assertEquals("the runtime's configuration is untouched", before, values("org.milkbottle.validation"));
+    }
+
+    @Test
     public void aValueThatDoesNotConvertRefusesTheUpdateAndChangesNothing() throws Exception {
         String name = "mig.strict";
         Path jar = work("migration-strict").resolve("plugin.jar");
@@ -120,7 +162,7 @@ public class ConfigMigrationIT extends MilkBottleTestSupport {
         Map<String, Object> original = Map.of("salutation", "Hi", "exclamations", "2");
         configure(name, original);
 
-        TestBundles.plugin(name, "1.1.0").immediateComponent(ThrowingComponent.class)
+        withSchema(TestBundles.plugin(name, "1.1.0").immediateComponent(ThrowingComponent.class), name)
                 .resource("OSGI-INF/milkbottle/migrations.json", String.format(MIGRATIONS, name))
                 .writeTo(jar.getParent(), jar.getFileName().toString());
         String failed = expectShellError("mb:install file:" + jar);

@@ -61,10 +61,29 @@ public class SdkPublishIT extends SdkTestSupport {
         assertTrue(installed, installed.contains("org.acme.journal") && installed.contains("ACTIVE"));
         assertEquals("Added entry 1.", shell("journal:add \"by name\"").trim());
 
+        // a second runtime (its own process, folder and port) that adds this marketplace installs it by name too
+        String second = secondRuntime("mb:repo-add first http://127.0.0.1:"
+                + context.getProperty("org.osgi.service.http.port") + "/repository/ ; mb:install org.acme.journal ; "
+                + "journal:add \"on the second runtime\"");
+        assertTrue(second, second.contains("Installed org.acme.journal") && second.contains("Added entry 1."));
+
         // the same version again: a published version is never replaced
         String again = expectShellError("mb:publish --token " + token + " " + jar);
         assertTrue(again, again.startsWith("The marketplace refused the jar: ") && again.contains("never replaced")
                 && again.endsWith("Nothing was published."));
+    }
+
+    /** Runs commands in a runtime of its own (the exported launcher jar) and returns what it printed; it must succeed. */
+    private String secondRuntime(String commands) throws Exception {
+        Path folder = work("sdk-second-runtime");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.osgi.service.http.port=" + freePort(), "-jar", System.getProperty("milkbottle.launcher.jar"), "-c",
+                commands).directory(folder.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue("the second runtime ends", process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(output, 0, process.exitValue());
+        return output;
     }
 
     /** The web template's servlet answers on the runtime's HTTP port once installed (the whiteboard serves it). */

@@ -25,9 +25,9 @@ import org.milkbottle.sdk.internal.publish.HttpPublisher;
 
 /**
  * Publishes the plugin to a marketplace, as {@code mb:publish} does: the signed jar {@code milkbottle:package} made
- * (target/dist/NAME-VERSION.jar), else the plain jar. The token is the Maven way: the {@code <password>} of the
- * {@code <server>} named by milkbottle.serverId in settings.xml (encrypted passwords work), else
- * -Dmilkbottle.token, else the MILKBOTTLE_TOKEN environment variable.
+ * (target/dist/NAME-VERSION.jar; refused if older than the jar, which was then built again), else the plain jar. The
+ * token: -Dmilkbottle.token if given, else the Maven way, the {@code <password>} of the {@code <server>} named by
+ * milkbottle.serverId in settings.xml (encrypted passwords work), else the MILKBOTTLE_TOKEN environment variable.
  */
 @Mojo(name = "publish", threadSafe = true)
 public class PublishMojo extends AbstractMojo {
@@ -87,6 +87,15 @@ public class PublishMojo extends AbstractMojo {
         }
         Path signed = signedCopy(jar.toPath());
         if (signed != null && Files.isRegularFile(signed)) {
+            try {
+                if (Files.getLastModifiedTime(signed).compareTo(Files.getLastModifiedTime(jar.toPath())) < 0) {
+                    throw new MojoFailureException("The signed copy " + signed + " is older than " + jar.getName()
+                            + ", which was built again since: sign this build with mvn milkbottle:package (or delete "
+                            + "target/dist to publish it unsigned). Nothing was published.");
+                }
+            } catch (IOException e) {
+                throw new MojoFailureException("Cannot read " + signed + ": " + e.getMessage(), e);
+            }
             return signed;
         }
         getLog().warn(jar.getName() + " is not signed (mvn milkbottle:package signs it): runtimes install it from "
@@ -108,14 +117,18 @@ public class PublishMojo extends AbstractMojo {
             if (!symbolicName.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
                 return null;
             }
-            return jar.toAbsolutePath().getParent().resolve("dist").resolve(symbolicName + "-" + version.strip()
-                    + ".jar");
-        } catch (IOException e) {
+            // the name milkbottle:package gives it: the version as OSGi writes it (1.0 is 1.0.0)
+            return jar.toAbsolutePath().getParent().resolve("dist").resolve(symbolicName + "-"
+                    + org.osgi.framework.Version.parseVersion(version.strip()) + ".jar");
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }
 
     private String token() throws MojoFailureException {
+        if (token != null && !token.isBlank()) {
+            return token.strip(); // said on this command line: it wins over settings.xml
+        }
         Server server = session == null ? null : session.getSettings().getServer(serverId);
         if (server != null && server.getPassword() != null) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
@@ -124,9 +137,6 @@ public class PublishMojo extends AbstractMojo {
                         + "cannot be decrypted: " + result.getProblems().get(0).getMessage());
             }
             return result.getServer().getPassword();
-        }
-        if (token != null && !token.isBlank()) {
-            return token.strip();
         }
         String variable = System.getenv(TOKEN_VARIABLE);
         if (variable != null && !variable.isBlank()) {

@@ -36,9 +36,17 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "milkbottle.test.timeout", defaultValue = "180")
     int timeoutSeconds;
 
-    /** Skip the in-framework test (also skipped by -DskipTests and -DskipITs). */
+    /** Permissions the plugin may hold beyond a local file's (those a trusted source will give it). */
+    @Parameter(property = "milkbottle.allowPermissions")
+    String allowPermissions;
+
+    /** Skip the in-framework test (also skipped by -DskipTests, -DskipITs and milkbottle.skip). */
     @Parameter(property = "milkbottle.test.skip", defaultValue = "false")
     boolean skip;
+
+    /** Skip all of MilkBottle's checks (validate and this test). */
+    @Parameter(property = "milkbottle.skip", defaultValue = "false")
+    boolean skipAll;
 
     @Parameter(property = "skipTests", defaultValue = "false")
     boolean skipTests;
@@ -60,7 +68,7 @@ public class TestMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        if (skip || skipTests || skipITs) {
+        if (skip || skipAll || skipTests || skipITs) {
             getLog().info("MilkBottle's in-framework test skipped");
             return;
         }
@@ -71,7 +79,7 @@ public class TestMojo extends AbstractMojo {
                 Duration.ofSeconds(timeoutSeconds));
         PluginTestReport report;
         try {
-            report = tester.test(jar.toPath(), RuntimeArtifacts.dependencyBundles(project));
+            report = tester.test(jar.toPath(), RuntimeArtifacts.dependencyBundles(project), allowPermissions);
         } catch (SdkException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

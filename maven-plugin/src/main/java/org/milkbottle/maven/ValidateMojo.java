@@ -1,6 +1,7 @@
 package org.milkbottle.maven;
 
 import java.io.File;
+import java.util.Set;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,7 +28,15 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(property = "milkbottle.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
 
-    /** Skip the validation. */
+    /**
+     * Permissions the plugin may hold beyond what a local file may ({@code network}, {@code file-write}): those it will
+     * get from a trusted source (a marketplace, a signature the operator trusts). Their findings become warnings,
+     * as {@code mb:install --allow-permissions} does; every other finding stays what it is.
+     */
+    @Parameter(property = "milkbottle.allowPermissions")
+    String allowPermissions;
+
+    /** Skip MilkBottle's checks: this validation and the in-framework test. */
     @Parameter(property = "milkbottle.skip", defaultValue = "false")
     boolean skip;
 
@@ -37,7 +46,7 @@ public class ValidateMojo extends AbstractMojo {
             getLog().info("MilkBottle validation skipped (milkbottle.skip)");
             return;
         }
-        ValidationReport report = validate(jar);
+        ValidationReport report = allowing(validate(jar), allowPermissions);
         for (Finding finding : report.findings()) {
             String line = FindingLines.of(finding);
             switch (finding.severity()) {
@@ -59,6 +68,20 @@ public class ValidateMojo extends AbstractMojo {
         }
         getLog().info(jar.getName() + ": " + report.symbolicName() + " " + report.version() + " passes MilkBottle's "
                 + "validation with " + report.findings().size() + " finding(s)");
+    }
+
+    /** Rule of a permission that the plugin's trust does not allow: what a trusted source would allow. */
+    static final String NOT_ALLOWED = "trust.permission-not-allowed";
+
+    /** The report with the findings of the named permissions' being not allowed made warnings. */
+    static ValidationReport allowing(ValidationReport report, String permissions) {
+        if (permissions == null || permissions.isBlank()) {
+            return report;
+        }
+        Set<String> allowed = Set.of(permissions.strip().split("\\s*,\\s*"));
+        return report.withFindings(report.findings().stream().map(f -> f.rule().equals(NOT_ALLOWED)
+                && allowed.stream().anyMatch(p -> f.message().contains("permission '" + p + "'"))
+                        ? new Finding(f.rule(), Severity.WARNING, f.message(), f.location()) : f).toList());
     }
 
     /** The validator's report on a jar that must exist. */

@@ -20,6 +20,7 @@ import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PluginConfiguration;
 import org.milkbottle.core.internal.config.ConfigHistory;
 import org.milkbottle.core.internal.config.ConfigurationMigrator;
+import org.milkbottle.core.internal.config.MetatypeOwners;
 import org.milkbottle.api.PluginDetails;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginHealth;
@@ -53,6 +54,7 @@ import org.milkbottle.core.internal.install.ManagedBundles;
 import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
 import org.milkbottle.core.internal.install.TransactionEngine;
+import org.milkbottle.core.internal.install.TransactionThread;
 import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.ManagedState;
 import org.milkbottle.core.internal.store.RuntimeLock;
@@ -61,6 +63,7 @@ import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -96,6 +99,8 @@ public class PluginManagerImpl implements PluginManager {
     private static final System.Logger LOG = System.getLogger(PluginManagerImpl.class.getName());
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Transactions run there, out of reach of interrupts aimed at the command that asked (Ctrl-C). */
+    private final TransactionThread transactionThread = new TransactionThread();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "milkbottle-plugin-manager");
         thread.setDaemon(true);
@@ -113,6 +118,10 @@ public class PluginManagerImpl implements PluginManager {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginConfiguration configuration;
+
+    /** Who designates which configuration: a migration may touch only its plugin's own. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MetaTypeService metaType;
 
     /** Where plugins' configurations are, for the migrations an update applies (none without it). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -190,7 +199,8 @@ public class PluginManagerImpl implements PluginManager {
         this.reports = new PluginReports(managed, lookup, runtimeVersion, () -> health, () -> configuration);
         this.explainer = new RequirementExplainer(runtimeVersion);
         this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info,
-                new ConfigHistory(data, new ConfigurationMigrator(() -> configurationAdmin)));
+                new ConfigHistory(data, new ConfigurationMigrator(() -> configurationAdmin,
+                        new MetatypeOwners(context, () -> metaType, name -> managed.find(name)))));
         this.preparation = new RequestPreparation(new RequestFetcher(() -> this.fetcher), repositories,
                 new InstallResolution(() -> this.resolver, explainer),
                 new RepositoryDownloads(() -> this.fetcher, store, executor), managed::everything);
@@ -227,6 +237,7 @@ public class PluginManagerImpl implements PluginManager {
             }
         }
         executor.shutdownNow();
+        transactionThread.close();
         runtimeLock.close();
     }
 
@@ -477,11 +488,13 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private <T> T withLock(Supplier<T> work) {
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return transactionThread.run(() -> {
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.VersionRange;
 
@@ -25,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ]}
  * </pre>
  *
- * The validator checks it (rule {@code config.migration}); {@code mb:update} applies it.
+ * The validator checks it (rule {@code config.migration}); {@code mb:update} applies it. A plugin may migrate only
+ * configurations its own Metatype designates and no other bundle does.
  *
  * @since 1.7
  */
@@ -35,6 +39,7 @@ public final class ConfigMigrations {
     public static final String RESOURCE = "OSGI-INF/milkbottle/migrations.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DESIGNATE_PID = Pattern.compile("<Designate[^>]*\\spid=\"([^\"]+)\"");
     private static final Set<String> FIELDS = Set.of("pid", "from", "rename", "defaults", "types", "remove");
 
     private ConfigMigrations() {
@@ -98,6 +103,19 @@ public final class ConfigMigrations {
                     where), types, remove));
         }
         return migrations;
+    }
+
+    /**
+     * The PIDs a Metatype XML file ({@code OSGI-INF/metatype/*.xml}) designates: the configurations a plugin owns,
+     * and the only ones its migrations may touch.
+     */
+    public static Set<String> designatedPids(String metatypeXml) {
+        Set<String> pids = new LinkedHashSet<>();
+        Matcher matcher = DESIGNATE_PID.matcher(metatypeXml);
+        while (matcher.find()) {
+            pids.add(matcher.group(1));
+        }
+        return pids;
     }
 
     private static String text(JsonNode step, String field, String where) {

@@ -1,16 +1,19 @@
 package org.milkbottle.core.internal.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
@@ -36,9 +39,22 @@ public final class ConfigurationMigrator {
             ConfigurationAdmin.SERVICE_BUNDLELOCATION);
 
     private final Supplier<ConfigurationAdmin> admin;
+    private final ConfigurationOwners owners;
 
-    public ConfigurationMigrator(Supplier<ConfigurationAdmin> admin) {
+    /** @param owners tells which configurations other bundles own, which no migration may touch */
+    public ConfigurationMigrator(Supplier<ConfigurationAdmin> admin, ConfigurationOwners owners) {
         this.admin = admin;
+        this.owners = owners;
+    }
+
+    /** Who owns a configuration, besides the plugin being updated. */
+    public interface ConfigurationOwners {
+
+        /** The other installed bundles (not versions of {@code plugin}) whose Metatype designates {@code pid}. */
+        List<String> othersDesignating(String pid, String plugin);
+
+        /** The location of the bundle {@code plugin} is installed from, to which its own configuration may be bound. */
+        String location(String plugin);
     }
 
     /**
@@ -50,6 +66,7 @@ public final class ConfigurationMigrator {
      */
     public List<ConfigChange> migrate(Path jar, String plugin, Version installed) {
         List<ConfigMigration> migrations = migrations(jar, plugin);
+        Set<String> own = designatedPids(jar, plugin);
         ConfigurationAdmin configurationAdmin = admin.get();
         if (migrations.isEmpty() || configurationAdmin == null) {
             return List.of();
@@ -66,6 +83,7 @@ public final class ConfigurationMigrator {
                 if (configuration == null) {
                     continue; // nothing was configured: the new version's defaults apply
                 }
+                requireOwn(plugin, migration.pid(), own, configuration);
                 values = values(configuration);
                 original.put(migration.pid(), values);
             }
@@ -104,13 +122,66 @@ public final class ConfigurationMigrator {
         }
     }
 
-    /** Undoes changes: their values before, the last change first. */
+    /**
+     * Undoes changes: their values before, the last change first, each on its own — one that cannot be written does
+     * not stop the others.
+     *
+     * @throws PluginException naming those that could not be put back
+     */
     public void undo(List<ConfigChange> changes) {
-        List<ConfigChange> reversed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (int i = changes.size() - 1; i >= 0; i--) {
-            reversed.add(changes.get(i).reversed());
+            ConfigChange change = changes.get(i);
+            try {
+                write(change.pid(), change.beforeValues());
+            } catch (IOException | RuntimeException e) {
+                failures.add("'" + change.pid() + "' (" + e.getMessage() + ")");
+            }
         }
-        apply(reversed);
+        if (!failures.isEmpty()) {
+            throw new PluginException("Could not put back the configuration " + String.join(", ", failures)
+                    + "; set it again with mb:config.");
+        }
+    }
+
+    /**
+     * A migration writes configuration, so it may touch only the plugin's own: one its new version's Metatype
+     * designates, no other installed bundle designates, and that is not bound to another bundle. Anything else
+     * would let an update rewrite the runtime's settings (the validator's trusted permissions, say).
+     */
+    private void requireOwn(String plugin, String pid, Set<String> own, Configuration configuration) {
+        String problem = null;
+        if (!own.contains(pid)) {
+            problem = "its Metatype does not designate it";
+        } else if (!owners.othersDesignating(pid, plugin).isEmpty()) {
+            problem = "it belongs to " + String.join(", ", owners.othersDesignating(pid, plugin));
+        } else {
+            String bound = configuration.getBundleLocation();
+            if (bound != null && !bound.startsWith("?") && !bound.equals(owners.location(plugin))) {
+                problem = "it is bound to " + bound;
+            }
+        }
+        if (problem != null) {
+            throw new PluginException(plugin + ": its " + ConfigMigrations.RESOURCE + " migrates the configuration '"
+                    + pid + "', which is not its own (" + problem + "); a plugin may migrate only configurations its "
+                    + "own Metatype describes. Nothing was changed.");
+        }
+    }
+
+    private static Set<String> designatedPids(Path jar, String plugin) {
+        Set<String> pids = new HashSet<>();
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            for (JarEntry entry : Collections.list(file.entries())) {
+                if (entry.getName().startsWith("OSGI-INF/metatype/") && entry.getName().endsWith(".xml")) {
+                    pids.addAll(ConfigMigrations.designatedPids(new String(file.getInputStream(entry).readAllBytes(),
+                            StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException e) {
+            throw new PluginException(plugin + ": its Metatype cannot be read (" + e.getMessage() + "); nothing was "
+                    + "changed.", e);
+        }
+        return pids;
     }
 
     private static List<ConfigMigration> migrations(Path jar, String plugin) {

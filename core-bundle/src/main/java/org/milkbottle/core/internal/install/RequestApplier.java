@@ -79,7 +79,11 @@ public final class RequestApplier {
                                 startTimeout.get()));
                     } catch (RuntimeException e) {
                         // the bundles are put back by the engine; the configuration the updates migrated, here
-                        transactions.configHistory().migrator().undo(tx.configChanges());
+                        try {
+                            transactions.configHistory().migrator().undo(tx.configChanges());
+                        } catch (PluginException undoFailed) {
+                            throw new PluginException(e.getMessage() + "\n" + undoFailed.getMessage(), e);
+                        }
                         throw e;
                     }
                     return plan;

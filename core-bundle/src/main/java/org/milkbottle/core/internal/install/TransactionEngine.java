@@ -131,12 +131,14 @@ public final class TransactionEngine {
         Transaction target = rollbackTarget(log.history(), id);
         List<ConfigChange> undone = new ArrayList<>();
         InstallResult result = run("rollback", "to the state before #" + target.id(), "shell", before -> {
+            // the configuration first, so that the versions put back start with the values they were written for
+            undone.addAll(configHistory.undoSince(target.id()));
             List<String> problems = restorer.get().restore(target.before(), startTimeout.get());
             if (!problems.isEmpty()) {
+                configHistory.migrator().undo(undone); // the bundles stay as they were: so does their configuration
                 throw new PluginException("Rollback to the state before #" + target.id() + " failed: "
                         + String.join("; ", problems));
             }
-            undone.addAll(configHistory.undoSince(target.id()));
             return new InstallPlan(InstallPlanner.diff(before, target.before()), List.of());
         });
         configHistory.record(result.transactionId(), undone);

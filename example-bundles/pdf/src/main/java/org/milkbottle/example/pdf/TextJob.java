@@ -76,6 +76,9 @@ public record TextJob(Path pdf, Path target) {
             temporary = null;
             return new Outcome(this, text.length(), null);
         } catch (IOException | RuntimeException e) {
+            if (cancelled.getAsBoolean()) {
+                return new Outcome(this, 0, "cancelled"); // the cancel interrupted the read or the write
+            }
             return new Outcome(this, 0, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             if (temporary != null) {

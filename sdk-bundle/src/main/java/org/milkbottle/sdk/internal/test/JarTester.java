@@ -38,8 +38,25 @@ public final class JarTester {
      * @param needs  bundles it needs that no repository of the throwaway runtime offers, installed with it
      */
     public PluginTestReport test(Path plugin, List<Path> needs) throws SdkException {
+        return test(plugin, needs, "");
+    }
+
+    /**
+     * As {@link #test(Path, List)}, with permissions the plugin may hold beyond a local file's (those a trusted
+     * source will give it), as {@code mb:install --allow-permissions} allows them.
+     *
+     * @param allowPermissions comma-separated permission names; empty for none
+     */
+    public PluginTestReport test(Path plugin, List<Path> needs, String allowPermissions) throws SdkException {
         String[] identity = identity(plugin);
         StringBuilder install = new StringBuilder("mb:install");
+        if (allowPermissions != null && !allowPermissions.isBlank()) {
+            if (!allowPermissions.strip().matches("[a-z-]+(\\s*,\\s*[a-z-]+)*")) {
+                throw new SdkException("'" + allowPermissions + "' is not a list of permissions such as "
+                        + "process,reflection.");
+            }
+            install.append(" --allow-permissions ").append(allowPermissions.replaceAll("\\s", ""));
+        }
         for (Path jar : withPluginLast(plugin, needs)) {
             Path file = jar.toAbsolutePath().normalize();
             if (file.toString().contains("'")) {

@@ -52,13 +52,17 @@ final class ThrowawayRuntime {
             process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
             InputStream output = process.getInputStream();
-            CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String> printed = new CompletableFuture<>();
+            // a thread of its own (not a shared pool's): a child's child holding the pipe open cannot hold a pool thread
+            Thread reader = new Thread(() -> {
                 try {
-                    return new String(output.readAllBytes(), StandardCharsets.UTF_8);
+                    printed.complete(new String(output.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    return "";
+                    printed.complete("");
                 }
-            });
+            }, "milkbottle-test-output");
+            reader.setDaemon(true);
+            reader.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
@@ -75,8 +79,11 @@ final class ThrowawayRuntime {
         } catch (ExecutionException | TimeoutException e) {
             throw new SdkException("Could not read what the throwaway runtime printed (" + e + ").", e);
         } finally {
-            if (process != null && process.isAlive()) {
-                process.destroyForcibly();
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                }
             }
             deleteQuietly(home);
         }

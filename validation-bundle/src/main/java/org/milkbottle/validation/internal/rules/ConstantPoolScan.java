@@ -88,6 +88,11 @@ final class ConstantPoolScan {
                 String permission = GuardedApi.member(owner, name, prefix.memberDescriptor(i));
                 if (permission != null) {
                     add(permission, describe(owner, name), owner + "." + name);
+                } else if (GuardedApi.isGuardedMemberName(name) && !name.equals("<init>")) {
+                    // javac names the class a static method is called on, which may be a JDK subclass of the class
+                    // that declares it (JarURLConnection.setContentHandlerFactory is URLConnection's): follow the
+                    // JDK's superclasses, as for the archive's own classes
+                    inherited.add(new Inherited(owner, name, prefix.memberDescriptor(i)));
                 }
                 targetInArgument |= GuardedApi.takesTargetAsArgument(owner, name);
                 looksUpByName |= GuardedApi.looksUpByName(owner, name);

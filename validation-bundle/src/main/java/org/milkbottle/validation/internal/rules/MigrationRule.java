@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.milkbottle.validation.api.ConfigMigration;
 import org.milkbottle.validation.api.ConfigMigrations;
@@ -18,11 +16,9 @@ import org.milkbottle.validation.api.ValidationRule;
 
 /**
  * A plugin's configuration migrations ({@value ConfigMigrations#RESOURCE}) must be readable — an update would
- * otherwise fail on them — and should name configurations the plugin's Metatype describes.
+ * otherwise fail on them — and may name only configurations the plugin's own Metatype designates.
  */
 public final class MigrationRule implements ValidationRule {
-
-    private static final Pattern DESIGNATE_PID = Pattern.compile("<Designate[^>]*\\spid=\"([^\"]+)\"");
 
     @Override
     public String id() {
@@ -50,10 +46,11 @@ public final class MigrationRule implements ValidationRule {
         Set<String> designated = designatedPids(archive);
         for (ConfigMigration migration : migrations) {
             if (!designated.contains(migration.pid())) {
-                findings.add(new Finding("config.migration", Severity.WARNING, ConfigMigrations.RESOURCE + " migrates '"
-                        + migration.pid() + "', which no Metatype schema of this plugin describes (known: "
-                        + (designated.isEmpty() ? "none" : String.join(", ", designated)) + ")",
-                        ConfigMigrations.RESOURCE));
+                // a migration writes configuration: only the plugin's own, or it could rewrite the runtime's
+                findings.add(new Finding("config.migration", Severity.ERROR, ConfigMigrations.RESOURCE + " migrates '"
+                        + migration.pid() + "', which no Metatype schema of this plugin designates (its own: "
+                        + (designated.isEmpty() ? "none" : String.join(", ", designated)) + "); a plugin may migrate "
+                        + "only its own configuration", ConfigMigrations.RESOURCE));
             }
         }
     }
@@ -64,10 +61,7 @@ public final class MigrationRule implements ValidationRule {
         for (String entry : archive.entryNames()) {
             if (entry.startsWith("OSGI-INF/metatype/") && entry.endsWith(".xml")) {
                 try {
-                    Matcher matcher = DESIGNATE_PID.matcher(new String(archive.read(entry), StandardCharsets.UTF_8));
-                    while (matcher.find()) {
-                        pids.add(matcher.group(1));
-                    }
+                    pids.addAll(ConfigMigrations.designatedPids(new String(archive.read(entry), StandardCharsets.UTF_8)));
                 } catch (IOException e) {
                     // an unreadable schema is the archive rule's to report
                 }

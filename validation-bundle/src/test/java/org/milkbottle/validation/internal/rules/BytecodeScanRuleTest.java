@@ -12,6 +12,7 @@ import org.milkbottle.validation.internal.rules.fixtures.InstallsAuthenticator;
 import org.milkbottle.validation.internal.rules.fixtures.JvmWide;
 import org.milkbottle.validation.internal.rules.fixtures.MethodReferences;
 import org.milkbottle.validation.internal.rules.fixtures.ReflectsByName;
+import org.milkbottle.validation.internal.rules.fixtures.ThroughJdkSubclasses;
 import org.junit.jupiter.api.Test;
 
 /** Every route to a guarded act is reported with its permission and where it is; harmless code is not. */
@@ -81,6 +82,16 @@ class BytecodeScanRuleTest {
 
         assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Authenticator.setDefault (inherited")
                 && u.endsWith(InstallsAuthenticator.class.getName()));
+    }
+
+    @Test
+    void aStaticMethodCalledOnAJdkSubclassIsTheSuperclasssGuardedOne() {
+        Recorded recorded = new InMemoryArchive().add(ThroughJdkSubclasses.class).scan();
+
+        assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: URLConnection.setContentHandlerFactory "
+                + "(inherited, called as JarURLConnection.setContentHandlerFactory)"));
+        assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Thread.setDefaultUncaughtExceptionHandler "
+                + "(inherited, called as ForkJoinWorkerThread.setDefaultUncaughtExceptionHandler)"));
     }
 
     @Test
