@@ -18,7 +18,6 @@ import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PluginConfiguration;
-import org.milkbottle.core.internal.config.ConfigHistory;
 import org.milkbottle.core.internal.config.ConfigurationMigrator;
 import org.milkbottle.core.internal.config.MetatypeOwners;
 import org.milkbottle.api.PluginDetails;
@@ -199,8 +198,8 @@ public class PluginManagerImpl implements PluginManager {
         this.reports = new PluginReports(managed, lookup, runtimeVersion, () -> health, () -> configuration);
         this.explainer = new RequirementExplainer(runtimeVersion);
         this.transactions = new TransactionEngine(managed, state, log, this::restorer, this::startTimeout, this::info,
-                new ConfigHistory(data, new ConfigurationMigrator(() -> configurationAdmin,
-                        new MetatypeOwners(context, () -> metaType, name -> managed.find(name)))));
+                data, new ConfigurationMigrator(() -> configurationAdmin,
+                        new MetatypeOwners(context, () -> metaType, name -> managed.find(name))));
         this.preparation = new RequestPreparation(new RequestFetcher(() -> this.fetcher), repositories,
                 new InstallResolution(() -> this.resolver, explainer),
                 new RepositoryDownloads(() -> this.fetcher, store, executor), managed::everything);

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.milkbottle.api.PluginException;
@@ -19,15 +22,25 @@ import com.fasterxml.jackson.core.type.TypeReference;
  */
 public final class ConfigHistory {
 
-    private static final TypeReference<List<ConfigChange>> CHANGES = new TypeReference<>() {
+    /**
+     * What one transaction changed, with when it was committed: a history moved aside restarts the ids at 1, and a
+     * file of an earlier history must not be taken for the new transaction of its id.
+     */
+    record Entry(long transaction, Instant committed, List<ConfigChange> changes) {
+    }
+
+    private static final TypeReference<Entry> ENTRY = new TypeReference<>() {
     };
 
     private final Path folder;
     private final ConfigurationMigrator migrator;
+    private final Function<Long, Optional<Instant>> committed;
 
-    public ConfigHistory(Path data, ConfigurationMigrator migrator) {
+    /** @param committed when the committed transaction of an id was committed, as the history says */
+    public ConfigHistory(Path data, ConfigurationMigrator migrator, Function<Long, Optional<Instant>> committed) {
         this.folder = data.resolve("config-changes");
         this.migrator = migrator;
+        this.committed = committed;
     }
 
     public ConfigurationMigrator migrator() {
@@ -39,8 +52,12 @@ public final class ConfigHistory {
         if (changes.isEmpty()) {
             return;
         }
+        Optional<Instant> when = committed.apply(transaction);
+        if (when.isEmpty()) {
+            return; // not a committed transaction: nothing to roll back with it
+        }
         try {
-            JsonFiles.write(folder.resolve(transaction + ".json"), changes);
+            JsonFiles.write(folder.resolve(transaction + ".json"), new Entry(transaction, when.get(), changes));
         } catch (IOException e) {
             System.getLogger(ConfigHistory.class.getName()).log(System.Logger.Level.WARNING, "Could not record the "
                     + "configuration changes of transaction " + transaction + " (" + e.getMessage() + "); a rollback "
@@ -56,8 +73,12 @@ public final class ConfigHistory {
     public List<ConfigChange> undoSince(long transaction) {
         List<ConfigChange> undone = new ArrayList<>();
         for (Path file : filesSince(transaction)) {
-            List<ConfigChange> changes = JsonFiles.read(file, CHANGES, "a list of configuration changes",
+            Entry entry = JsonFiles.read(file, ENTRY, "the configuration changes of a transaction",
                     "Delete it; a rollback then leaves the configuration as it is.");
+            if (!committed.apply(entry.transaction()).equals(Optional.of(entry.committed()))) {
+                continue; // left from a history that was moved aside: another transaction had this id
+            }
+            List<ConfigChange> changes = entry.changes();
             for (int i = changes.size() - 1; i >= 0; i--) {
                 undone.add(changes.get(i).reversed());
             }

@@ -1,5 +1,6 @@
 package org.milkbottle.core.internal.install;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.core.internal.config.ConfigChange;
 import org.milkbottle.core.internal.config.ConfigHistory;
+import org.milkbottle.core.internal.config.ConfigurationMigrator;
 import org.milkbottle.api.PluginInfo;
 import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.store.ManagedState;
@@ -47,8 +49,10 @@ public final class TransactionEngine {
 
     public TransactionEngine(ManagedBundles managed, ManagedState state, TransactionLog log,
             Supplier<StateRestorer> restorer, Supplier<Duration> startTimeout, Function<Bundle, PluginInfo> info,
-            ConfigHistory configHistory) {
-        this.configHistory = configHistory;
+            Path data, ConfigurationMigrator migrator) {
+        this.configHistory = new ConfigHistory(data, migrator, id -> log.history().stream()
+                .filter(t -> t.id() == id && t.status() == Transaction.Status.COMMITTED).map(Transaction::time)
+                .findFirst());
         this.managed = managed;
         this.state = state;
         this.log = log;
