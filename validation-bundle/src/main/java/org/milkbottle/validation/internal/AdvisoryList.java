@@ -97,7 +97,7 @@ public class AdvisoryList implements AdvisoryRegistry {
             }
             loadedModified = modified;
             advisories = modified == 0 ? List.of()
-                    : AuditLog.MAPPER.readValue(file.toFile(), new TypeReference<List<Advisory>>() { });
+                    : AuditLog.mapper().readValue(file.toFile(), new TypeReference<List<Advisory>>() { });
         } catch (IOException e) {
             // keep the last good list: a broken file must not switch the advisories off
             LOG.log(System.Logger.Level.WARNING, "Cannot read advisories from " + file + ": " + e.getMessage()

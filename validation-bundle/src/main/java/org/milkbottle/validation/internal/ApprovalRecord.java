@@ -45,7 +45,7 @@ public class ApprovalRecord {
         }
         all.put(sha256, provenance);
         try {
-            seal.write(file, AuditLog.MAPPER.writeValueAsBytes(all));
+            seal.write(file, AuditLog.mapper().writeValueAsBytes(all));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -64,7 +64,7 @@ public class ApprovalRecord {
         IntegritySeal.Verdict verdict = seal.check(file);
         if (verdict == IntegritySeal.Verdict.INTACT) {
             try {
-                loaded.putAll(AuditLog.MAPPER.readValue(Files.readAllBytes(file),
+                loaded.putAll(AuditLog.mapper().readValue(Files.readAllBytes(file),
                         new TypeReference<Map<String, Provenance>>() { }));
             } catch (IOException e) {
                 // unreadable: vouches for nothing; the next approval rewrites it

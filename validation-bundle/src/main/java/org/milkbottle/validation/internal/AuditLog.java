@@ -32,8 +32,16 @@ public class AuditLog {
     public record Entry(Instant time, String origin, boolean approved, ValidationReport report) {
     }
 
-    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Made on first use: Jackson's object mapper is ~600 classes, not worth loading at every start for nothing. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** The mapper of the validation bundle's JSON files and reports. */
+    public static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
 
     private final Path file;
 
@@ -49,7 +57,7 @@ public class AuditLog {
     public synchronized void record(String origin, ValidationReport report) {
         try {
             Files.createDirectories(file.getParent());
-            byte[] line = (MAPPER.writeValueAsString(new Entry(Instant.now(), origin, report.approved(), report)) + "\n")
+            byte[] line = (mapper().writeValueAsString(new Entry(Instant.now(), origin, report.approved(), report)) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE)) {
@@ -71,7 +79,7 @@ public class AuditLog {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (String line : lines.subList(Math.max(0, lines.size() - count), lines.size())) {
                 try {
-                    entries.add(MAPPER.readValue(line, Entry.class));
+                    entries.add(mapper().readValue(line, Entry.class));
                 } catch (IOException e) {
                     // a partial last line after a crash
                 }

@@ -84,7 +84,7 @@ public class OperatorAllowList {
             }
             default -> {
                 try {
-                    return AuditLog.MAPPER.readValue(Files.readAllBytes(file), new TypeReference<List<Entry>>() { });
+                    return AuditLog.mapper().readValue(Files.readAllBytes(file), new TypeReference<List<Entry>>() { });
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the allow list " + file, e);
                 }
@@ -99,7 +99,7 @@ public class OperatorAllowList {
 
     private void save(List<Entry> entries) {
         try {
-            seal.write(file, AuditLog.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
+            seal.write(file, AuditLog.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the allow list " + file, e);
         }

@@ -1,10 +1,18 @@
 package org.milkbottle.validation.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * The trust policy as the runtime last accepted it, sealed in {@code policy.json}. Configuration reaches
@@ -51,7 +59,7 @@ final class PolicyRecord {
             return DEFAULTS;
         }
         try {
-            Policy sealed = AuditLog.MAPPER.readValue(Files.readAllBytes(file), Policy.class);
+            Policy sealed = parse(Files.readAllBytes(file));
             if (!sealed.equals(delivered)) {
                 report("The trust policy in the configuration (" + delivered + ") differs from the one MilkBottle "
                         + "last accepted (" + sealed + "): it was changed behind the runtime's back and is not "
@@ -68,10 +76,68 @@ final class PolicyRecord {
     /** Seals a policy accepted while the runtime runs. */
     void accepted(Policy policy) {
         try {
-            seal.write(file, AuditLog.MAPPER.writeValueAsBytes(policy));
+            seal.write(file, format(policy));
             problem = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /*
+     * The file is read at every start, before the first prompt: with Jackson's streaming API rather than its object
+     * mapper, whose ~600 classes would otherwise load on every start for two fields (docs/performance.md).
+     */
+    private static final JsonFactory JSON = new JsonFactory();
+
+    static byte[] format(Policy policy) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("untrustedPermissions");
+            for (String permission : policy.untrustedPermissions()) {
+                out.writeString(permission);
+            }
+            out.writeEndArray();
+            out.writeBooleanField("networkRequiresTrust", policy.networkRequiresTrust());
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The policy in {@code json}; a field missing or of the wrong type is an error, unknown fields are skipped. */
+    static Policy parse(byte[] json) throws IOException {
+        List<String> permissions = null;
+        Boolean networkRequiresTrust = null;
+        try (JsonParser in = JSON.createParser(json)) {
+            expect(in, in.nextToken() == JsonToken.START_OBJECT, "an object");
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if ("untrustedPermissions".equals(field)) {
+                    expect(in, value == JsonToken.START_ARRAY, "a list of permissions");
+                    permissions = new ArrayList<>();
+                    while (in.nextToken() == JsonToken.VALUE_STRING) {
+                        permissions.add(in.getText());
+                    }
+                    expect(in, in.currentToken() == JsonToken.END_ARRAY, "permission names");
+                } else if ("networkRequiresTrust".equals(field)) {
+                    expect(in, value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE, "true or false");
+                    networkRequiresTrust = value == JsonToken.VALUE_TRUE;
+                } else {
+                    in.skipChildren();
+                }
+            }
+            expect(in, in.currentToken() == JsonToken.END_OBJECT && in.nextToken() == null, "one object");
+        }
+        if (permissions == null || networkRequiresTrust == null) {
+            throw new IOException("untrustedPermissions or networkRequiresTrust is missing");
+        }
+        return new Policy(List.copyOf(permissions), networkRequiresTrust);
+    }
+
+    private static void expect(JsonParser in, boolean condition, String what) throws JsonParseException {
+        if (!condition) {
+            throw new JsonParseException(in, "expected " + what);
         }
     }
 

@@ -40,7 +40,7 @@ public class ValidationCommands {
             throw new IllegalArgumentException("File not found: " + path);
         }
         var report = validator.validate(path, file);
-        return json ? AuditLog.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+        return json ? AuditLog.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : ReportFormatter.report(report, verbose);
     }
 
