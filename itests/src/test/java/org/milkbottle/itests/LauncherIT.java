@@ -293,6 +293,29 @@ public class LauncherIT {
                 || a.startsWith("503 5 {\"error\":\"UNAVAILABLE\"")));
     }
 
+    /**
+     * The marketplace starts after the prompt, when the shell first waits for input: a pipe that has sent nothing
+     * yet is such a moment, and the marketplace answers without any command asking for it.
+     */
+    @Test
+    public void theMarketplaceStartsOnceTheShellWaitsForInput() throws Exception {
+        try (LauncherProcess runtime = LauncherProcess.start(workdir, List.of())) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            long deadline = System.currentTimeMillis() + 60_000;
+            int status = -1;
+            while (status != 200 && System.currentTimeMillis() < deadline && runtime.isAlive()) {
+                try {
+                    status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + runtime.port() + "/api/plugins")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException notListeningYet) {
+                    Thread.sleep(50);
+                }
+            }
+            assertEquals(runtime.describe(), 200, status);
+        }
+    }
+
     @Test
     public void aBusyPortOrAFolderInUseIsRefusedInOneLineBeforeAnythingStarts() throws Exception {
         int port = MilkBottleTestSupport.freePort();

@@ -268,7 +268,7 @@ public class PluginManagerImpl implements PluginManager {
                 // the bundle is stopping already: nobody is left to wait for the plugins
             }
             recovered.countDown();
-            stages.startDeferred();
+            stages.pluginsStarted();
         }
     }
 

@@ -56,7 +56,7 @@ public final class BatchRunner {
         StatementSplitter splitter = new StatementSplitter();
         try (CommandSession session = session()) {
             String line;
-            while ((line = script.readLine()) != null) {
+            while ((line = nextLine(script)) != null) {
                 for (String statement : splitter.feed(line + "\n")) {
                     if (!execute(session, statement)) {
                         return ConsoleLauncher.FAILED;
@@ -74,6 +74,14 @@ public final class BatchRunner {
             return ConsoleLauncher.FAILED;
         }
         return 0;
+    }
+
+    /** The next line; when none has arrived yet, the shell is idle and the rest of the runtime may start. */
+    private String nextLine(BufferedReader script) throws IOException {
+        if (stages != null && !script.ready()) {
+            stages.shellIdle();
+        }
+        return script.readLine();
     }
 
     private CommandSession session() {

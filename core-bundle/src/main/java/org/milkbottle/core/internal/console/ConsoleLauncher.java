@@ -113,6 +113,7 @@ public class ConsoleLauncher implements Callable<Integer> {
                 return 0;
             }
             case HEADLESS -> {
+                stages.shellIdle(); // no shell to keep free: start everything now
                 System.out.println("MilkBottle " + RuntimeCapability.version(context)
                         + " is running headless; stop it with SIGTERM (Ctrl-C). Run commands in it from this folder "
                         + "with: java -jar milkbottle.jar --attach -c \"mb:list\"");

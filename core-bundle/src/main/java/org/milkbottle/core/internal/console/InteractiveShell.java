@@ -58,6 +58,9 @@ final class InteractiveShell {
         while (true) {
             String line;
             try {
+                if (stages != null) {
+                    stages.shellIdle(); // the user reads and types: the rest of the runtime starts meanwhile
+                }
                 line = reader.readLine("mb> ");
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C drops the line

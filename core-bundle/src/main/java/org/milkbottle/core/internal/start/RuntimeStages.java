@@ -3,6 +3,7 @@ package org.milkbottle.core.internal.start;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.milkbottle.core.internal.install.ManagedBundles;
@@ -17,10 +18,13 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The last stage of start-up: the runtime's bundles that the first prompt does not need (the embedded marketplace,
  * its web server and database, the repository client) sit at a start level above the plugins'
- * (bndrun/milkbottle.bndrun). Once the plugins have started, the plugin manager calls {@link #startDeferred()},
- * which raises the framework to the highest level a runtime bundle has, in the background; commands that need those
- * bundles {@linkplain #awaitStarted wait} for it. Where every runtime bundle is at or below the framework's level
- * already (a test container), there is nothing to raise and the runtime counts as started at once.
+ * (bndrun/milkbottle.bndrun). Once the plugins have started (the plugin manager calls {@link #pluginsStarted()}),
+ * the framework is raised to the highest level a runtime bundle has, in the background, at the first of: the shell
+ * waits for input ({@link #shellIdle()}: the prompt is shown, or the commands piped in so far have run), a command
+ * needs those bundles ({@link #awaitStarted}, which waits for them), or {@link #IDLE_FALLBACK} has passed. So the
+ * first prompt and the first command do not share the machine's cores with starting a web server and a database.
+ * Where every runtime bundle is at or below the framework's level already (a test container), there is nothing to
+ * raise and the runtime counts as started at once.
  */
 @Component(service = RuntimeStages.class)
 public class RuntimeStages {
@@ -32,17 +36,61 @@ public class RuntimeStages {
     /** How long the service registry must be quiet for the deferred bundles' services to count as registered. */
     private static final Duration QUIET = Duration.ofMillis(150);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
+    /** When the deferred bundles start at the latest after the plugins, if no shell and no command asked before. */
+    static final Duration IDLE_FALLBACK = Duration.ofSeconds(2);
 
     private final BundleContext context;
     private final CountDownLatch started = new CountDownLatch(1);
+    /** The plugins have started: the deferred bundles may start. */
+    private final AtomicBoolean pluginsUp = new AtomicBoolean();
+    /** Something asked for the deferred bundles (the idle shell, a command) before the plugins had started. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean raising = new AtomicBoolean();
 
     @Activate
     public RuntimeStages(BundleContext context) {
         this.context = context;
     }
 
-    /** Starts the deferred runtime bundles in the background; callable once the plugins have started. */
-    public void startDeferred() {
+    /**
+     * The plugins have started: the deferred bundles start now if the shell or a command already asked for them,
+     * else when one does, and at the latest after {@link #IDLE_FALLBACK}.
+     */
+    public void pluginsStarted() {
+        pluginsUp.set(true);
+        if (wanted.get()) {
+            raise();
+            return;
+        }
+        Thread fallback = new Thread(() -> {
+            try {
+                Thread.sleep(IDLE_FALLBACK.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            raise();
+        }, "milkbottle-deferred-start-timer");
+        fallback.setDaemon(true);
+        fallback.start();
+    }
+
+    /** The shell waits for its user's (or its pipe's) next command: a good moment to start the rest. */
+    public void shellIdle() {
+        want();
+    }
+
+    private void want() {
+        wanted.set(true);
+        if (pluginsUp.get()) {
+            raise();
+        }
+    }
+
+    /** Raises the framework's start level in the background, once. */
+    private void raise() {
+        if (!raising.compareAndSet(false, true)) {
+            return;
+        }
         int target = deferredLevel();
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         if (target <= framework.getStartLevel()) {
@@ -97,11 +145,16 @@ public class RuntimeStages {
     }
 
     /**
-     * Waits until the deferred runtime bundles have started, at most {@code limit}.
+     * Starts the deferred runtime bundles if they have not been started yet (once the plugins have started) and waits
+     * until they have, at most {@code limit}.
      *
      * @return whether they have
      */
     public boolean awaitStarted(Duration limit) {
+        if (started.getCount() == 0) {
+            return true;
+        }
+        want();
         try {
             return started.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
