@@ -47,6 +47,10 @@ public final class Main {
         if (arguments.mode() == ConsoleArguments.Mode.ATTACH) {
             System.exit(AttachClient.run(arguments.commands())); // talks to the running runtime; starts nothing
         }
+        ConfigFile.apply().ifPresent(problem -> {
+            System.err.println("milkbottle: cannot start: " + problem + ".");
+            System.exit(USAGE);
+        });
         StartChecks checks = StartChecks.forThisRuntime();
         checks.refusal().ifPresent(refusal -> {
             System.err.println("milkbottle: cannot start: " + refusal.message() + ".");
