@@ -52,8 +52,8 @@ public class StartupBench {
             List<List<String>> commands = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
             for (int v = 0; v < variants.size(); v++) {
-                commands.add(command(variants.get(v), 18300 + i * variants.size() + v));
                 dirs.add(Files.createDirectories(work.resolve("mb-" + v + "-" + i)));
+                commands.add(command(variants.get(v), 18300 + i * variants.size() + v, dirs.get(v)));
                 mbFirst.get(v).add(run(commands.get(v), dirs.get(v), "mb:list", "No plugins installed", ""));
             }
             floorFirst.add(run(bare, floorDir, "lb", "System Bundle", "stop 0\n"));
@@ -75,9 +75,10 @@ public class StartupBench {
 
     /**
      * How a variant starts: a jar with {@code java -jar}, anything else is the start script, run with this JVM
-     * (JAVA_HOME) and the HTTP port through MILKBOTTLE_OPTS. -Dbench.mb.jvm="OPTIONS" adds JVM options to both.
+     * (JAVA_HOME), the HTTP port through MILKBOTTLE_OPTS and {@code home} as MILKBOTTLE_HOME, with the JVM options of
+     * its conf/milkbottle.conf. -Dbench.mb.jvm="OPTIONS" adds JVM options to both.
      */
-    static List<String> command(Path milkbottle, int port) {
+    static List<String> command(Path milkbottle, int port, Path home) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> options = new ArrayList<>(List.of("-Dorg.osgi.service.http.port=" + port));
         for (String option : System.getProperty("bench.mb.jvm", "").split(" ")) {
@@ -91,7 +92,7 @@ public class StartupBench {
             command.addAll(options);
             command.addAll(List.of("-jar", milkbottle.toString()));
         } else {
-            command.addAll(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"),
+            command.addAll(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"), "MILKBOTTLE_HOME=" + home,
                     "MILKBOTTLE_OPTS=" + String.join(" ", options), milkbottle.toString()));
         }
         return command;

@@ -3,7 +3,7 @@
 # Usage: bench/startup.sh [runs]   (default 7; prints medians and ratios for first start and restart)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f launcher/target/milkbottle.jar ]; then
+if [ ! -f launcher/target/milkbottle.jar ] || ! ls launcher/target/milkbottle-*.tar.gz >/dev/null 2>&1; then
   mvn -q -DskipTests package
 fi
 floor=bench/target/floor
@@ -27,6 +27,11 @@ org.osgi.framework.storage=felix-cache
 felix.fileinstall.dir=load
 PROPS
 fi
-# more jars (another build, say) can be given to StartupBench after the first: they are measured interleaved, each
-# against the same floor runs; -Dbench.mb.jvm="OPTIONS" tries JVM options on MilkBottle's runs
-java bench/StartupBench.java "$floor" "${1:-7}" launcher/target/milkbottle.jar
+# the distribution as an operator starts it: bin/milkbottle with the JVM options of its conf/milkbottle.conf
+dist=bench/target/dist
+archive=$(ls launcher/target/milkbottle-*.tar.gz | head -1)
+rm -rf "$dist" && mkdir -p "$dist" && tar -xzf "$archive" -C "$dist"
+script=$(ls -d "$dist"/milkbottle-*/bin/milkbottle)
+# more jars or start scripts (another build, say) can be given to StartupBench after the first: they are measured
+# interleaved, each against the same floor runs; -Dbench.mb.jvm="OPTIONS" tries JVM options on MilkBottle's runs
+java bench/StartupBench.java "$floor" "${1:-7}" launcher/target/milkbottle.jar "$script"
