@@ -103,7 +103,7 @@ public abstract class MilkBottleTestSupport {
                 mavenBundle("org.apache.felix", "org.apache.felix.http.servlet-api").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.servlet").versionAsInProject(),
                 mavenBundle("org.slf4j", "slf4j-api").versionAsInProject(),
-                mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject().noStart(),
+                mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.healthcheck.api").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.healthcheck.core").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.apache.felix.hc.api.ResultLog;
 import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
@@ -19,7 +18,6 @@ import org.milkbottle.validation.api.Advisory;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,11 +37,13 @@ public class PluginHealthImpl implements PluginHealth {
     private final HealthCheckExecutor executor;
     private final Validator validator;
     private final BundleContext context;
+    private final HealthCheckNames checkNames;
 
     @Activate
     public PluginHealthImpl(@Reference HealthCheckExecutor executor, @Reference Validator validator,
-            BundleContext context) {
+            @Reference HealthCheckNames checkNames, BundleContext context) {
         this.executor = executor;
+        this.checkNames = checkNames;
         this.validator = validator;
         this.context = context;
     }
@@ -91,24 +91,12 @@ public class PluginHealthImpl implements PluginHealth {
 
     private Map<Bundle, List<HealthReport.Check>> run() {
         Map<Bundle, List<HealthReport.Check>> byBundle = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
-        try {
-            ServiceReference<?>[] checks = context.getServiceReferences(HealthCheck.class.getName(), null);
-            for (ServiceReference<?> check : checks == null ? new ServiceReference<?>[0] : checks) {
-                Object name = check.getProperty(HealthCheck.NAME);
-                if (name != null) {
-                    names.add(name.toString());
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        if (names.isEmpty()) {
+        String[] names = checkNames.all();
+        if (names.length == 0) {
             return byBundle;
         }
         // the executor selects by name or tag; every registered check is selected by its name
-        for (HealthCheckExecutionResult execution : executor.execute(HealthCheckSelector.names(
-                names.toArray(String[]::new)))) {
+        for (HealthCheckExecutionResult execution : executor.execute(HealthCheckSelector.names(names))) {
             ServiceReference<?> reference = execution.getHealthCheckMetadata().getServiceReference();
             Bundle owner = reference == null ? null : reference.getBundle();
             if (owner == null) {

@@ -1,6 +1,7 @@
 package org.milkbottle.marketplace.internal.server;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import org.milkbottle.validation.api.AdvisoryRegistry;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.BundleContext;
 import org.osgi.resource.Resource;
+import org.apache.felix.hc.api.FormattingResultLog;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,9 +51,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * without waiting. A call that arrives before they are done waits for them; nothing they need calls back
  * into the marketplace.
  */
-@Component(service = {Marketplace.class, ArtifactCatalog.class}, configurationPid = MarketplaceConfig.PID)
+@Component(service = {Marketplace.class, ArtifactCatalog.class, HealthCheck.class},
+        configurationPid = MarketplaceConfig.PID,
+        property = {HealthCheck.NAME + "=marketplace store", HealthCheck.TAGS + "=ready"})
 @Designate(ocd = MarketplaceConfig.class)
-public class MarketplaceImpl implements Marketplace, ArtifactCatalog {
+public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthCheck {
 
     private static final System.Logger LOG = System.getLogger(MarketplaceImpl.class.getName());
 
@@ -138,6 +144,33 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog {
 
     private static Throwable cause(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * Readiness (the health check "marketplace store", tag {@code ready}): the store is open and its database
+     * answers a query now; while it opens, temporarily unavailable. Never waits for the start.
+     */
+    @Override
+    public Result execute() {
+        FormattingResultLog log = new FormattingResultLog();
+        if (!parts.isDone()) {
+            log.temporarilyUnavailable("The marketplace is opening its store.");
+            return new Result(log);
+        }
+        Parts started = parts.handle((done, failure) -> done).join();
+        if (started == null) {
+            Throwable failure = parts.handle((done, error) -> error).join();
+            log.critical("The marketplace could not open its store: {}. See the log, fix the configuration and "
+                    + "restart it.", cause(failure).getMessage());
+            return new Result(log);
+        }
+        try {
+            log.info("The store answers (schema version {}).", started.storage().database().schemaVersion());
+        } catch (SQLException | RuntimeException e) {
+            log.critical("The marketplace's database does not answer: {}. Check that it runs and is reachable.",
+                    e.getMessage());
+        }
+        return new Result(log);
     }
 
     @Override
