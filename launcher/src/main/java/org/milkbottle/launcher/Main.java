@@ -34,6 +34,13 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Throwable {
+        if (args.length > 0 && args[0].equals("--restore")) {
+            ConfigFile.apply().ifPresent(problem -> {
+                System.err.println("milkbottle: cannot restore: " + problem + ".");
+                System.exit(USAGE);
+            });
+            System.exit(RestoreAtStart.fromCommandLine(Arrays.asList(args), StartChecks.forThisRuntime()));
+        }
         ConsoleArguments arguments = ConsoleArguments.parse(Arrays.asList(args), System.console() != null);
         if (arguments.mode() == ConsoleArguments.Mode.HELP) {
             if (arguments.error() != null) {
@@ -55,6 +62,10 @@ public final class Main {
         checks.refusal().ifPresent(refusal -> {
             System.err.println("milkbottle: cannot start: " + refusal.message() + ".");
             System.exit(refusal.status());
+        });
+        RestoreAtStart.pending(checks).ifPresent(problem -> {
+            System.err.println("milkbottle: cannot start: " + problem + ".");
+            System.exit(RestoreAtStart.REFUSED);
         });
         for (String changed : CachedRuntimeBundles.forgetChanged(checks.frameworkStorage(), thisJar())) {
             System.err.println("milkbottle: warning: the framework cache's copy of the runtime bundle " + changed

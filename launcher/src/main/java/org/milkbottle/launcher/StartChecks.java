@@ -57,6 +57,11 @@ final class StartChecks {
         return Path.of(settings.getProperty("org.osgi.framework.storage", "data/framework"));
     }
 
+    /** MilkBottle's data folder. */
+    Path dataFolder() {
+        return Path.of(settings.getProperty("milkbottle.data", "data/milkbottle"));
+    }
+
     /** Why the runtime cannot start, and its exit status; empty when it can. */
     Optional<Refusal> refusal() {
         Path data = Path.of(settings.getProperty("milkbottle.data", "data/milkbottle"));
@@ -119,7 +124,7 @@ final class StartChecks {
     record Refusal(int status, String message) {
     }
 
-    private static boolean folderTaken(Path lockFile) {
+    static boolean folderTaken(Path lockFile) {
         if (!Files.isRegularFile(lockFile)) {
             return false; // a first start
         }

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.milkbottle.api.BundleSnapshot;
@@ -54,6 +53,8 @@ import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
 import org.milkbottle.core.internal.install.TransactionEngine;
 import org.milkbottle.core.internal.install.TransactionThread;
+import org.milkbottle.core.internal.store.StateLock;
+import org.milkbottle.core.internal.backup.RestoredConfigurations;
 import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.ManagedState;
 import org.milkbottle.core.internal.store.RuntimeLock;
@@ -97,7 +98,13 @@ public class PluginManagerImpl implements PluginManager {
 
     private static final System.Logger LOG = System.getLogger(PluginManagerImpl.class.getName());
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Transactions and recovery hold it; so does a backup (mb:backup), to copy the state between two of them. */
+    @Reference
+    private StateLock lock;
+
+    /** Configurations a restored backup brought back are in ConfigurationAdmin before any plugin starts. */
+    @Reference
+    private RestoredConfigurations restoredConfigurations;
     /** Transactions run there, out of reach of interrupts aimed at the command that asked (Ctrl-C). */
     private final TransactionThread transactionThread = new TransactionThread();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {

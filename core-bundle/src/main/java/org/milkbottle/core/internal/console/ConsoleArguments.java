@@ -40,6 +40,10 @@ public record ConsoleArguments(Mode mode, String commands, String error) {
             "  --attach -c CMDS     run CMDS in the runtime already running in this folder (e.g. a headless",
             "                       marketplace node: --attach -c \"mb:market-token alice\"); nothing starts.",
             "                       Same exit statuses; 5: no runtime runs on ./data (docs/user-guide.md)",
+            "  --restore FILE [--replace]",
+            "                       restore a backup written by mb:backup into the data folder, which must be",
+            "                       empty unless --replace (the current data is then kept in",
+            "                       data/before-restore-TIME), then exit; 8: the backup or folder was refused",
             "  -h, --help           show this help",
             "");
 

@@ -1,5 +1,6 @@
 package org.milkbottle.marketplace.internal.server;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,6 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import org.apache.felix.hc.api.FormattingResultLog;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
+import org.milkbottle.api.backup.BackupParticipant;
 import org.milkbottle.marketplace.api.Analytics;
 import org.milkbottle.marketplace.api.Marketplace;
 import org.milkbottle.marketplace.api.MarketplaceException;
@@ -27,9 +32,6 @@ import org.milkbottle.validation.api.AdvisoryRegistry;
 import org.milkbottle.validation.api.Validator;
 import org.osgi.framework.BundleContext;
 import org.osgi.resource.Resource;
-import org.apache.felix.hc.api.FormattingResultLog;
-import org.apache.felix.hc.api.HealthCheck;
-import org.apache.felix.hc.api.Result;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -51,11 +53,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * without waiting. A call that arrives before they are done waits for them; nothing they need calls back
  * into the marketplace.
  */
-@Component(service = {Marketplace.class, ArtifactCatalog.class, HealthCheck.class},
+@Component(service = {Marketplace.class, ArtifactCatalog.class, HealthCheck.class, BackupParticipant.class},
         configurationPid = MarketplaceConfig.PID,
         property = {HealthCheck.NAME + "=marketplace store", HealthCheck.TAGS + "=ready"})
 @Designate(ocd = MarketplaceConfig.class)
-public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthCheck {
+public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthCheck, BackupParticipant {
 
     private static final System.Logger LOG = System.getLogger(MarketplaceImpl.class.getName());
 
@@ -66,6 +68,8 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthChec
 
     private final long maxUploadBytes;
     private final CompletableFuture<Parts> parts;
+    /** The embedded database's folder relative to MilkBottle's data folder, or null (PostgreSQL, or elsewhere). */
+    private final String embeddedDatabase;
 
     /**
      * The JDBC drivers there are. Dynamic: a driver that comes after the marketplace has started (a node has H2's
@@ -80,6 +84,7 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthChec
     public MarketplaceImpl(BundleContext context, MarketplaceConfig config, @Reference Validator validator,
             @Reference AdvisoryRegistry advisoryRegistry) {
         this.maxUploadBytes = config.maxUploadBytes();
+        this.embeddedDatabase = embeddedDatabase(context, config);
         Executor starter = task -> {
             Thread thread = new Thread(task, "milkbottle-marketplace-start");
             thread.setDaemon(true);
@@ -144,6 +149,38 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthChec
 
     private static Throwable cause(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private static String embeddedDatabase(BundleContext context, MarketplaceConfig config) {
+        String data = context.getProperty("milkbottle.data");
+        if (!config.jdbcUrl().isBlank() || context.getProperty("milkbottle.marketplace.jdbc.url") != null
+                || data == null || data.isBlank()) {
+            return null;
+        }
+        Path database = Storage.folder(context, config).toAbsolutePath().resolve("db");
+        Path folder = Path.of(data).toAbsolutePath();
+        return database.startsWith(folder) ? folder.relativize(database).toString().replace('\\', '/') : null;
+    }
+
+    /** The embedded H2 database's folder, which the plain copy of the data folder must leave to {@link #backup}. */
+    @Override
+    public List<String> paths() {
+        return embeddedDatabase == null ? List.of() : List.of(embeddedDatabase);
+    }
+
+    /** A consistent copy of the embedded database into the backup's image (H2's BACKUP TO, online). */
+    @Override
+    public void backup(Path image) throws IOException {
+        if (embeddedDatabase == null) {
+            return;
+        }
+        Parts started;
+        try {
+            started = parts();
+        } catch (MarketplaceException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        StoreBackup.write(started.storage().database(), image.resolve(embeddedDatabase));
     }
 
     /**
