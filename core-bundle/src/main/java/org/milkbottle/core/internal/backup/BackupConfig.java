@@ -13,8 +13,9 @@ public @interface BackupConfig {
             + "scheduled ones; empty: backups/ beside the data folder")
     String folder() default "";
 
-    @AttributeDefinition(description = "Hours between scheduled backups; 0: none", min = "0")
-    int intervalHours() default 0;
+    @AttributeDefinition(description = "Time between scheduled backups, as a number and a unit: 30s, 15m, 6h, 1d; "
+            + "empty: no scheduled backups")
+    String interval() default "";
 
     @AttributeDefinition(description = "How many scheduled backups are kept (the oldest are deleted)", min = "1")
     int keep() default 7;

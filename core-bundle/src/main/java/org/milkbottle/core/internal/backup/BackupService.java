@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,9 +46,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link BackupParticipant} (the embedded marketplace's database) write its own part; then writes the archive
  * ({@link BackupArchive}). The framework cache is left out: a restored runtime installs its plugins again from the
  * artifact store. A restore is staged ({@value #PENDING} beside the data folder) and carried out by the launcher
- * before the framework starts, so nothing runs while the folder changes.
+ * before the framework starts, so nothing runs while the folder changes. Immediate: scheduled backups run without
+ * anybody asking for the service.
  */
-@Component(service = BackupService.class, configurationPid = BackupConfig.PID)
+@Component(service = BackupService.class, configurationPid = BackupConfig.PID, immediate = true)
 @Designate(ocd = BackupConfig.class)
 public class BackupService {
 
@@ -99,16 +101,37 @@ public class BackupService {
                 schedule.shutdownNow();
                 schedule = null;
             }
-            if (changed.intervalHours() > 0) {
+            Duration interval = interval(changed.interval());
+            if (interval != null) {
                 schedule = Executors.newSingleThreadScheduledExecutor(task -> {
                     Thread thread = new Thread(task, "milkbottle-scheduled-backup");
                     thread.setDaemon(true);
                     return thread;
                 });
-                schedule.scheduleAtFixedRate(this::scheduled, changed.intervalHours(), changed.intervalHours(),
-                        TimeUnit.HOURS);
+                schedule.scheduleWithFixedDelay(this::scheduled, interval.toMillis(), interval.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** {@code 30s}, {@code 15m}, {@code 6h}, {@code 1d} as a duration; null for empty; an error names the value. */
+    static Duration interval(String text) {
+        String value = text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{1,9})\\s*([smhd])").matcher(value);
+        if (!parts.matches() || Long.parseLong(parts.group(1)) == 0) {
+            throw new IllegalArgumentException("backup interval '" + text + "' is not a number and a unit (30s, 15m, "
+                    + "6h, 1d)");
+        }
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     @Deactivate
@@ -137,8 +160,13 @@ public class BackupService {
 
     /** Deletes the oldest backups of {@link #folder()} beyond {@code keep}; returns those deleted. */
     List<Path> prune(int keep) throws IOException {
+        return prune(folder(), keep);
+    }
+
+    /** Deletes the oldest of the backups this service named in {@code folder} beyond {@code keep}. */
+    static List<Path> prune(Path folder, int keep) throws IOException {
         List<Path> backups;
-        try (Stream<Path> files = Files.list(folder())) {
+        try (Stream<Path> files = Files.list(folder)) {
             backups = files.filter(f -> f.getFileName().toString().matches("milkbottle-backup-\\d{8}-\\d{6}\\.zip"))
                     .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
         }
