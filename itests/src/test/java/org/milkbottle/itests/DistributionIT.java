@@ -132,6 +132,23 @@ public class DistributionIT {
                 }
             }
             assertEquals(Files.readString(log), 200, status);
+            // the container image runs this same script and probes this same address (Dockerfile)
+            String dockerfile = Files.readString(Path.of(System.getProperty("project.build.directory", "target"))
+                    .getParent().getParent().resolve("Dockerfile"));
+            assertTrue(dockerfile.contains("ENTRYPOINT [\"/opt/milkbottle/bin/milkbottle\"]")
+                    && dockerfile.contains("--strip-components=1"));
+            java.util.regex.Matcher probe = java.util.regex.Pattern.compile("HEALTHCHECK[^\\n]*\\n[^\\n]*http://127.0.0.1:"
+                    + "8180(/[a-z/]+)").matcher(dockerfile);
+            assertTrue(dockerfile, probe.find());
+            long probeDeadline = System.currentTimeMillis() + 60_000;
+            int probed = -1;
+            while (probed != 200 && System.currentTimeMillis() < probeDeadline) {
+                probed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + httpPort + probe.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                Thread.sleep(probed == 200 ? 0 : 200);
+            }
+            assertEquals("the image's health check answers 200 on a healthy runtime", 200, probed);
             assertTrue(Files.isDirectory(home.resolve("data/milkbottle")));
             assertFalse(Files.exists(distribution.resolve("data")));
         } finally {
