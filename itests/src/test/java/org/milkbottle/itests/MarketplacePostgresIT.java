@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -111,6 +112,70 @@ public class MarketplacePostgresIT extends MilkBottleTestSupport {
             nodeB.destroy();
             nodeB.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The backup drill docs/deployment.md gives for a marketplace on PostgreSQL: pg_dump of its schema, the schema
+     * lost, pg_restore; the restored tables hold every row the dumped ones held.
+     */
+    @Test
+    public void aPgDumpOfTheMarketplaceRestoresEveryRow() throws Exception {
+        String url = System.getProperty("milkbottle.it.postgres.url");
+        Assume.assumeTrue("MILKBOTTLE_TEST_POSTGRES_URL is not set", url != null);
+        Assume.assumeTrue("pg_dump is not installed", Files.isExecutable(Path.of("/usr/bin/pg_dump")));
+        awaitShellContains("mb:repo-list", "this runtime's marketplace");
+        String token = Arrays.stream(shell("mb:market token carol").split("\\s+")).filter(w -> w.startsWith("mbt_"))
+                .findFirst().orElseThrow();
+        Path jar = TestBundles.plugin("pg.dumped", "1.0.0").writeTo(work("pg-dump"), "dumped.jar");
+        assertTrue(shell("mb:market publish " + token + " " + jar).contains("Published pg.dumped 1.0.0"));
+
+        String schema = url.replaceAll(".*currentSchema=", "");
+        java.net.URI database = URI.create(URL.substring("jdbc:".length()));
+        Path dump = work("pg-dump").resolve("marketplace.dump");
+        List<String> tables = List.of("plugins", "versions", "ratings", "downloads", "tokens", "catalog_revision",
+                "advisories", "schema_version");
+        java.util.Map<String, Long> before = rowCounts(url, schema, tables);
+        assertTrue(before.toString(), before.get("plugins") > 0);
+        run("pg_dump", "-h", database.getHost(), "-p", String.valueOf(database.getPort()), "-U", USER, "-Fc", "-n",
+                schema, "-f", dump.toString(), database.getPath().substring(1));
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SCHEMA " + schema + " RENAME TO " + schema + "_lost");
+        }
+        run("pg_restore", "-h", database.getHost(), "-p", String.valueOf(database.getPort()), "-U", USER, "-d",
+                database.getPath().substring(1), dump.toString());
+        assertEquals(before, rowCounts(url, schema, tables));
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT owner FROM " + schema
+                        + ".plugins WHERE name = 'pg.dumped'")) {
+            assertTrue(row.next());
+            assertEquals("carol", row.getString(1));
+        }
+    }
+
+    private static java.util.Map<String, Long> rowCounts(String url, String schema, List<String> tables)
+            throws Exception {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
+                    count.next();
+                    counts.put(table, count.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void run(String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(String.join(" ", command) + " did not finish", process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(String.join(" ", command) + ": " + output, 0, process.exitValue());
     }
 
     private void awaitShellContains(String command, String expected) throws InterruptedException {
