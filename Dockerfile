@@ -22,10 +22,13 @@ RUN apt-get update \
  && mkdir -p /var/lib/milkbottle/data/milkbottle/marketplace \
  && chown -R milkbottle:milkbottle /var/lib/milkbottle
 COPY --from=build /dist /opt/milkbottle
-# data, deploy folder and logs under the volume; the web server on every interface of the container (publish the
-# port on the host's loopback, or put a TLS reverse proxy in front: compose.yaml)
-ENV MILKBOTTLE_HOME=/var/lib/milkbottle \
-    MILKBOTTLE_OPTS="-Dorg.apache.felix.http.host=0.0.0.0"
+# the web server on every interface of the container (publish the port on the host's loopback, or put a TLS reverse
+# proxy in front: compose.yaml), in the image's conf/ so that MILKBOTTLE_OPTS stays free for the operator's options
+RUN sed -i 's/^org.apache.felix.http.host=127.0.0.1$/org.apache.felix.http.host=0.0.0.0/' \
+        /opt/milkbottle/conf/milkbottle.properties \
+ && grep -q '^org.apache.felix.http.host=0.0.0.0$' /opt/milkbottle/conf/milkbottle.properties
+# data, deploy folder, logs and backups under the volume
+ENV MILKBOTTLE_HOME=/var/lib/milkbottle
 USER milkbottle
 WORKDIR /var/lib/milkbottle
 VOLUME /var/lib/milkbottle

@@ -214,16 +214,19 @@ public class BackupRestoreIT {
         Path tampered = rewritten(archive, "tampered.zip", (name, bytes) -> name.equals("data/state.json")
                 ? new String(bytes, StandardCharsets.UTF_8).replace("hello", "hellx").getBytes(StandardCharsets.UTF_8)
                 : bytes);
-        Path newer = rewritten(archive, "newer.zip", (name, bytes) -> name.equals("MANIFEST.properties")
+        Path otherFormat = rewritten(archive, "format2.zip", (name, bytes) -> name.equals("MANIFEST.properties")
                 ? new String(bytes, StandardCharsets.ISO_8859_1).replace("format=1", "format=2")
                         .getBytes(StandardCharsets.ISO_8859_1) : bytes);
+        Path newer = rewritten(archive, "newer.zip", (name, bytes) -> name.equals("MANIFEST.properties")
+                ? new String(bytes, StandardCharsets.ISO_8859_1).replaceAll("runtime.version=[^\\n]*",
+                        "runtime.version=99.0.0").getBytes(StandardCharsets.ISO_8859_1) : bytes);
 
         // a runtime with a plugin of its own, which a refused restore must leave exactly as it is
         Path target = Files.createDirectories(root.resolve("target"));
         Path recorded = TestBundles.plugin("recorded", "1.0.0").writeTo(root, "recorded.jar");
         assertEquals(0, run(target, "-c", "mb:install " + recorded).exit());
         List<String> untouched = tree(target.resolve("data/milkbottle"));
-        for (Path bad : List.of(truncated, tampered, newer)) {
+        for (Path bad : List.of(truncated, tampered, otherFormat, newer)) {
             LauncherProcess.Result refused = run(target, "--restore", bad.toString(), "--replace");
             assertEquals(refused.toString(), 8, refused.exit());
             assertEquals(refused.toString(), 1, refused.err().lines().count());
@@ -240,6 +243,9 @@ public class BackupRestoreIT {
         LauncherProcess.Result refusedInside = run(target, "-c", "mb:restore " + tampered);
         assertEquals(refusedInside.toString(), 1, refusedInside.exit());
         assertTrue(refusedInside.toString(), refusedInside.err().contains("differs from what the manifest recorded"));
+        LauncherProcess.Result newerInside = run(target, "-c", "mb:restore " + newer);
+        assertEquals(newerInside.toString(), 1, newerInside.exit());
+        assertTrue(newerInside.toString(), newerInside.err().contains("a backup of MilkBottle 99.0.0, newer than"));
         assertFalse(Files.exists(target.resolve("data/restore-pending.zip")));
         LauncherProcess.Result staged = run(target, "-c", "mb:restore " + archive);
         assertEquals(staged.toString(), 0, staged.exit());
@@ -254,5 +260,25 @@ public class BackupRestoreIT {
             assertTrue("the replaced data is kept", aside.anyMatch(p -> p.getFileName().toString()
                     .startsWith("before-restore-") && Files.exists(p.resolve("milkbottle/state.json"))));
         }
+
+        // a kill after the restored folder was complete, before it was renamed into place: the next start finishes
+        Path data = target.resolve("data/milkbottle");
+        Path staging = target.resolve("data/milkbottle.restoring");
+        Files.move(data, staging);
+        Files.createFile(staging.resolve(".restore-complete"));
+        LauncherProcess.Result finished = run(target, "-c", "mb:list");
+        assertEquals(finished.toString(), 0, finished.exit());
+        assertTrue(finished.toString(), finished.err().contains("finished a restore that was interrupted")
+                && finished.out().contains("org.milkbottle.example.hello"));
+        assertFalse(Files.exists(staging) || Files.exists(data.resolve(".restore-complete")));
+
+        // a kill before it was complete: dropped, the data folder as it was
+        Files.createDirectories(staging.resolve("artifacts"));
+        Files.writeString(staging.resolve("state.json"), "[");
+        LauncherProcess.Result dropped = run(target, "-c", "mb:list");
+        assertEquals(dropped.toString(), 0, dropped.exit());
+        assertTrue(dropped.toString(), dropped.err().contains("interrupted before its data was complete")
+                && dropped.out().contains("org.milkbottle.example.hello"));
+        assertFalse(Files.exists(staging));
     }
 }

@@ -21,7 +21,7 @@ public class BackupScheduleIT extends MilkBottleTestSupport {
 
     private List<Path> backups(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("milkbottle-backup-\\d{8}-\\d{6}\\.zip"))
+            return files.filter(f -> f.getFileName().toString().matches("milkbottle-scheduled-\\d{8}-\\d{6}\\.zip"))
                     .sorted().toList();
         }
     }

@@ -137,6 +137,9 @@ public class DistributionIT {
                     .getParent().getParent().resolve("Dockerfile"));
             assertTrue(dockerfile.contains("ENTRYPOINT [\"/opt/milkbottle/bin/milkbottle\"]")
                     && dockerfile.contains("--strip-components=1"));
+            // the line the image rewrites to serve on all of the container's interfaces
+            assertTrue(Files.readAllLines(conf).contains("org.apache.felix.http.host=127.0.0.1")
+                    && dockerfile.contains("s/^org.apache.felix.http.host=127.0.0.1$/"));
             java.util.regex.Matcher probe = java.util.regex.Pattern.compile("HEALTHCHECK[^\\n]*\\n[^\\n]*http://127.0.0.1:"
                     + "8180(/[a-z/]+)").matcher(dockerfile);
             assertTrue(dockerfile, probe.find());

@@ -80,7 +80,10 @@ public class MarketplacePostgresIT extends MilkBottleTestSupport {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dorg.osgi.service.http.port=" + port,
                 "-Dmilkbottle.marketplace.jdbc.url=" + System.getProperty("milkbottle.it.postgres.url"),
-                "-Dmilkbottle.marketplace.jdbc.user=" + USER, "-Dmilkbottle.marketplace.jdbc.password=" + PASSWORD,
+                "-Dmilkbottle.marketplace.jdbc.user=" + USER,
+                // the password from a file, as a container secret gives it
+                "-Dmilkbottle.marketplace.jdbc.passwordFile=" + java.nio.file.Files.writeString(dir.resolve("pw"),
+                        PASSWORD + "\n"),
                 "-jar", System.getProperty("milkbottle.marketplace.jar"), "--headless"));
         Process nodeB = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("node.log").toFile()).start();

@@ -63,7 +63,7 @@ public final class Main {
             System.err.println("milkbottle: cannot start: " + refusal.message() + ".");
             System.exit(refusal.status());
         });
-        RestoreAtStart.pending(checks).ifPresent(problem -> {
+        RestoreAtStart.atStart(checks).ifPresent(problem -> {
             System.err.println("milkbottle: cannot start: " + problem + ".");
             System.exit(RestoreAtStart.REFUSED);
         });

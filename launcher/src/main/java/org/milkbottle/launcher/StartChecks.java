@@ -57,6 +57,17 @@ final class StartChecks {
         return Path.of(settings.getProperty("org.osgi.framework.storage", "data/framework"));
     }
 
+    /**
+     * The runtime's version: that of the core bundle the launcher starts (bnd writes each bundle's version into
+     * launcher.properties), without its qualifier; empty when it cannot be told.
+     */
+    String runtimeVersion() {
+        java.util.regex.Matcher core = java.util.regex.Pattern.compile(
+                "org\\.milkbottle\\.core;version\\\\?=\"?(\\d+\\.\\d+\\.\\d+)").matcher(
+                        settings.getProperty("launch.runbundles.attrs", ""));
+        return core.find() ? core.group(1) : "";
+    }
+
     /** MilkBottle's data folder. */
     Path dataFolder() {
         return Path.of(settings.getProperty("milkbottle.data", "data/milkbottle"));
@@ -124,7 +135,7 @@ final class StartChecks {
     record Refusal(int status, String message) {
     }
 
-    static boolean folderTaken(Path lockFile) {
+    private static boolean folderTaken(Path lockFile) {
         if (!Files.isRegularFile(lockFile)) {
             return false; // a first start
         }

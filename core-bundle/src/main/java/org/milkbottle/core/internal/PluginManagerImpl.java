@@ -95,6 +95,9 @@ public class PluginManagerImpl implements PluginManager {
      * started (or recovery failed and none was): the console runs commands only then.
      */
     public static final String PLUGINS_STARTED = "milkbottle.plugins.started";
+    /** Property of the {@link #PLUGINS_STARTED} condition: {@link #RECOVERED}, or why recovery failed. */
+    public static final String OUTCOME = "milkbottle.recovery";
+    public static final String RECOVERED = "recovered";
 
     private static final System.Logger LOG = System.getLogger(PluginManagerImpl.class.getName());
 
@@ -257,6 +260,7 @@ public class PluginManagerImpl implements PluginManager {
      */
     private void recover() {
         lock.lock();
+        String outcome = RECOVERED;
         try {
             if (!CrashRecovery.recover(log, state, managed, restorer(), startTimeout())) {
                 restorer().reinstallMissing(state.all(), startTimeout()).forEach(line -> LOG.log(
@@ -264,13 +268,16 @@ public class PluginManagerImpl implements PluginManager {
             }
             managed.gate().open(startTimeout().multipliedBy(2).plusSeconds(5));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Recovery failed, so no plugin was started (nothing uncommitted may "
-                    + "run): " + e + ". Restart the runtime; if this repeats, restore the data folder from a backup.", e);
+            outcome = "Recovery failed, so no plugin was started (nothing uncommitted may run): " + e
+                    + ". Restart the runtime; if this repeats, restore the data folder from a backup.";
+            LOG.log(System.Logger.Level.ERROR, outcome, e);
         } finally {
             lock.unlock();
             try {
+                // the outcome goes with the condition: commands run either way, readiness (/health/ready) fails
                 pluginsStarted = context.registerService(Condition.class, Condition.INSTANCE,
-                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, PLUGINS_STARTED)));
+                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, PLUGINS_STARTED, OUTCOME,
+                                outcome)));
             } catch (IllegalStateException stopping) {
                 // the bundle is stopping already: nobody is left to wait for the plugins
             }

@@ -59,13 +59,24 @@ final class ContentFindings {
             return compute.get();
         }
         String key = rules.limitsKey() + ":" + sha;
-        Optional<Result> known = current.getIfPresent(key);
+        Optional<Result> known;
+        try {
+            known = current.getIfPresent(key);
+        } catch (IllegalStateException dropped) {
+            // the perf bundle dropped the cache (it stops, or is updated) between two uses: a cache is an
+            // optimisation, never a verdict, so the jar is judged as if nothing were cached
+            return compute.get();
+        }
         if (known.isPresent()) {
             return known.get();
         }
         Result computed = compute.get();
         if (unchanged.getAsBoolean()) {
-            current.put(key, computed);
+            try {
+                current.put(key, computed);
+            } catch (IllegalStateException dropped) {
+                // as above: not kept, still the right answer
+            }
         }
         return computed;
     }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class ContentFindingsTest {
 
     private final Map<String, Object> store = new HashMap<>();
+    /** The perf bundle dropped the cache (it stopped, or was updated): every use throws, as its caches do then. */
+    private volatile boolean dropped;
     private final ContentFindings findings = new ContentFindings();
     private final AtomicInteger scans = new AtomicInteger();
     private final ContentFindings.Result clean = new ContentFindings.Result(List.of(), Map.of());
@@ -68,6 +70,16 @@ class ContentFindingsTest {
         assertThat(store).isEmpty();
     }
 
+    @Test
+    void aCacheDroppedUnderTheValidatorIsAMissNotAnError() {
+        ContentFindings.Rules rules = new ContentFindings.Rules("limits-a", List.of());
+        dropped = true; // the perf bundle stops while a jar is judged (seen at shutdown, while the marketplace seeds)
+        assertThat(findings.of("sha1", rules, this::scan, () -> true)).isSameAs(clean);
+        assertThat(findings.of("sha1", rules, this::scan, () -> true)).isSameAs(clean);
+        assertThat(scans).hasValue(2);
+        assertThat(store).isEmpty();
+    }
+
     /** A plain map behind the cache interface: what the perf bundle's Caffeine caches do, minus eviction. */
     private final class MapCaches implements CacheManager {
         @Override
@@ -86,12 +98,20 @@ class ContentFindingsTest {
 
                 @Override
                 public Optional<V> getIfPresent(K key) {
+                    checkUsable();
                     return Optional.ofNullable((V) store.get((String) key));
                 }
 
                 @Override
                 public void put(K key, V value) {
+                    checkUsable();
                     store.put((String) key, value);
+                }
+
+                private void checkUsable() {
+                    if (dropped) {
+                        throw new IllegalStateException("cache '" + name + "' was dropped");
+                    }
                 }
 
                 @Override

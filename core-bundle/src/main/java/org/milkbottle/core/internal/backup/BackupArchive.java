@@ -150,24 +150,85 @@ public final class BackupArchive {
         }
     }
 
-    /** Verifies {@code archive}, then writes its data folder image into {@code folder}, which must not exist yet. */
+    /**
+     * Verifies {@code archive}, then writes its data folder image into {@code folder}, which must not exist yet: every
+     * file checked against the manifest again as it is written (the archive might change in between), readable by
+     * this user only (the image holds keys), and forced to disk, so that a rename of the folder after this returns
+     * publishes complete files.
+     */
     public static Manifest extract(Path archive, Path folder) throws IOException {
         Manifest manifest = verify(archive);
         Files.createDirectories(folder.getParent());
-        Files.createDirectory(folder);
+        createPrivateDirectory(folder);
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             for (String name : manifest.sha256().keySet()) {
                 Path target = folder.resolve(name.substring(DATA.length())).normalize();
-                if (!target.startsWith(folder)) {
-                    throw new BadArchive(archive, "it holds a file outside the data folder (" + name + ")");
+                ZipEntry entry = zip.getEntry(name);
+                if (!target.startsWith(folder) || entry == null) {
+                    throw new BadArchive(archive, "it changed while it was restored (" + name + ")");
                 }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
-                    Files.copy(in, target);
+                createPrivateDirectories(target.getParent());
+                createPrivateFile(target);
+                MessageDigest digest = sha256();
+                try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest);
+                        FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                    in.transferTo(java.nio.channels.Channels.newOutputStream(out));
+                    out.force(true);
+                }
+                if (!HexFormat.of().formatHex(digest.digest()).equals(manifest.sha256().get(name))) {
+                    throw new BadArchive(archive, "it changed while it was restored (" + name + ")");
                 }
             }
         }
         return manifest;
+    }
+
+    /**
+     * Refuses a backup that a newer MilkBottle wrote (its major version above {@code runtimeVersion}'s): its state
+     * files may say what this runtime cannot read. A version that cannot be read is left to the format check.
+     */
+    public static void requireNotNewer(Path archive, Manifest manifest, String runtimeVersion) throws BadArchive {
+        int backup = major(manifest.runtimeVersion());
+        int runtime = major(runtimeVersion);
+        if (backup >= 0 && runtime >= 0 && backup > runtime) {
+            throw new BadArchive(archive, "it is a backup of MilkBottle " + manifest.runtimeVersion() + ", newer than "
+                    + "this runtime (" + runtimeVersion + "); restore it with that version");
+        }
+    }
+
+    private static int major(String version) {
+        java.util.regex.Matcher major = java.util.regex.Pattern.compile("(\\d{1,9})(\\..*)?").matcher(
+                version == null ? "" : version.strip());
+        return major.matches() ? Integer.parseInt(major.group(1)) : -1;
+    }
+
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
+
+    /** A new empty file only this user may read and write (where the file system has POSIX permissions). */
+    public static void createPrivateFile(Path file) throws IOException {
+        if (POSIX) {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    private static void createPrivateDirectories(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            createPrivateDirectories(folder.getParent());
+            createPrivateDirectory(folder);
+        }
+    }
+
+    private static void createPrivateDirectory(Path folder) throws IOException {
+        if (POSIX) {
+            Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(folder);
+        }
     }
 
     private static Manifest manifest(Path archive, ZipFile zip) throws IOException {

@@ -27,6 +27,7 @@ import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.api.backup.BackupParticipant;
 import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.config.ConfigurationsFile;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.milkbottle.core.internal.store.StateLock;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -57,6 +58,9 @@ public class BackupService {
     public static final String PENDING = "restore-pending.zip";
     /** What the launcher must not copy: the lock of the running runtime, its socket, temporary files. */
     private static final List<String> NEVER = List.of("runtime.lock", "admin");
+    /** The names of scheduled backups, the only ones retention deletes. */
+    private static final java.util.regex.Pattern SCHEDULED = java.util.regex.Pattern.compile(
+            "milkbottle-scheduled-\\d{8}-\\d{6}\\.zip");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final System.Logger LOG = System.getLogger(BackupService.class.getName());
@@ -65,6 +69,7 @@ public class BackupService {
     private final Path data;
     private final StateLock lock;
     private final ConfigurationAdmin configurationAdmin;
+    private final RuntimeStages stages;
     private final List<BackupParticipant> participants = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private volatile BackupConfig config;
@@ -76,12 +81,25 @@ public class BackupService {
 
     @Activate
     public BackupService(BundleContext context, BackupConfig config, @Reference StateLock lock,
-            @Reference ConfigurationAdmin configurationAdmin) {
+            @Reference ConfigurationAdmin configurationAdmin, @Reference RuntimeStages stages) {
         this.context = context;
         this.data = DataDirectory.of(context);
         this.lock = lock;
         this.configurationAdmin = configurationAdmin;
+        this.stages = stages;
+        removeLeftovers();
         configure(config);
+    }
+
+    /** Image folders and half-written archives of backups a kill interrupted. */
+    private void removeLeftovers() {
+        try (Stream<Path> beside = Files.list(data.toAbsolutePath().getParent())) {
+            for (Path image : beside.filter(p -> p.getFileName().toString().matches("backup-\\d+")).toList()) {
+                deleteTree(image);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot remove what an interrupted backup left: " + e.getMessage());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -95,22 +113,54 @@ public class BackupService {
 
     @Modified
     void configure(BackupConfig changed) {
+        Duration interval;
+        try {
+            interval = interval(changed.interval());
+        } catch (IllegalArgumentException e) {
+            // the rest of the configuration still holds; mb:backup works without a schedule
+            LOG.log(System.Logger.Level.ERROR, "No scheduled backups: " + e.getMessage() + " (configuration "
+                    + BackupConfig.PID + ").");
+            interval = null;
+        }
         this.config = changed;
         synchronized (this) {
             if (schedule != null) {
-                schedule.shutdownNow();
+                schedule.shutdown(); // a backup running now finishes; the next ones follow the new settings
                 schedule = null;
             }
-            Duration interval = interval(changed.interval());
             if (interval != null) {
                 schedule = Executors.newSingleThreadScheduledExecutor(task -> {
                     Thread thread = new Thread(task, "milkbottle-scheduled-backup");
                     thread.setDaemon(true);
                     return thread;
                 });
-                schedule.scheduleWithFixedDelay(this::scheduled, interval.toMillis(), interval.toMillis(),
+                schedule.scheduleWithFixedDelay(this::scheduled, firstDelay(interval).toMillis(), interval.toMillis(),
                         TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    /**
+     * An interval after the newest scheduled backup there is (at once if that is longer ago): a runtime restarted
+     * more often than the interval still gets its backups.
+     */
+    private Duration firstDelay(Duration interval) {
+        try (Stream<Path> files = Files.list(folder())) {
+            Instant newest = files.filter(f -> SCHEDULED.matcher(f.getFileName().toString()).matches())
+                    .map(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toInstant();
+                        } catch (IOException e) {
+                            return Instant.EPOCH;
+                        }
+                    }).max(Comparator.naturalOrder()).orElse(null);
+            if (newest == null) {
+                return interval;
+            }
+            Duration left = Duration.between(clock.instant(), newest.plus(interval));
+            return left.isNegative() ? Duration.ZERO : left;
+        } catch (IOException e) {
+            return interval; // no folder yet
         }
     }
 
@@ -150,9 +200,10 @@ public class BackupService {
 
     private void scheduled() {
         try {
-            Written written = backup(null);
+            Path target = folder().resolve("milkbottle-scheduled-" + STAMP.format(clock.instant()) + ".zip");
+            Written written = backup(target);
             LOG.log(System.Logger.Level.INFO, "Scheduled backup written to " + written.archive());
-            prune(config.keep());
+            prune(Math.max(1, config.keep()));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The scheduled backup failed: " + e.getMessage(), e);
         }
@@ -163,11 +214,11 @@ public class BackupService {
         return prune(folder(), keep);
     }
 
-    /** Deletes the oldest of the backups this service named in {@code folder} beyond {@code keep}. */
+    /** Deletes the oldest scheduled backups in {@code folder} beyond {@code keep}; mb:backup's own stay. */
     static List<Path> prune(Path folder, int keep) throws IOException {
         List<Path> backups;
         try (Stream<Path> files = Files.list(folder)) {
-            backups = files.filter(f -> f.getFileName().toString().matches("milkbottle-backup-\\d{8}-\\d{6}\\.zip"))
+            backups = files.filter(f -> SCHEDULED.matcher(f.getFileName().toString()).matches())
                     .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
         }
         List<Path> deleted = new ArrayList<>();
@@ -180,6 +231,9 @@ public class BackupService {
 
     /** Writes a backup to {@code target} (null: a new file in {@link #folder()}) while the runtime runs. */
     public Written backup(Path target) throws IOException {
+        // right after a start the marketplace (a participant) may not be up yet: its database would be copied as
+        // plain files while it opens
+        stages.awaitStarted(Duration.ofSeconds(120));
         Instant now = clock.instant();
         Path archive = target != null ? target.toAbsolutePath()
                 : folder().resolve("milkbottle-backup-" + STAMP.format(now) + ".zip");
@@ -221,15 +275,15 @@ public class BackupService {
      */
     public BackupArchive.Manifest stageRestore(Path archive) throws IOException {
         BackupArchive.Manifest manifest = BackupArchive.verify(archive);
-        int major = RuntimeCapability.version(context).getMajor();
-        String recorded = manifest.runtimeVersion();
-        if (recorded.matches("\\d+(\\..*)?") && Integer.parseInt(recorded.split("\\.")[0]) > major) {
-            throw new BackupArchive.BadArchive(archive, "it is a backup of MilkBottle " + recorded + ", newer than "
-                    + "this runtime (" + RuntimeCapability.version(context) + "); restore it with that version");
-        }
+        BackupArchive.requireNotNewer(archive, manifest, RuntimeCapability.version(context).toString());
         Path pending = data.toAbsolutePath().getParent().resolve(PENDING);
         Path part = pending.resolveSibling(PENDING + ".part");
-        Files.copy(archive, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(part);
+        BackupArchive.createPrivateFile(part); // it holds the keys and configurations: the runtime's user only
+        try (java.io.InputStream in = Files.newInputStream(archive);
+                java.io.OutputStream out = Files.newOutputStream(part)) {
+            in.transferTo(out);
+        }
         Files.move(part, pending, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return manifest;
     }

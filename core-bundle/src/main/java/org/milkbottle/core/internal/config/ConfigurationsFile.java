@@ -76,11 +76,12 @@ public final class ConfigurationsFile {
             Configuration configuration;
             if (entry.factoryPid() == null) {
                 configuration = admin.getConfiguration(entry.pid(), "?");
-            } else if (entry.pid().startsWith(entry.factoryPid() + "~")) {
-                configuration = admin.getFactoryConfiguration(entry.factoryPid(),
-                        entry.pid().substring(entry.factoryPid().length() + 1), "?");
             } else {
-                configuration = admin.createFactoryConfiguration(entry.factoryPid(), "?");
+                // named after the original PID (FACTORY~NAME keeps its name, a generated PID becomes the name), so
+                // that applying the file again after a kill updates the same configuration instead of adding one
+                String name = entry.pid().startsWith(entry.factoryPid() + "~")
+                        ? entry.pid().substring(entry.factoryPid().length() + 1) : entry.pid();
+                configuration = admin.getFactoryConfiguration(entry.factoryPid(), name, "?");
             }
             Dictionary<String, Object> properties = new Hashtable<>();
             entry.properties().forEach((key, value) -> properties.put(key, TypedValue.decode(value)));

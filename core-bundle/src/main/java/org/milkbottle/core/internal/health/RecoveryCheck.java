@@ -1,5 +1,7 @@
 package org.milkbottle.core.internal.health;
 
+import java.util.Map;
+
 import org.apache.felix.hc.api.FormattingResultLog;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
@@ -17,25 +19,29 @@ import org.osgi.service.condition.Condition;
 @Component(property = {HealthCheck.NAME + "=recovery", HealthCheck.TAGS + "=" + RuntimeHealthChecks.READY})
 public class RecoveryCheck implements HealthCheck {
 
-    private volatile Condition pluginsStarted;
+    /** The condition's outcome ({@link PluginManagerImpl#OUTCOME}), or null while there is no condition. */
+    private volatile String outcome;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(osgi.condition.id=" + PluginManagerImpl.PLUGINS_STARTED + ")")
-    void bindPluginsStarted(Condition condition) {
-        pluginsStarted = condition;
+    void bindPluginsStarted(Condition condition, Map<String, Object> properties) {
+        outcome = String.valueOf(properties.getOrDefault(PluginManagerImpl.OUTCOME, PluginManagerImpl.RECOVERED));
     }
 
     void unbindPluginsStarted(Condition condition) {
-        pluginsStarted = null;
+        outcome = null;
     }
 
     @Override
     public Result execute() {
         FormattingResultLog log = new FormattingResultLog();
-        if (pluginsStarted == null) {
+        String current = outcome;
+        if (current == null) {
             log.temporarilyUnavailable("The plugin manager is recovering or starting the plugins.");
-        } else {
+        } else if (current.equals(PluginManagerImpl.RECOVERED)) {
             log.info("Recovery done, plugins started.");
+        } else {
+            log.critical("{}", current);
         }
         return new Result(log);
     }

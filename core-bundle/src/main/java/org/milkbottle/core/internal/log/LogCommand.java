@@ -71,6 +71,9 @@ public class LogCommand {
             while (true) {
                 out.print(LogLineFormat.text(arriving.take())); // Ctrl-C interrupts the wait
                 out.flush();
+                if (out.checkError()) {
+                    return null; // nobody reads any more (an --attach client that went away)
+                }
             }
         } catch (InterruptedException e) {
             return null;

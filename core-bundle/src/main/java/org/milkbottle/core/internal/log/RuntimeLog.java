@@ -53,6 +53,7 @@ public class RuntimeLog {
     private volatile LogLevels levels;
     private volatile int keep;
     private FileHandler file;
+    private FileSettings fileSettings;
     private volatile LoggerAdmin loggerAdmin;
 
     private final LogListener osgiListener = entry -> accept(new LogLine(java.time.Instant.ofEpochMilli(entry.getTime()),
@@ -99,25 +100,19 @@ public class RuntimeLog {
 
     private void configure(LogConfig config) {
         LogLevels configured = LogLevels.of(config.level(), config.bundleLevels());
-        FileHandler opened;
-        try {
-            Files.createDirectories(folder);
-            // %g: the generation (0 is the current file); a % in the folder's name must not read as one
-            String pattern = folder.resolve("milkbottle.%g.log").toString().replace("%", "%%")
-                    .replace("%%g", "%g");
-            opened = new FileHandler(pattern, Math.max(16, config.maxFileKilobytes()) * 1024L,
-                    Math.max(1, config.maxFiles()), true);
-            opened.setEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the log file in " + folder, e);
-        }
-        opened.setFormatter(new LogLineFormat("json".equalsIgnoreCase(config.format().strip())));
-        opened.setLevel(java.util.logging.Level.ALL);
+        FileSettings settings = new FileSettings(Math.max(16, config.maxFileKilobytes()) * 1024L,
+                Math.max(1, config.maxFiles()), "json".equalsIgnoreCase(config.format().strip()));
         synchronized (this) {
-            if (file != null) {
-                file.close();
+            if (!settings.equals(fileSettings)) {
+                // the old handler closes first: while it holds milkbottle.0.log's lock, a new one would write to
+                // another name (milkbottle.0.log.1)
+                if (file != null) {
+                    file.close();
+                    file = null;
+                }
+                file = open(settings);
+                fileSettings = settings;
             }
-            file = opened;
             keep = Math.max(100, config.recentEntries());
             levels = configured;
         }
@@ -126,6 +121,26 @@ public class RuntimeLog {
             root.setLevel(configured.mostVerbose().jul());
         }
         applyTo(loggerAdmin);
+    }
+
+    /** What the log file is opened with: a configuration change that keeps them keeps the file open. */
+    private record FileSettings(long limitBytes, int count, boolean json) {
+    }
+
+    private FileHandler open(FileSettings settings) {
+        try {
+            Files.createDirectories(folder);
+            // %g: the generation (0 is the current file); a % in the folder's name must not read as one
+            String pattern = folder.resolve("milkbottle.%g.log").toString().replace("%", "%%")
+                    .replace("%%g", "%g");
+            FileHandler opened = new FileHandler(pattern, settings.limitBytes(), settings.count(), true);
+            opened.setEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+            opened.setFormatter(new LogLineFormat(settings.json()));
+            opened.setLevel(java.util.logging.Level.ALL);
+            return opened;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the log file in " + folder, e);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

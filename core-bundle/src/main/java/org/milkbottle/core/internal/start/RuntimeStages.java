@@ -14,6 +14,7 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The last stage of start-up: the runtime's bundles that the first prompt does not need (the embedded marketplace,
@@ -46,6 +47,9 @@ public class RuntimeStages {
     /** Something asked for the deferred bundles (the idle shell, a command) before the plugins had started. */
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean raising = new AtomicBoolean();
+    private volatile Thread fallbackTimer;
+    /** The component was deactivated (the runtime stops): nothing is raised any more. */
+    private volatile boolean stopped;
 
     @Activate
     public RuntimeStages(BundleContext context) {
@@ -66,12 +70,22 @@ public class RuntimeStages {
             try {
                 Thread.sleep(IDLE_FALLBACK.toMillis());
             } catch (InterruptedException e) {
-                return;
+                return; // the runtime stops
             }
             raise();
         }, "milkbottle-deferred-start-timer");
         fallback.setDaemon(true);
+        fallbackTimer = fallback;
         fallback.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped = true;
+        Thread timer = fallbackTimer;
+        if (timer != null) {
+            timer.interrupt();
+        }
     }
 
     /** The shell waits for its user's (or its pipe's) next command: a good moment to start the rest. */
@@ -88,7 +102,7 @@ public class RuntimeStages {
 
     /** Raises the framework's start level in the background, once. */
     private void raise() {
-        if (!raising.compareAndSet(false, true)) {
+        if (stopped || !raising.compareAndSet(false, true)) {
             return;
         }
         int target = deferredLevel();

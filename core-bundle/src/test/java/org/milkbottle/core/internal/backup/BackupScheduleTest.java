@@ -30,17 +30,19 @@ class BackupScheduleTest {
     }
 
     @Test
-    void retentionDeletesTheOldestScheduledBackupsOnly() throws Exception {
-        for (String name : new String[] {"milkbottle-backup-20261201-100000.zip", "milkbottle-backup-20261202-100000.zip",
-            "milkbottle-backup-20261203-100000.zip", "milkbottle-backup-20261130-235959.zip", "my-own.zip"}) {
+    void retentionDeletesTheOldestScheduledBackupsOnlyNotThoseOfMbBackup() throws Exception {
+        for (String name : new String[] {"milkbottle-scheduled-20261201-100000.zip",
+            "milkbottle-scheduled-20261202-100000.zip", "milkbottle-scheduled-20261203-100000.zip",
+            "milkbottle-scheduled-20261130-235959.zip", "milkbottle-backup-20261101-000000.zip", "my-own.zip"}) {
             Files.writeString(folder.resolve(name), name);
         }
         assertThat(BackupService.prune(folder, 2)).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("milkbottle-backup-20261201-100000.zip",
-                        "milkbottle-backup-20261130-235959.zip");
+                .containsExactlyInAnyOrder("milkbottle-scheduled-20261201-100000.zip",
+                        "milkbottle-scheduled-20261130-235959.zip");
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "milkbottle-backup-20261202-100000.zip", "milkbottle-backup-20261203-100000.zip", "my-own.zip");
+                    "milkbottle-scheduled-20261202-100000.zip", "milkbottle-scheduled-20261203-100000.zip",
+                    "milkbottle-backup-20261101-000000.zip", "my-own.zip");
         }
     }
 }

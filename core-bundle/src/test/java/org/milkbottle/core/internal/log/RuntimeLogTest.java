@@ -50,7 +50,8 @@ class RuntimeLogTest {
 
     private List<String> files() throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".log") && !n.endsWith(".lck"))
+                    .sorted().toList();
         }
     }
 
@@ -108,6 +109,19 @@ class RuntimeLogTest {
         assertThat(log.recent(null, LogLevels.Level.TRACE, 1)).extracting(LogLine::message)
                 .containsExactly("quiet error");
         assertThat(file).contains(" DEBUG [org.acme.chatty] chatty debug");
+    }
+
+    @Test
+    void aConfigurationChangeKeepsWritingToTheSameFile() throws Exception {
+        RuntimeLog log = open(Map.of());
+        log.accept(line("org.acme.a", LogLevels.Level.INFO, "before"));
+        log.modified(config(Map.of("level", "DEBUG")));
+        log.accept(line("org.acme.a", LogLevels.Level.DEBUG, "after a level change"));
+        log.modified(config(Map.of("level", "DEBUG", "format", "json")));
+        log.accept(line("org.acme.a", LogLevels.Level.INFO, "after a format change"));
+        assertThat(files()).containsExactly("milkbottle.0.log");
+        assertThat(Files.readString(folder.resolve("milkbottle.0.log"))).contains("before", "after a level change",
+                "\"message\":\"after a format change\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.milkbottle.marketplace.internal.server;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -44,8 +45,7 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
         String user = setting(config.jdbcUser(), context, "milkbottle.marketplace.jdbc.user");
         if (!user.isBlank()) {
             properties.put(DataSourceFactory.JDBC_USER, user);
-            properties.put(DataSourceFactory.JDBC_PASSWORD, setting(config.jdbcPassword(), context,
-                    "milkbottle.marketplace.jdbc.password"));
+            properties.put(DataSourceFactory.JDBC_PASSWORD, password(config, context));
         }
         DataSourceFactory factory = JdbcDrivers.awaitFactoryFor(url, dataSourceFactories, DRIVER_WAIT);
         DataSource direct = factory.createDataSource(properties);
@@ -71,6 +71,25 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
     @Override
     public void close() {
         database.close();
+    }
+
+    /**
+     * The database password: configured, else the framework property {@code milkbottle.marketplace.jdbc.password},
+     * else the content of the file {@code milkbottle.marketplace.jdbc.passwordFile} names (a container secret, say:
+     * a password in a file stays out of command lines and process listings).
+     */
+    static String password(MarketplaceConfig config, BundleContext context) throws IOException {
+        String password = setting(config.jdbcPassword(), context, "milkbottle.marketplace.jdbc.password");
+        String file = context.getProperty("milkbottle.marketplace.jdbc.passwordFile");
+        if (!password.isEmpty() || file == null || file.isBlank()) {
+            return password;
+        }
+        try {
+            return Files.readString(Path.of(file.strip())).strip();
+        } catch (IOException e) {
+            throw new IOException("cannot read the database password from " + file + " (framework property "
+                    + "milkbottle.marketplace.jdbc.passwordFile): " + e.getMessage(), e);
+        }
     }
 
     /** A configuration value, or else the framework property of that name, or else empty. */
