@@ -15,7 +15,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 final class LogLineFormat extends Formatter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Made at the first JSON line: a runtime that writes text never loads Jackson for its log. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
 
     private final boolean json;
 
@@ -64,7 +67,7 @@ final class LogLineFormat extends Formatter {
     /** {@code {"time":…,"level":…,"bundle":…,"logger":…,"thread":…,"message":…,"exception":…}} and a newline. */
     static String json(LogLine line) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("time", TIME.format(line.time()));
             json.writeStringField("level", line.level().name());

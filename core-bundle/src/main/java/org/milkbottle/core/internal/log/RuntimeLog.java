@@ -42,6 +42,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = LogConfig.class)
 public class RuntimeLog {
 
+    private static final String SCR = "org.apache.felix.scr";
+
     /** Where the log files go: {@code log} beside MilkBottle's data folder ({@code data/log}). */
     private final Path folder;
     private final Logger root = Logger.getLogger("");
@@ -174,8 +176,15 @@ public class RuntimeLog {
         }
         admin.getLoggerContext(null).setLogLevels(Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME,
                 osgi(current.defaultLevel())));
+        // Declarative Services logs through the Log Service's levels once there is one, not ds.loglevel: at INFO it
+        // says something about every component of every bundle, which cost a fifth of the start-up; its warnings
+        // and errors (a component that fails) are what an operator needs, unless a level is configured for it
+        if (!current.byBundle().containsKey(SCR)) {
+            admin.getLoggerContext(SCR).setLogLevels(Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME,
+                    org.osgi.service.log.LogLevel.WARN));
+        }
         for (String name : configuredContexts) {
-            if (!current.byBundle().containsKey(name)) {
+            if (!current.byBundle().containsKey(name) && !name.equals(SCR)) {
                 admin.getLoggerContext(name).clear();
             }
         }
