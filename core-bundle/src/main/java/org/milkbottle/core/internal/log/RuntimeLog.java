@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.FileHandler;
 import java.util.logging.Logger;
 
@@ -73,20 +74,28 @@ public class RuntimeLog {
         return level == LogLevels.Level.INFO && serviceEvent ? LogLevels.Level.DEBUG : level;
     }
 
+    private final UnaryOperator<String> frameworkProperty;
+
     @Activate
-    public RuntimeLog(BundleContext context, LogConfig config) {
-        this(DataDirectory.of(context).toAbsolutePath().getParent().resolve("log"), config);
+    public RuntimeLog(BundleContext context, LogConfig config, Map<String, Object> properties) {
+        this(DataDirectory.of(context).toAbsolutePath().getParent().resolve("log"),
+                LogSettings.of(config, properties, context::getProperty), context::getProperty);
     }
 
     RuntimeLog(Path folder, LogConfig config) {
+        this(folder, config, name -> null);
+    }
+
+    RuntimeLog(Path folder, LogConfig config, UnaryOperator<String> frameworkProperty) {
         this.folder = folder;
+        this.frameworkProperty = frameworkProperty;
         configure(config);
         root.addHandler(julCapture);
     }
 
     @Modified
-    void modified(LogConfig config) {
-        configure(config);
+    void modified(LogConfig config, Map<String, Object> properties) {
+        configure(LogSettings.of(config, properties, frameworkProperty));
     }
 
     @Deactivate

@@ -115,13 +115,26 @@ class RuntimeLogTest {
     void aConfigurationChangeKeepsWritingToTheSameFile() throws Exception {
         RuntimeLog log = open(Map.of());
         log.accept(line("org.acme.a", LogLevels.Level.INFO, "before"));
-        log.modified(config(Map.of("level", "DEBUG")));
+        log.modified(config(Map.of("level", "DEBUG")), Map.of("level", "DEBUG"));
         log.accept(line("org.acme.a", LogLevels.Level.DEBUG, "after a level change"));
-        log.modified(config(Map.of("level", "DEBUG", "format", "json")));
+        log.modified(config(Map.of("level", "DEBUG", "format", "json")), Map.of("level", "DEBUG", "format", "json"));
         log.accept(line("org.acme.a", LogLevels.Level.INFO, "after a format change"));
         assertThat(files()).containsExactly("milkbottle.0.log");
         assertThat(Files.readString(folder.resolve("milkbottle.0.log"))).contains("before", "after a level change",
                 "\"message\":\"after a format change\"");
+    }
+
+    @Test
+    void frameworkPropertiesSetWhatTheConfigurationDoesNot() {
+        Map<String, String> framework = Map.of("milkbottle.log.level", "WARN", "milkbottle.log.maxFiles", "3",
+                "milkbottle.log.bundleLevels", "org.acme.a=DEBUG, org.acme.b=ERROR");
+        LogConfig settings = LogSettings.of(config(Map.of("maxFiles", 9)), Map.of("maxFiles", 9), framework::get);
+        assertThat(settings.level()).isEqualTo("WARN");
+        assertThat(settings.maxFiles()).as("configured wins").isEqualTo(9);
+        assertThat(settings.bundleLevels()).containsExactly("org.acme.a=DEBUG", "org.acme.b=ERROR");
+        assertThat(settings.format()).as("neither: the default").isEqualTo("text");
+        LogConfig bad = LogSettings.of(config(Map.of()), Map.of(), Map.of("milkbottle.log.maxFiles", "many")::get);
+        assertThatThrownBy(bad::maxFiles).hasMessageContaining("milkbottle.log.maxFiles=many is not a whole number");
     }
 
     @Test
