@@ -44,6 +44,13 @@ public class BackupScheduleIT extends MilkBottleTestSupport {
             }
             String log = shell("mb:log -n 100");
             assertTrue(log, log.split("Scheduled backup written").length >= 4);
+            // mb:backup without a name writes into the same folder, and retention leaves its backups alone
+            assertTrue(shell("mb:backup").contains("Backup written to " + folder));
+            Thread.sleep(3000);
+            try (Stream<Path> files = Files.list(folder)) {
+                assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("milkbottle-backup-"))
+                        .count());
+            }
         } finally {
             configuration.delete();
         }

@@ -56,6 +56,36 @@ public class LogIT extends MilkBottleTestSupport {
     }
 
     @Test
+    public void followPrintsNewEntriesUntilInterrupted() throws Exception {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicReference<Object> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread follower = new Thread(() -> {
+            try (org.apache.felix.service.command.CommandSession session = processor.createSession(System.in, out,
+                    out)) {
+                ended.set(session.execute("mb:log --follow -n 0 --level WARN"));
+                ended.compareAndSet(null, "returned");
+            } catch (Exception e) {
+                ended.set(e);
+            }
+        });
+        follower.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        String text = "";
+        while (!text.contains("followed line") && System.currentTimeMillis() < deadline) {
+            System.getLogger("org.acme.follow").log(System.Logger.Level.WARNING, "followed line");
+            Thread.sleep(200);
+            text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        follower.interrupt(); // Ctrl-C
+        follower.join(10_000);
+        assertFalse("the follower stopped", follower.isAlive());
+        assertTrue(text, text.contains("WARN ") && text.contains("followed line"));
+        assertTrue(String.valueOf(ended.get()), !(ended.get() instanceof Exception)
+                || ended.get() instanceof InterruptedException);
+    }
+
+    @Test
     public void badArgumentsAreOneClearLine() throws Exception {
         String level = expectShellError("mb:log --level LOUD");
         assertTrue(level, level.contains("no log level 'LOUD'") && level.contains("ERROR, WARN, INFO, DEBUG and TRACE"));
