@@ -64,7 +64,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.condition.Condition;
@@ -89,15 +88,6 @@ import org.osgi.service.resolver.Resolver;
 @Component(service = PluginManager.class, immediate = true, configurationPid = PluginManagerConfig.PID)
 @Designate(ocd = PluginManagerConfig.class)
 public class PluginManagerImpl implements PluginManager {
-
-    /**
-     * The {@code osgi.condition.id} of the condition registered once recovery is over and the committed plugins were
-     * started (or recovery failed and none was): the console runs commands only then.
-     */
-    public static final String PLUGINS_STARTED = "milkbottle.plugins.started";
-    /** Property of the {@link #PLUGINS_STARTED} condition: {@link #RECOVERED}, or why recovery failed. */
-    public static final String OUTCOME = "milkbottle.recovery";
-    public static final String RECOVERED = "recovered";
 
     private static final System.Logger LOG = System.getLogger(PluginManagerImpl.class.getName());
 
@@ -260,7 +250,7 @@ public class PluginManagerImpl implements PluginManager {
      */
     private void recover() {
         lock.lock();
-        String outcome = RECOVERED;
+        String outcome = PluginsStarted.RECOVERED;
         try {
             if (!CrashRecovery.recover(log, state, managed, restorer(), startTimeout())) {
                 restorer().reinstallMissing(state.all(), startTimeout()).forEach(line -> LOG.log(
@@ -273,14 +263,8 @@ public class PluginManagerImpl implements PluginManager {
             LOG.log(System.Logger.Level.ERROR, outcome, e);
         } finally {
             lock.unlock();
-            try {
-                // the outcome goes with the condition: commands run either way, readiness (/health/ready) fails
-                pluginsStarted = context.registerService(Condition.class, Condition.INSTANCE,
-                        FrameworkUtil.asDictionary(Map.of(Condition.CONDITION_ID, PLUGINS_STARTED, OUTCOME,
-                                outcome)));
-            } catch (IllegalStateException stopping) {
-                // the bundle is stopping already: nobody is left to wait for the plugins
-            }
+            // the outcome goes with the condition: commands run either way, readiness (/health/ready) fails
+            pluginsStarted = PluginsStarted.register(context, outcome);
             recovered.countDown();
             stages.pluginsStarted();
         }

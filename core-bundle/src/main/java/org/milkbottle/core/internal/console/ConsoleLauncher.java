@@ -18,7 +18,7 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.core.internal.DataDirectory;
-import org.milkbottle.core.internal.PluginManagerImpl;
+import org.milkbottle.core.internal.PluginsStarted;
 import org.milkbottle.core.internal.store.StateFileException;
 import org.milkbottle.core.internal.store.StateFiles;
 import org.milkbottle.core.internal.start.RuntimeStages;
@@ -61,7 +61,7 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     /** Registered once recovery is done and the committed plugins were started (see StartGate). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            target = "(osgi.condition.id=" + PluginManagerImpl.PLUGINS_STARTED + ")")
+            target = "(osgi.condition.id=" + PluginsStarted.ID + ")")
     private volatile Condition pluginsStarted;
 
     @Activate

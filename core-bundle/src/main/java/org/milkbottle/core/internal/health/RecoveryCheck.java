@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.felix.hc.api.FormattingResultLog;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
-import org.milkbottle.core.internal.PluginManagerImpl;
+import org.milkbottle.core.internal.PluginsStarted;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,13 +19,13 @@ import org.osgi.service.condition.Condition;
 @Component(property = {HealthCheck.NAME + "=recovery", HealthCheck.TAGS + "=" + RuntimeHealthChecks.READY})
 public class RecoveryCheck implements HealthCheck {
 
-    /** The condition's outcome ({@link PluginManagerImpl#OUTCOME}), or null while there is no condition. */
+    /** The condition's outcome ({@link PluginsStarted#OUTCOME}), or null while there is no condition. */
     private volatile String outcome;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            target = "(osgi.condition.id=" + PluginManagerImpl.PLUGINS_STARTED + ")")
+            target = "(osgi.condition.id=" + PluginsStarted.ID + ")")
     void bindPluginsStarted(Condition condition, Map<String, Object> properties) {
-        outcome = String.valueOf(properties.getOrDefault(PluginManagerImpl.OUTCOME, PluginManagerImpl.RECOVERED));
+        outcome = String.valueOf(properties.getOrDefault(PluginsStarted.OUTCOME, PluginsStarted.RECOVERED));
     }
 
     void unbindPluginsStarted(Condition condition) {
@@ -38,7 +38,7 @@ public class RecoveryCheck implements HealthCheck {
         String current = outcome;
         if (current == null) {
             log.temporarilyUnavailable("The plugin manager is recovering or starting the plugins.");
-        } else if (current.equals(PluginManagerImpl.RECOVERED)) {
+        } else if (current.equals(PluginsStarted.RECOVERED)) {
             log.info("Recovery done, plugins started.");
         } else {
             log.critical("{}", current);
