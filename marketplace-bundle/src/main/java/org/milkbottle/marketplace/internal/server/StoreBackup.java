@@ -30,7 +30,10 @@ final class StoreBackup {
         Files.delete(zip); // H2 writes the file itself
         try {
             try (Connection connection = database.connect();
+                    PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT");
                     PreparedStatement backup = connection.prepareStatement("BACKUP TO ?")) {
+                // what was committed a moment ago (a publish) may still be only in memory: written first
+                checkpoint.execute();
                 backup.setString(1, zip.toString());
                 backup.execute();
             } catch (SQLException e) {
