@@ -1,6 +1,5 @@
 package org.milkbottle.launcher;
 
-import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,18 +8,15 @@ import org.milkbottle.core.internal.console.ConsoleArguments;
 
 /**
  * The {@code Main-Class} of the exported runtime. {@code --help}, a usage error and {@code --attach} are answered
- * here, before the bnd launcher starts the framework: otherwise asking for the usage would start every bundle,
- * create {@code data/} and {@code deploy/} and bind the HTTP port first. A folder another runtime uses and a busy
- * HTTP port are refused here too ({@link StartChecks}). Every other command line goes to the bnd launcher
- * unchanged; the console reads it again once the framework runs.
+ * here, before the framework starts: otherwise asking for the usage would start every bundle, create {@code data/}
+ * and {@code deploy/} and bind the HTTP port first. A folder another runtime uses and a busy HTTP port are refused
+ * here too ({@link StartChecks}). Every other command line goes to {@link RuntimeFramework} unchanged, which starts
+ * the framework; the console reads it again once the framework runs.
  */
 public final class Main {
 
     /** Exit status of a usage error, as the console documents it. */
     private static final int USAGE = 2;
-
-    /** The bnd launcher's own main class in the exported jar (not on our build path: bnd adds it at export). */
-    private static final String BND_LAUNCHER = "aQute.launcher.pre.EmbeddedLauncher";
 
     private Main() {
     }
@@ -67,14 +63,6 @@ public final class Main {
             System.err.println("milkbottle: cannot start: " + problem + ".");
             System.exit(RestoreAtStart.REFUSED);
         });
-        for (String changed : CachedRuntimeBundles.forgetChanged(checks.frameworkStorage(), thisJar())) {
-            System.err.println("milkbottle: warning: the framework cache's copy of the runtime bundle " + changed
-                    + " was changed behind the runtime's back; it is written again from the launcher.");
-        }
-        try {
-            Class.forName(BND_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        System.exit(RuntimeFramework.run(args, checks.settings(), thisJar()));
     }
 }

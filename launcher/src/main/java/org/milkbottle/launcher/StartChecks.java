@@ -52,6 +52,11 @@ final class StartChecks {
         return new StartChecks(settings);
     }
 
+    /** The settings themselves: launcher.properties, overridden by system properties. */
+    Properties settings() {
+        return settings;
+    }
+
     /** The framework cache folder. */
     Path frameworkStorage() {
         return Path.of(settings.getProperty("org.osgi.framework.storage", "data/framework"));

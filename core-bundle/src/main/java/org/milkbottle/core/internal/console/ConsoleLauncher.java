@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Decides, from the command line the bnd launcher received, how the runtime meets its user: an
+ * Decides, from the command line the launcher received, how the runtime meets its user: an
  * interactive shell, headless, or a batch of commands with an exit status. It is the launcher's
  * main callable ({@code main.thread=true}): the launcher runs it on its main thread, then stops the
  * framework and exits with the status it returns. It only exists under the launcher, which registers

@@ -66,9 +66,9 @@ public final class StartGate {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             // Felix raises the framework to its beginning level while it starts; a request made before it is done
-            // can race with that climb and be lost (seen: no STARTLEVEL_CHANGED in half the starts). bnd's launcher
-            // sets the level once more when it has started its bundles (it assigns the runtime's start levels), so
-            // under it the gate waits until the launcher says it is ready
+            // can race with that climb and be lost (seen: no STARTLEVEL_CHANGED in half the starts). A launcher that
+            // assigns the runtime's start levels after the framework started (bnd's did) says when it is done with
+            // launcher.ready; the gate waits for that too
             while ((context.getBundle(0).getState() != Bundle.ACTIVE || !launcherReady())
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -90,8 +90,9 @@ public final class StartGate {
     }
 
     /**
-     * Whether bnd's launcher, if it launched the framework, has finished starting its bundles: it registers the
-     * command line as a service at once and adds {@code launcher.ready=true} to it when it is done.
+     * Whether the launcher, if one launched the framework, has finished starting its bundles: it registers the
+     * command line as a service and adds {@code launcher.ready=true} to it when it is done (MilkBottle's launcher
+     * does both before the framework starts; bnd's, which it follows, after).
      */
     private boolean launcherReady() {
         try {
