@@ -411,6 +411,72 @@ public class LauncherIT {
         }
     }
 
+    @Test
+    public void aRuntimeBundleChangedInPlaceKeepingItsSizeAndTimeIsWrittenAgain() throws Exception {
+        assertEquals(0, run("-c", "mb:list").exit());
+        // H2 starts at level 3, after the prompt: it is checked before the framework starts all the same
+        Path cached = cachedRuntimeBundle("jar/h2-");
+        byte[] shipped = Files.readAllBytes(cached);
+        byte[] changed = shipped.clone();
+        changed[changed.length / 2] ^= 0x5a; // one byte in the middle: same size, and the time is put back
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(cached);
+        Files.write(cached, changed);
+        Files.setLastModifiedTime(cached, time);
+
+        Run after = run("-c", "mb:list");
+        assertEquals(after.toString(), 0, after.exit());
+        assertTrue(after.toString(), after.err().contains("jar/h2-") && after.err().contains("behind the runtime's back"));
+        Path now = cachedRuntimeBundle("jar/h2-");
+        assertTrue("the shipped jar is back", java.util.Arrays.equals(shipped, Files.readAllBytes(now)));
+        Run again = run("-c", "mb:list");
+        assertFalse("nothing to say once the copy is right: " + again, again.err().contains("behind the runtime's back"));
+    }
+
+    @Test
+    public void bundlesPlantedInTheFrameworkCacheNeitherPassForTheRuntimesNorStartBeforeIt() throws Exception {
+        assertEquals(0, run("-c", "mb:list").exit());
+        Path framework = workdir.resolve("data/framework");
+        Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
+        // written straight into Felix's cache, the way a plugin allowed to write files could: one under a location
+        // of the runtime's own (jar/...), which the launcher does not ship; one at start level 1, persistently
+        // started, among the runtime's bundles - ahead of recovery and of the validator's first look
+        plant(framework.resolve("bundle901"), 901, "jar/hello-1.0.0.jar", hello);
+        plant(framework.resolve("bundle902"), 902, hello.toUri().toString(), hello);
+
+        Run after = run("-c", "lb -s");
+        assertEquals(after.toString(), 0, after.exit());
+        assertTrue(after.toString(), after.err().contains("bundle 902") && after.err().contains("moved to the plugins' level 2"));
+        Run list = run("-c", "lb -l");
+        assertFalse("the bundle planted under a runtime location is gone: " + list, list.out().contains("jar/hello-1.0.0.jar"));
+        String info = Files.readString(framework.resolve("bundle902/bundle.info"), StandardCharsets.ISO_8859_1);
+        assertEquals("the other one waits at the plugins' level: " + info, "2", info.split("\n")[3].trim());
+    }
+
+    private static void plant(Path folder, long id, String location, Path jar) throws IOException {
+        Files.createDirectories(folder.resolve("version0.0"));
+        Files.copy(jar, folder.resolve("version0.0/bundle.jar"));
+        Files.writeString(folder.resolve("version0.0/revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
+        // Felix's bundle.info: id, location, persistent state (32: started), start level, last modified, refreshes
+        Files.writeString(folder.resolve("bundle.info"), id + "\n" + location + "\n32\n1\n" + System.currentTimeMillis()
+                + "\n0\n", StandardCharsets.ISO_8859_1);
+    }
+
+    private Path cachedRuntimeBundle(String locationPrefix) throws IOException {
+        try (var folders = Files.list(workdir.resolve("data/framework"))) {
+            for (Path folder : folders.toList()) {
+                Path info = folder.resolve("bundle.info");
+                if (Files.isRegularFile(info)
+                        && Files.readAllLines(info, StandardCharsets.ISO_8859_1).get(1).startsWith(locationPrefix)) {
+                    try (var revisions = Files.walk(folder, 2)) {
+                        return revisions.filter(p -> p.getFileName().toString().equals("bundle.jar")).max(
+                                java.util.Comparator.comparing(Path::toString)).orElseThrow();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no cached bundle at " + locationPrefix);
+    }
+
     private Path recorder(String version) throws IOException {
         return TestBundles.plugin("recorded", version).activator(StartRecorder.class)
                 .header("MilkBottle-Permissions", "file-write").writeTo(workdir, "recorded-" + version + ".jar");

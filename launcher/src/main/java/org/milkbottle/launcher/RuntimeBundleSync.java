@@ -24,8 +24,9 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 /**
  * Makes the framework's installed runtime bundles those the launcher ships, before the framework starts: installs
  * what is missing, updates what differs from the shipped jar, uninstalls a runtime bundle the launcher no longer
- * ships (a newer build renamed it), and gives each its start level and marks it started. Plugins (any bundle whose
- * location is not a shipped {@code jar/…}) are left alone: the plugin manager owns them.
+ * ships (a newer build renamed it, or something planted it), and gives each its start level and marks it started.
+ * Plugins (any bundle whose location is not a shipped {@code jar/…}) are the plugin manager's; the launcher only
+ * makes sure none sits below the plugins' start level, where it would start before the runtime is ready to judge it.
  *
  * <p>Nothing is resolved yet at this point (Felix resolves when the framework starts), so an update replaces the
  * bundle's content at once, without a refresh.
@@ -44,8 +45,11 @@ final class RuntimeBundleSync {
     private RuntimeBundleSync() {
     }
 
+    /**
+     * @param pluginLevel the lowest start level of a bundle the launcher does not ship ({@code felix.startlevel.bundle})
+     */
     static void synchronize(BundleContext context, List<ShippedBundles> shipped, JarFile launcher,
-            Set<String> differing, Path storage) throws IOException, BundleException {
+            Set<String> differing, Path storage, int pluginLevel) throws IOException, BundleException {
         Manifest manifest = launcher.getManifest();
         Properties record = readRecord(storage);
         boolean recordChanged = false;
@@ -86,9 +90,22 @@ final class RuntimeBundleSync {
         }
         for (Bundle installed : context.getBundles()) {
             String location = installed.getLocation();
-            if (location.startsWith(PREFIX) && !locations.contains(location)) {
-                installed.uninstall();
+            if (installed.getBundleId() == 0 || locations.contains(location)) {
+                continue;
+            }
+            if (location.startsWith(PREFIX)) {
+                installed.uninstall(); // a runtime location the launcher does not ship: an older build's, or planted
                 recordChanged |= record.remove(location) != null;
+                continue;
+            }
+            // Only the runtime's own bundles start before the plugin manager has recovered and the validator runs:
+            // a bundle below the plugins' level (written into the cache, or moved there by a plugin) is put back
+            BundleStartLevel level = installed.adapt(BundleStartLevel.class);
+            if (level.getStartLevel() < pluginLevel) {
+                System.err.println("milkbottle: warning: bundle " + installed.getBundleId() + " ("
+                        + installed.getSymbolicName() + ", " + location + ") sat at start level " + level.getStartLevel()
+                        + ", among the runtime's own bundles; it is moved to the plugins' level " + pluginLevel + ".");
+                level.setStartLevel(pluginLevel);
             }
         }
         if (recordChanged) {

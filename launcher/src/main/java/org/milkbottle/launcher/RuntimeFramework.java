@@ -73,7 +73,8 @@ final class RuntimeFramework {
             Thread compare = new Thread(differing, "milkbottle-compare-runtime-bundles");
             compare.start();
             framework.init();
-            RuntimeBundleSync.synchronize(framework.getBundleContext(), shipped, launcher, await(differing), storage);
+            RuntimeBundleSync.synchronize(framework.getBundleContext(), shipped, launcher, await(differing), storage,
+                    pluginLevel(configuration));
         }
         BundleContext context = framework.getBundleContext();
         Hashtable<String, Object> launcherProperties = new Hashtable<>();
@@ -88,7 +89,11 @@ final class RuntimeFramework {
             }
         }, MAIN);
         watchForStop(framework);
+        StartTrace trace = Boolean.getBoolean(StartTrace.PROPERTY) ? StartTrace.attach(context) : null;
         framework.start();
+        if (trace != null) {
+            trace.print(System.err);
+        }
         Callable<?> console = awaitConsole(context, framework);
         if (console == null) {
             return framework.getState() == Bundle.RESOLVED ? STOPPED : FAILED;
@@ -105,6 +110,15 @@ final class RuntimeFramework {
         framework.stop();
         framework.waitForStop(0); // the console armed a watchdog against a plugin whose stop never returns
         return status;
+    }
+
+    /** The start level of bundles the launcher does not ship: Felix's initial level, 2 in the bndrun. */
+    private static int pluginLevel(Map<String, String> configuration) {
+        try {
+            return Math.max(2, Integer.parseInt(configuration.getOrDefault("felix.startlevel.bundle", "2").trim()));
+        } catch (NumberFormatException e) {
+            return 2;
+        }
     }
 
     private static Set<String> await(FutureTask<Set<String>> differing) throws IOException, InterruptedException {
