@@ -22,6 +22,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Starts Felix with the runtime's bundles and runs the console on the main thread. bnd's launcher did this until
@@ -77,6 +78,7 @@ final class RuntimeFramework {
                     pluginLevel(configuration));
         }
         BundleContext context = framework.getBundleContext();
+        resolveTogether(framework, shipped, 1);
         Hashtable<String, Object> launcherProperties = new Hashtable<>();
         launcherProperties.put("launcher.arguments", args);
         launcherProperties.put("launcher.ready", "true");
@@ -110,6 +112,28 @@ final class RuntimeFramework {
         framework.stop();
         framework.waitForStop(0); // the console armed a watchdog against a plugin whose stop never returns
         return status;
+    }
+
+    /**
+     * Resolves the shipped bundles of {@code level} in one run of the resolver before they start. Left to itself,
+     * Felix resolves each bundle as the start level reaches it: ~25 runs of the resolver, each setting up its
+     * candidates again (measured side by side, bench/startup.sh: a restart 1310 → 1139 ms). A bundle that cannot
+     * be resolved stays unresolved, and its start reports why, as before.
+     */
+    private static void resolveTogether(Framework framework, List<ShippedBundles> shipped, int level) {
+        Set<String> locations = new java.util.HashSet<>();
+        for (ShippedBundles bundle : shipped) {
+            if (bundle.startLevel() == level) {
+                locations.add(bundle.location());
+            }
+        }
+        List<Bundle> bundles = new java.util.ArrayList<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (locations.contains(bundle.getLocation())) {
+                bundles.add(bundle);
+            }
+        }
+        framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
     }
 
     /** The start level of bundles the launcher does not ship: Felix's initial level, 2 in the bndrun. */
