@@ -64,6 +64,7 @@ final class RuntimeFramework {
     }
 
     private int launch(String[] args, Properties settings, Path jar) throws Exception {
+        StartTrace trace = Boolean.getBoolean(StartTrace.PROPERTY) ? new StartTrace() : null;
         Map<String, String> configuration = configuration(settings);
         Path storage = Path.of(configuration.get(Constants.FRAMEWORK_STORAGE));
         List<ShippedBundles> shipped = ShippedBundles.from(settings);
@@ -74,11 +75,14 @@ final class RuntimeFramework {
             Thread compare = new Thread(differing, "milkbottle-compare-runtime-bundles");
             compare.start();
             framework.init();
+            StartTrace.phase(trace, "framework initialised (its cache read)");
             RuntimeBundleSync.synchronize(framework.getBundleContext(), shipped, launcher, await(differing), storage,
                     pluginLevel(configuration));
+            StartTrace.phase(trace, "runtime bundles compared and synchronised");
         }
         BundleContext context = framework.getBundleContext();
         resolveTogether(framework, shipped, 1);
+        StartTrace.phase(trace, "level-1 bundles resolved");
         Hashtable<String, Object> launcherProperties = new Hashtable<>();
         launcherProperties.put("launcher.arguments", args);
         launcherProperties.put("launcher.ready", "true");
@@ -91,12 +95,16 @@ final class RuntimeFramework {
             }
         }, MAIN);
         watchForStop(framework);
-        StartTrace trace = Boolean.getBoolean(StartTrace.PROPERTY) ? StartTrace.attach(context) : null;
+        if (trace != null) {
+            context.addBundleListener(trace);
+        }
         framework.start();
+        StartTrace.phase(trace, "framework started: its beginning level reached");
+        Callable<?> console = awaitConsole(context, framework);
+        StartTrace.phase(trace, "console ready to run");
         if (trace != null) {
             trace.print(System.err);
         }
-        Callable<?> console = awaitConsole(context, framework);
         if (console == null) {
             return framework.getState() == Bundle.RESOLVED ? STOPPED : FAILED;
         }

@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,15 +102,54 @@ public class ValidatorImpl implements Validator, BundleValidator {
     private volatile PolicyRecord policyRecord;
     private volatile PolicyRecord.Policy trustPolicy = PolicyRecord.DEFAULTS;
 
+    /**
+     * The sealed policy being read and checked at start, off the activating thread: checking its seal is the
+     * runtime's first use of the JDK's cryptography (~90 ms to set up on the C1-only JVM of bin/milkbottle), which
+     * the other core can do while the rest of the runtime starts. Null once applied, and outside a framework. Every
+     * decision waits for it ({@link #awaitPolicy()}): nothing is validated under a policy not yet checked.
+     */
+    private volatile FutureTask<PolicyRecord.Policy> policyAtStart;
+    private final Object policyLock = new Object();
+
     @Activate
     void activate(BundleContext context, ValidationLimits limits) {
         this.context = context;
-        this.policyRecord = new PolicyRecord(DataFolder.file(context, "policy.json"), seal);
-        configure(limits, policyRecord.atStart(PolicyRecord.Policy.of(limits)));
+        this.limits = limits;
+        PolicyRecord record = new PolicyRecord(DataFolder.file(context, "policy.json"), seal);
+        this.policyRecord = record;
+        FutureTask<PolicyRecord.Policy> reading = new FutureTask<>(() -> record.atStart(PolicyRecord.Policy.of(limits)));
+        policyAtStart = reading;
+        Thread thread = new Thread(reading, "milkbottle-policy-at-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Applies the policy read at start, waiting for it while it is being read. */
+    private void awaitPolicy() {
+        if (policyAtStart == null) {
+            return;
+        }
+        synchronized (policyLock) {
+            FutureTask<PolicyRecord.Policy> reading = policyAtStart;
+            if (reading == null) {
+                return;
+            }
+            try {
+                configure(limits, reading.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the trust policy was being read", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("the trust policy could not be read", e.getCause());
+            }
+            policyAtStart = null;
+        }
     }
 
     @Override
     public String policyProblem() {
+        awaitPolicy();
         PolicyRecord record = policyRecord;
         return record == null ? null : record.problem();
     }
@@ -198,6 +239,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     /** A change made through ConfigurationAdmin while the runtime runs: accepted and sealed. */
     @Modified
     void modified(ValidationLimits limits) {
+        awaitPolicy(); // the start's reading first, so that it cannot land after this change
         PolicyRecord.Policy delivered = PolicyRecord.Policy.of(limits);
         if (policyRecord != null) {
             policyRecord.accepted(delivered);
@@ -315,6 +357,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
 
     @Override
     public ValidationReport validate(Path jar, Provenance provenance) {
+        awaitPolicy();
         String subject = provenance.source();
         String sha = sha256(jar);
         ValidationLimits current = limits;
@@ -353,6 +396,7 @@ public class ValidatorImpl implements Validator, BundleValidator {
     private ValidationReport check(PluginArchive archive, String subject, String sha, long bundleId,
             SignatureCheck.Result signature, Provenance provenance, CollectedFindings collected,
             BooleanSupplier unchanged) {
+        awaitPolicy();
         ContentFindings.Rules rules = builtIn;
         ContentFindings.Result content = contentFindings.of(sha, rules, () -> {
             CollectedFindings found = new CollectedFindings();

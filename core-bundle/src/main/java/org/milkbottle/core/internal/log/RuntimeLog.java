@@ -114,7 +114,8 @@ public class RuntimeLog {
         FileSettings settings = new FileSettings(Math.max(16, config.maxFileKilobytes()) * 1024L,
                 Math.max(1, config.maxFiles()), "json".equalsIgnoreCase(config.format().strip()));
         synchronized (this) {
-            if (!settings.equals(fileSettings)) {
+            // null first: a record's equals is bootstrapped on its first call (~20 ms before the first prompt)
+            if (fileSettings == null || !fileSettings.equals(settings)) {
                 // the old handler closes first: while it holds milkbottle.0.log's lock, a new one would write to
                 // another name (milkbottle.0.log.1)
                 if (file != null) {
