@@ -437,28 +437,84 @@ public class LauncherIT {
         assertEquals(0, run("-c", "mb:list").exit());
         Path framework = workdir.resolve("data/framework");
         Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
+        Path fragment = TestBundles.library("planted.fragment", "1.0.0")
+                .header("Fragment-Host", "org.milkbottle.validation").writeTo(workdir, "fragment.jar");
         // written straight into Felix's cache, the way a plugin allowed to write files could: one under a location
-        // of the runtime's own (jar/...), which the launcher does not ship; one at start level 1, persistently
-        // started, among the runtime's bundles - ahead of recovery and of the validator's first look
-        plant(framework.resolve("bundle901"), 901, "jar/hello-1.0.0.jar", hello);
-        plant(framework.resolve("bundle902"), 902, hello.toUri().toString(), hello);
+        // of the runtime's own (jar/...) that the launcher does not ship; a second bundle at a shipped location;
+        // one at start level 1, persistently started, among the runtime's bundles - ahead of recovery and of the
+        // validator's first look; and a fragment of the validation bundle
+        plant(framework.resolve("bundle901"), 901, "jar/hello-1.0.0.jar", hello, 1);
+        plant(framework.resolve("bundle902"), 902, hello.toUri().toString(), hello, 1);
+        plant(framework.resolve("bundle903"), 903, "jar/" + Path.of(cachedRuntimeBundleLocation("jar/core-bundle")).getFileName(),
+                hello, 1);
+        plant(framework.resolve("bundle904"), 904, fragment.toUri().toString(), fragment, 2);
 
         Run after = run("-c", "lb -s");
         assertEquals(after.toString(), 0, after.exit());
         assertTrue(after.toString(), after.err().contains("bundle 902") && after.err().contains("moved to the plugins' level 2"));
+        assertTrue(after.toString(), after.err().contains("bundle 901 at jar/hello-1.0.0.jar is not one the launcher ships")
+                && after.err().contains("claim the runtime's location jar/core-bundle"));
+        assertTrue("the fragment did not attach to the validation bundle: " + after,
+                after.out().lines().anyMatch(l -> l.contains("planted.fragment") && l.contains("Installed")));
         Run list = run("-c", "lb -l");
-        assertFalse("the bundle planted under a runtime location is gone: " + list, list.out().contains("jar/hello-1.0.0.jar"));
+        assertFalse("the bundles planted under runtime locations are gone: " + list,
+                list.out().contains("jar/hello-1.0.0.jar") || list.out().contains("bundle903"));
+        assertEquals("the runtime's own core is still the one shipped: " + list, 1,
+                list.out().lines().filter(l -> l.contains("jar/core-bundle")).count());
         String info = Files.readString(framework.resolve("bundle902/bundle.info"), StandardCharsets.ISO_8859_1);
-        assertEquals("the other one waits at the plugins' level: " + info, "2", info.split("\n")[3].trim());
+        assertEquals("the other one waits at the plugins' level: " + info, "2", info.split("\\n")[3].trim());
     }
 
-    private static void plant(Path folder, long id, String location, Path jar) throws IOException {
+    @Test
+    public void aRuntimeBundlesRevisionRedirectedOrShadowedInTheCacheIsWrittenAgain() throws Exception {
+        assertEquals(0, run("-c", "mb:list").exit());
+        Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
+        // the validation bundle's revision made to point at another jar, its bundle.jar left as shipped
+        Path validation = cachedRuntimeBundle("jar/validation-bundle").getParent();
+        Files.writeString(validation.resolve("revision.location"), "reference:" + hello.toUri(), StandardCharsets.ISO_8859_1);
+        // the core: a revision folder that Felix picks (refresh count 0) next to one that only looks newer
+        Path goodCore = cachedRuntimeBundle("jar/core-bundle");
+        Path core = goodCore.getParent().getParent();
+        Path shadow = Files.createDirectories(core.resolve("version0.7"));
+        Files.copy(hello, shadow.resolve("bundle.jar"));
+        Files.writeString(shadow.resolve("revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
+        Path decoy = Files.createDirectories(core.resolve("version1.0"));
+        Files.copy(goodCore, decoy.resolve("bundle.jar"));
+        Files.writeString(decoy.resolve("revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
+
+        Run after = run("-c", "mb:list");
+        assertEquals(after.toString(), 0, after.exit());
+        assertTrue(after.toString(), after.err().contains("jar/validation-bundle") && after.err().contains("jar/core-bundle")
+                && after.err().contains("behind the runtime's back"));
+        Run again = run("-c", "lb -s");
+        assertEquals(again.toString(), 0, again.exit());
+        assertFalse("nothing to say once the copies are right: " + again, again.err().contains("behind the runtime's back"));
+        assertTrue(again.toString(), again.out().lines().anyMatch(l -> l.contains("org.milkbottle.core") && l.contains("Active"))
+                && again.out().lines().anyMatch(l -> l.contains("org.milkbottle.validation") && l.contains("Active")));
+    }
+
+    private static void plant(Path folder, long id, String location, Path jar, int level) throws IOException {
         Files.createDirectories(folder.resolve("version0.0"));
         Files.copy(jar, folder.resolve("version0.0/bundle.jar"));
         Files.writeString(folder.resolve("version0.0/revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
         // Felix's bundle.info: id, location, persistent state (32: started), start level, last modified, refreshes
-        Files.writeString(folder.resolve("bundle.info"), id + "\n" + location + "\n32\n1\n" + System.currentTimeMillis()
+        Files.writeString(folder.resolve("bundle.info"), id + "\n" + location + "\n32\n" + level + "\n" + System.currentTimeMillis()
                 + "\n0\n", StandardCharsets.ISO_8859_1);
+    }
+
+    private String cachedRuntimeBundleLocation(String locationPrefix) throws IOException {
+        try (var folders = Files.list(workdir.resolve("data/framework"))) {
+            for (Path folder : folders.toList()) {
+                Path info = folder.resolve("bundle.info");
+                if (Files.isRegularFile(info)) {
+                    String location = Files.readAllLines(info, StandardCharsets.ISO_8859_1).get(1);
+                    if (location.startsWith(locationPrefix)) {
+                        return location;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no cached bundle at " + locationPrefix);
     }
 
     private Path cachedRuntimeBundle(String locationPrefix) throws IOException {

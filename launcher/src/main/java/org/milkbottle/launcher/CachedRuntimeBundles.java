@@ -1,25 +1,28 @@
 package org.milkbottle.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
+import org.apache.felix.framework.BundleRevisionImpl;
+import org.apache.felix.framework.cache.Content;
+import org.apache.felix.framework.cache.JarContent;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleRevision;
+
 /**
- * Finds, before the framework starts, the runtime bundles whose copy in the framework cache is not the jar the
- * launcher ships. Felix runs a bundle from its cached copy: one changed behind the runtime's back (by a plugin that
- * may write files, say) would run at the next start with the runtime's own rights, and a launcher of a newer build
- * ships other jars. Each cached jar is compared byte for byte with the shipped one (the bndrun stores them
- * uncompressed, {@code -compression: STORE}, so this is two plain reads) and {@link RuntimeFramework} updates every
- * bundle found different from the shipped jar: complete whatever changed the copy, without a digest to trust.
+ * Whether an installed runtime bundle runs the jar the launcher ships. Felix runs a bundle from its cache
+ * ({@code data/framework}), which a plugin allowed to write files can reach: a copy changed there, a revision folder
+ * added, a {@code revision.location} pointing elsewhere would all run at the next start with the runtime's own
+ * rights. So the question is asked of Felix itself, after it has read its cache: the content of the revision it
+ * will run must be a plain jar inside the cache, byte for byte the shipped one (the bndrun stores them
+ * uncompressed, {@code -compression: STORE}, so this is two plain reads). Anything else — another file, a folder, a
+ * reference outside the cache — is not the shipped jar, and {@link RuntimeBundleSync} updates the bundle from it.
  * Comparing costs a fraction of hashing: the start scripts run the JVM without its C2 compiler, and with it without
  * the JDK's SHA-256 intrinsic (~22 MB hashed took 0.2 s there, compared ~30 ms).
  */
@@ -31,59 +34,28 @@ final class CachedRuntimeBundles {
     }
 
     /**
-     * @param storage the framework cache ({@code org.osgi.framework.storage})
-     * @param launcher the exported jar this runs from
-     * @return the locations ({@code jar/…}) of the cached runtime bundles that differ from the shipped jars; a
-     *         cached bundle the launcher does not ship (a plugin) is not looked at
+     * @param bundle an installed bundle at a shipped location
+     * @param storage the framework cache
+     * @return whether Felix will run exactly {@code shipped} for it
      */
-    static Set<String> differing(Path storage, JarFile launcher) throws IOException {
-        Set<String> differing = new HashSet<>();
-        if (!Files.isDirectory(storage)) {
-            return differing;
+    static boolean runsShipped(Bundle bundle, Path storage, JarFile launcher, ZipEntry shipped) throws IOException {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (!(revision instanceof BundleRevisionImpl felix)) {
+            return false;
         }
-        try (DirectoryStream<Path> bundles = Files.newDirectoryStream(storage, "bundle*")) {
-            for (Path bundle : bundles) {
-                Path info = bundle.resolve("bundle.info");
-                if (!Files.isRegularFile(info)) {
-                    continue;
-                }
-                List<String> lines = Files.readAllLines(info, StandardCharsets.ISO_8859_1);
-                if (lines.size() < 2) {
-                    continue;
-                }
-                String location = lines.get(1).trim();
-                ZipEntry shipped = launcher.getEntry(location);
-                if (shipped == null || shipped.isDirectory()) {
-                    continue; // not a runtime bundle: a plugin, or the framework itself
-                }
-                Path cached = newestRevision(bundle);
-                if (cached == null || !sameBytes(launcher, shipped, cached)) {
-                    differing.add(location);
-                }
-            }
+        Content content = felix.getContent();
+        if (!(content instanceof JarContent jar)) {
+            return false; // a folder, or nothing Felix made from a jar of its own
         }
-        return differing;
-    }
-
-    private static Path newestRevision(Path bundle) throws IOException {
-        // Felix names revisions versionREFRESH.REVISION (version0.0, version0.1, version1.0, …)
-        Path newest = null;
-        long newestRank = -1;
-        try (DirectoryStream<Path> revisions = Files.newDirectoryStream(bundle, "version*")) {
-            for (Path revision : revisions) {
-                String[] parts = revision.getFileName().toString().substring("version".length()).split("\\.");
-                try {
-                    long rank = Long.parseLong(parts[0]) * 1_000_000 + (parts.length > 1 ? Long.parseLong(parts[1]) : 0);
-                    if (rank > newestRank && Files.isRegularFile(revision.resolve("bundle.jar"))) {
-                        newestRank = rank;
-                        newest = revision.resolve("bundle.jar");
-                    }
-                } catch (NumberFormatException e) {
-                    // not a revision folder
-                }
-            }
+        File file = jar.getFile();
+        if (file == null) {
+            return false;
         }
-        return newest;
+        Path path = file.toPath().toAbsolutePath().normalize();
+        if (!path.startsWith(storage.toAbsolutePath().normalize()) || !Files.isRegularFile(path)) {
+            return false; // a reference to a jar outside the cache can change at any time
+        }
+        return sameBytes(launcher, shipped, path);
     }
 
     private static boolean sameBytes(JarFile jar, ZipEntry shipped, Path cached) throws IOException {

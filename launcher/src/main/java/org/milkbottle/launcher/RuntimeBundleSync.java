@@ -48,8 +48,8 @@ final class RuntimeBundleSync {
     /**
      * @param pluginLevel the lowest start level of a bundle the launcher does not ship ({@code felix.startlevel.bundle})
      */
-    static void synchronize(BundleContext context, List<ShippedBundles> shipped, JarFile launcher,
-            Set<String> differing, Path storage, int pluginLevel) throws IOException, BundleException {
+    static void synchronize(BundleContext context, List<ShippedBundles> shipped, JarFile launcher, Path storage,
+            int pluginLevel) throws IOException, BundleException {
         Manifest manifest = launcher.getManifest();
         Properties record = readRecord(storage);
         boolean recordChanged = false;
@@ -66,7 +66,7 @@ final class RuntimeBundleSync {
                 try (InputStream in = launcher.getInputStream(entry)) {
                     installed = context.installBundle(bundle.location(), in);
                 }
-            } else if (differing.contains(bundle.location())) {
+            } else if (!CachedRuntimeBundles.runsShipped(installed, storage, launcher, entry)) {
                 if (digest != null && digest.equals(record.getProperty(bundle.location()))) {
                     System.err.println("milkbottle: warning: the framework cache's copy of the runtime bundle "
                             + bundle.location() + " was changed behind the runtime's back; it is written again from "
@@ -90,11 +90,17 @@ final class RuntimeBundleSync {
         }
         for (Bundle installed : context.getBundles()) {
             String location = installed.getLocation();
-            if (installed.getBundleId() == 0 || locations.contains(location)) {
+            if (installed.getBundleId() == 0) {
                 continue;
             }
+            if (locations.contains(location)) {
+                continue; // the one runtime bundle at its location (dropDuplicates), checked above
+            }
             if (location.startsWith(PREFIX)) {
-                installed.uninstall(); // a runtime location the launcher does not ship: an older build's, or planted
+                // a runtime location the launcher does not ship: an older build's, or planted
+                System.err.println("milkbottle: warning: bundle " + installed.getBundleId() + " at " + location
+                        + " is not one the launcher ships; it is uninstalled.");
+                installed.uninstall();
                 recordChanged |= record.remove(location) != null;
                 continue;
             }
@@ -110,6 +116,51 @@ final class RuntimeBundleSync {
         }
         if (recordChanged) {
             writeRecord(storage, record);
+        }
+    }
+
+    /**
+     * Before Felix reads its cache: removes every cache folder at a shipped location that another folder claims too.
+     * Felix keeps one bundle per location but loads every folder, the last one read winning the location, so a
+     * second folder written in under a runtime bundle's location would be taken for it (and uninstalling either
+     * through Felix afterwards leaves its maps inconsistent). Both go; the shipped jar is installed afresh.
+     */
+    static void dropDuplicates(Path storage, List<ShippedBundles> shipped) throws IOException {
+        if (!Files.isDirectory(storage)) {
+            return;
+        }
+        Set<String> locations = new HashSet<>();
+        shipped.forEach(bundle -> locations.add(bundle.location()));
+        java.util.Map<String, List<Path>> byLocation = new java.util.HashMap<>();
+        try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(storage, "bundle*")) {
+            for (Path folder : folders) {
+                Path info = folder.resolve("bundle.info");
+                if (!Files.isRegularFile(info)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(info, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (lines.size() > 1 && locations.contains(lines.get(1).trim())) {
+                    byLocation.computeIfAbsent(lines.get(1).trim(), l -> new java.util.ArrayList<>()).add(folder);
+                }
+            }
+        }
+        for (java.util.Map.Entry<String, List<Path>> entry : byLocation.entrySet()) {
+            if (entry.getValue().size() > 1) {
+                System.err.println("milkbottle: warning: " + entry.getValue().size() + " bundles in the framework cache "
+                        + "claim the runtime's location " + entry.getKey() + " " + entry.getValue()
+                        + "; all are removed and the shipped jar is installed again.");
+                for (Path folder : entry.getValue()) {
+                    deleteTree(folder);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.milkbottle.launcher;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -9,8 +8,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.jar.JarFile;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -21,6 +18,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 
@@ -49,6 +47,7 @@ final class RuntimeFramework {
 
     private final Object mainRegistered = new Object();
     private volatile boolean stopping;
+    private volatile Framework framework;
 
     private RuntimeFramework() {
     }
@@ -59,8 +58,31 @@ final class RuntimeFramework {
      * @param jar the exported jar, which carries the runtime's bundles under {@code jar/}
      * @return the process's exit status
      */
-    static int run(String[] args, Properties settings, Path jar) throws Exception {
-        return new RuntimeFramework().launch(args, settings, jar);
+    static int run(String[] args, Properties settings, Path jar) {
+        RuntimeFramework launcher = new RuntimeFramework();
+        try {
+            return launcher.launch(args, settings, jar);
+        } catch (Exception | LinkageError e) {
+            // a framework left running (its dispatch thread is not a daemon) would keep the process alive
+            System.err.println("milkbottle: cannot start: " + e + ". Run it again; if this persists, move data/framework "
+                    + "aside (the framework cache: plugins are installed again from data/milkbottle).");
+            launcher.stopQuietly();
+            return FAILED;
+        }
+    }
+
+    private void stopQuietly() {
+        Framework started = framework;
+        if (started == null) {
+            return;
+        }
+        stopping = true;
+        try {
+            started.stop();
+            started.waitForStop(10_000);
+        } catch (Exception | LinkageError e) {
+            System.err.println("milkbottle: stopping the framework failed too: " + e);
+        }
     }
 
     private int launch(String[] args, Properties settings, Path jar) throws Exception {
@@ -69,18 +91,17 @@ final class RuntimeFramework {
         Path storage = Path.of(configuration.get(Constants.FRAMEWORK_STORAGE));
         List<ShippedBundles> shipped = ShippedBundles.from(settings);
         Framework framework = new FrameworkFactory().newFramework(configuration);
+        this.framework = framework;
         try (JarFile launcher = new JarFile(jar.toFile(), false)) {
-            // the comparison reads the cached jars while Felix reads their manifests: both only read
-            FutureTask<Set<String>> differing = new FutureTask<>(() -> CachedRuntimeBundles.differing(storage, launcher));
-            Thread compare = new Thread(differing, "milkbottle-compare-runtime-bundles");
-            compare.start();
+            RuntimeBundleSync.dropDuplicates(storage, shipped);
             framework.init();
             StartTrace.phase(trace, "framework initialised (its cache read)");
-            RuntimeBundleSync.synchronize(framework.getBundleContext(), shipped, launcher, await(differing), storage,
+            RuntimeBundleSync.synchronize(framework.getBundleContext(), shipped, launcher, storage,
                     pluginLevel(configuration));
             StartTrace.phase(trace, "runtime bundles compared and synchronised");
         }
         BundleContext context = framework.getBundleContext();
+        context.registerService(ResolverHookFactory.class, new RuntimeWiringHook(runtimeIds(context, shipped)), null);
         resolveTogether(framework, shipped, 1);
         StartTrace.phase(trace, "level-1 bundles resolved");
         Hashtable<String, Object> launcherProperties = new Hashtable<>();
@@ -144,23 +165,23 @@ final class RuntimeFramework {
         framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
     }
 
+    private static Set<Long> runtimeIds(BundleContext context, List<ShippedBundles> shipped) {
+        Set<Long> ids = new java.util.HashSet<>();
+        for (ShippedBundles bundle : shipped) {
+            Bundle installed = context.getBundle(bundle.location());
+            if (installed != null) {
+                ids.add(installed.getBundleId());
+            }
+        }
+        return ids;
+    }
+
     /** The start level of bundles the launcher does not ship: Felix's initial level, 2 in the bndrun. */
     private static int pluginLevel(Map<String, String> configuration) {
         try {
             return Math.max(2, Integer.parseInt(configuration.getOrDefault("felix.startlevel.bundle", "2").trim()));
         } catch (NumberFormatException e) {
             return 2;
-        }
-    }
-
-    private static Set<String> await(FutureTask<Set<String>> differing) throws IOException, InterruptedException {
-        try {
-            return differing.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("comparing the cached runtime bundles failed", e.getCause());
         }
     }
 
@@ -172,6 +193,9 @@ final class RuntimeFramework {
                 configuration.put(key, settings.getProperty(key));
             }
         }
+        // No framework extension ever runs here (docs/security.md: nobody may extend system.bundle), and Felix would
+        // load one from its cache during init(), before the launcher has looked at anything
+        configuration.put("felix.extensions.disable", "true");
         configuration.put(Constants.FRAMEWORK_STORAGE,
                 Path.of(settings.getProperty(Constants.FRAMEWORK_STORAGE, "data/framework")).toAbsolutePath().toString());
         String packages = settings.getProperty("launch.system.packages");
