@@ -42,10 +42,15 @@ public class LauncherIT {
     }
 
     private ProcessBuilder java(String... args) {
-        return java(List.of(), args);
+        return java(workdir, List.of(), args);
     }
 
     private ProcessBuilder java(List<String> jvmOptions, String... args) {
+        return java(workdir, jvmOptions, args);
+    }
+
+    /** The exported runtime started in {@code workdir}, as a user starts it. */
+    static ProcessBuilder java(Path workdir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String coverageAgent = System.getProperty("milkbottle.it.jacoco.agent", "");
@@ -66,9 +71,14 @@ public class LauncherIT {
     }
 
     private Run run(List<String> jvmOptions, String... args) throws Exception {
+        return run(workdir, jvmOptions, args);
+    }
+
+    /** Runs the exported runtime in {@code workdir} to its end (at most 120 s). */
+    static Run run(Path workdir, List<String> jvmOptions, String... args) throws Exception {
         Path out = workdir.resolve("out.txt");
         Path err = workdir.resolve("err.txt");
-        Process process = java(jvmOptions, args).redirectOutput(out.toFile()).redirectError(err.toFile())
+        Process process = java(workdir, jvmOptions, args).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -379,158 +389,6 @@ public class LauncherIT {
         assertEquals(Files.readString(workdir.resolve("node.txt")), 143, node.exitValue());
         assertTrue("the plugin's stop ran", Files.exists(markers.resolve("stops"))
                 && Files.readString(markers.resolve("stops")).contains("recorded 1.0.0"));
-    }
-
-    @Test
-    public void aRuntimeBundleChangedInTheFrameworkCacheIsWrittenAgainFromTheLauncher() throws Exception {
-        assertEquals(0, run("-c", "mb:list").exit());
-        Path cached = null;
-        try (var folders = Files.list(workdir.resolve("data/framework"))) {
-            for (Path folder : folders.toList()) {
-                Path info = folder.resolve("bundle.info");
-                if (Files.isRegularFile(info) && Files.readString(info, StandardCharsets.ISO_8859_1)
-                        .contains("jar/validation-bundle")) {
-                    cached = folder.resolve("version0.0/bundle.jar");
-                }
-            }
-        }
-        assertTrue("the validation bundle's cached jar", cached != null && Files.isRegularFile(cached));
-        byte[] shipped = Files.readAllBytes(cached);
-        // what a plugin allowed to write files could do: put other code in the runtime's own bundle
-        Files.copy(Path.of(System.getProperty("milkbottle.hello.bundle")), cached,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-        Run after = run("-c", "mb:list");
-        assertEquals(after.toString(), 0, after.exit());
-        assertTrue(after.toString(), after.err().contains("jar/validation-bundle")
-                && after.err().contains("was changed behind the runtime's back"));
-        try (var revisions = Files.walk(cached.getParent().getParent(), 2)) {
-            List<Path> jars = revisions.filter(p -> p.getFileName().toString().equals("bundle.jar")).toList();
-            assertEquals(jars.toString(), 1, jars.size());
-            assertTrue("the shipped jar is back", java.util.Arrays.equals(shipped, Files.readAllBytes(jars.get(0))));
-        }
-    }
-
-    @Test
-    public void aRuntimeBundleChangedInPlaceKeepingItsSizeAndTimeIsWrittenAgain() throws Exception {
-        assertEquals(0, run("-c", "mb:list").exit());
-        // H2 starts at level 3, after the prompt: it is checked before the framework starts all the same
-        Path cached = cachedRuntimeBundle("jar/h2-");
-        byte[] shipped = Files.readAllBytes(cached);
-        byte[] changed = shipped.clone();
-        changed[changed.length / 2] ^= 0x5a; // one byte in the middle: same size, and the time is put back
-        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(cached);
-        Files.write(cached, changed);
-        Files.setLastModifiedTime(cached, time);
-
-        Run after = run("-c", "mb:list");
-        assertEquals(after.toString(), 0, after.exit());
-        assertTrue(after.toString(), after.err().contains("jar/h2-") && after.err().contains("behind the runtime's back"));
-        Path now = cachedRuntimeBundle("jar/h2-");
-        assertTrue("the shipped jar is back", java.util.Arrays.equals(shipped, Files.readAllBytes(now)));
-        Run again = run("-c", "mb:list");
-        assertFalse("nothing to say once the copy is right: " + again, again.err().contains("behind the runtime's back"));
-    }
-
-    @Test
-    public void bundlesPlantedInTheFrameworkCacheNeitherPassForTheRuntimesNorStartBeforeIt() throws Exception {
-        assertEquals(0, run("-c", "mb:list").exit());
-        Path framework = workdir.resolve("data/framework");
-        Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
-        Path fragment = TestBundles.library("planted.fragment", "1.0.0")
-                .header("Fragment-Host", "org.milkbottle.validation").writeTo(workdir, "fragment.jar");
-        // written straight into Felix's cache, the way a plugin allowed to write files could: one under a location
-        // of the runtime's own (jar/...) that the launcher does not ship; a second bundle at a shipped location;
-        // one at start level 1, persistently started, among the runtime's bundles - ahead of recovery and of the
-        // validator's first look; and a fragment of the validation bundle
-        plant(framework.resolve("bundle901"), 901, "jar/hello-1.0.0.jar", hello, 1);
-        plant(framework.resolve("bundle902"), 902, hello.toUri().toString(), hello, 1);
-        plant(framework.resolve("bundle903"), 903, "jar/" + Path.of(cachedRuntimeBundleLocation("jar/core-bundle")).getFileName(),
-                hello, 1);
-        plant(framework.resolve("bundle904"), 904, fragment.toUri().toString(), fragment, 2);
-
-        Run after = run("-c", "lb -s");
-        assertEquals(after.toString(), 0, after.exit());
-        assertTrue(after.toString(), after.err().contains("bundle 902") && after.err().contains("moved to the plugins' level 2"));
-        assertTrue(after.toString(), after.err().contains("bundle 901 at jar/hello-1.0.0.jar is not one the launcher ships")
-                && after.err().contains("claim the runtime's location jar/core-bundle"));
-        assertTrue("the fragment did not attach to the validation bundle: " + after,
-                after.out().lines().anyMatch(l -> l.contains("planted.fragment") && l.contains("Installed")));
-        Run list = run("-c", "lb -l");
-        assertFalse("the bundles planted under runtime locations are gone: " + list,
-                list.out().contains("jar/hello-1.0.0.jar") || list.out().contains("bundle903"));
-        assertEquals("the runtime's own core is still the one shipped: " + list, 1,
-                list.out().lines().filter(l -> l.contains("jar/core-bundle")).count());
-        String info = Files.readString(framework.resolve("bundle902/bundle.info"), StandardCharsets.ISO_8859_1);
-        assertEquals("the other one waits at the plugins' level: " + info, "2", info.split("\\n")[3].trim());
-    }
-
-    @Test
-    public void aRuntimeBundlesRevisionRedirectedOrShadowedInTheCacheIsWrittenAgain() throws Exception {
-        assertEquals(0, run("-c", "mb:list").exit());
-        Path hello = Path.of(System.getProperty("milkbottle.hello.bundle"));
-        // the validation bundle's revision made to point at another jar, its bundle.jar left as shipped
-        Path validation = cachedRuntimeBundle("jar/validation-bundle").getParent();
-        Files.writeString(validation.resolve("revision.location"), "reference:" + hello.toUri(), StandardCharsets.ISO_8859_1);
-        // the core: a revision folder that Felix picks (refresh count 0) next to one that only looks newer
-        Path goodCore = cachedRuntimeBundle("jar/core-bundle");
-        Path core = goodCore.getParent().getParent();
-        Path shadow = Files.createDirectories(core.resolve("version0.7"));
-        Files.copy(hello, shadow.resolve("bundle.jar"));
-        Files.writeString(shadow.resolve("revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
-        Path decoy = Files.createDirectories(core.resolve("version1.0"));
-        Files.copy(goodCore, decoy.resolve("bundle.jar"));
-        Files.writeString(decoy.resolve("revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
-
-        Run after = run("-c", "mb:list");
-        assertEquals(after.toString(), 0, after.exit());
-        assertTrue(after.toString(), after.err().contains("jar/validation-bundle") && after.err().contains("jar/core-bundle")
-                && after.err().contains("behind the runtime's back"));
-        Run again = run("-c", "lb -s");
-        assertEquals(again.toString(), 0, again.exit());
-        assertFalse("nothing to say once the copies are right: " + again, again.err().contains("behind the runtime's back"));
-        assertTrue(again.toString(), again.out().lines().anyMatch(l -> l.contains("org.milkbottle.core") && l.contains("Active"))
-                && again.out().lines().anyMatch(l -> l.contains("org.milkbottle.validation") && l.contains("Active")));
-    }
-
-    private static void plant(Path folder, long id, String location, Path jar, int level) throws IOException {
-        Files.createDirectories(folder.resolve("version0.0"));
-        Files.copy(jar, folder.resolve("version0.0/bundle.jar"));
-        Files.writeString(folder.resolve("version0.0/revision.location"), "inputstream:", StandardCharsets.ISO_8859_1);
-        // Felix's bundle.info: id, location, persistent state (32: started), start level, last modified, refreshes
-        Files.writeString(folder.resolve("bundle.info"), id + "\n" + location + "\n32\n" + level + "\n" + System.currentTimeMillis()
-                + "\n0\n", StandardCharsets.ISO_8859_1);
-    }
-
-    private String cachedRuntimeBundleLocation(String locationPrefix) throws IOException {
-        try (var folders = Files.list(workdir.resolve("data/framework"))) {
-            for (Path folder : folders.toList()) {
-                Path info = folder.resolve("bundle.info");
-                if (Files.isRegularFile(info)) {
-                    String location = Files.readAllLines(info, StandardCharsets.ISO_8859_1).get(1);
-                    if (location.startsWith(locationPrefix)) {
-                        return location;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no cached bundle at " + locationPrefix);
-    }
-
-    private Path cachedRuntimeBundle(String locationPrefix) throws IOException {
-        try (var folders = Files.list(workdir.resolve("data/framework"))) {
-            for (Path folder : folders.toList()) {
-                Path info = folder.resolve("bundle.info");
-                if (Files.isRegularFile(info)
-                        && Files.readAllLines(info, StandardCharsets.ISO_8859_1).get(1).startsWith(locationPrefix)) {
-                    try (var revisions = Files.walk(folder, 2)) {
-                        return revisions.filter(p -> p.getFileName().toString().equals("bundle.jar")).max(
-                                java.util.Comparator.comparing(Path::toString)).orElseThrow();
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no cached bundle at " + locationPrefix);
     }
 
     private Path recorder(String version) throws IOException {
