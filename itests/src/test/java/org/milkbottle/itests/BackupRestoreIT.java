@@ -27,7 +27,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.Before;
-import org.junit.Ignore;
 import org.junit.Test;
 
 /**
@@ -83,12 +82,6 @@ public class BackupRestoreIT {
     private static final String COMPARED = "mb:list; mb:config hello; mb:trust-list; mb:search hello; mb:search mkt";
 
     @Test
-    @Ignore("KNOWN DATA-LOSS BUG, quarantined on 2026-12-02 so that the launcher work can land; fix first next session. "
-            + "The marketplace rows written after its seeds (the token, the publish) vanish from a node's H2 database "
-            + "across restarts: after a SIGKILL on the original (although CHECKPOINT had stored them and the backup "
-            + "holds them), and after a clean stop on the restored copy (they are there in its first run, gone in the "
-            + "next). Suspects: H2's BACKUP TO image of an MVStore file, and H2 2.2.224's recovery of MVStore chunks. "
-            + "Evidence in the closing note of stop 21.")
     public void aBackupTakenWhileADeployInstallRunsRestoresTheSameRuntimeElsewhere() throws Exception {
         Path a = Files.createDirectories(root.resolve("a"));
         Path archive = root.resolve("drill.zip");
@@ -137,10 +130,8 @@ public class BackupRestoreIT {
             while (!attach(a, "mb:list").out().contains("recorded") && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
             }
-            // stopped as a service manager stops it. (Left to close(), a SIGKILL, it has twice lost the token and
-            // the publish from its H2 database, though CHECKPOINT had written them and the backup holds them: a
-            // durability problem of the embedded marketplace under kill -9, to be pinned down in a test of its own.)
-            assertEquals(node.describe(), 143, node.stop());
+            // killed (close() is a SIGKILL): what it acknowledged must outlive that. H2 2.2.224 lost the token and the
+            // publish here, and the restored copy lost them at its second start (EmbeddedDatabaseDurabilityTest)
         }
         LauncherProcess.Result aNow = run(a, "-c", COMPARED + "; mb:history");
         assertEquals(aNow.toString(), 0, aNow.exit());

@@ -128,15 +128,6 @@ final class LauncherProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Stops it as a service manager does (SIGTERM: the framework stops cleanly); its exit status. */
-    int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("still running 60 s after SIGTERM; " + describe());
-        }
-        return process.exitValue();
-    }
-
     boolean isAlive() {
         return process.isAlive();
     }

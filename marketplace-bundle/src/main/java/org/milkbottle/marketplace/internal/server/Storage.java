@@ -38,10 +38,7 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
         Path folder = folder(context, config);
         String url = setting(config.jdbcUrl(), context, "milkbottle.marketplace.jdbc.url");
         Properties properties = new Properties();
-        properties.put(DataSourceFactory.JDBC_URL, url.isBlank()
-                ? "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath()
-                        + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
-                : url);
+        properties.put(DataSourceFactory.JDBC_URL, url.isBlank() ? embeddedUrl(folder) : url);
         String user = setting(config.jdbcUser(), context, "milkbottle.marketplace.jdbc.user");
         if (!user.isBlank()) {
             properties.put(DataSourceFactory.JDBC_USER, user);
@@ -65,6 +62,16 @@ record Storage(Database database, PluginStore store, ArtifactFiles artifacts, In
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The embedded H2 database in {@code folder}/db. It stays open while connections come and go, and closes with the
+     * component (a SHUTDOWN), not at JVM exit. What the marketplace acknowledges is written at once
+     * ({@link Database#persist}).
+     */
+    static String embeddedUrl(Path folder) {
+        return "jdbc:h2:file:" + folder.resolve("db").resolve("marketplace").toAbsolutePath()
+                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** An embedded H2 database closes with its component, not at JVM exit. */

@@ -65,7 +65,10 @@ public final class PluginStore {
     }
 
     public void addToken(String hash, String owner) throws SQLException {
-        update("INSERT INTO tokens (hash, owner, created) VALUES (?, ?, ?)", hash, owner, now());
+        try (Connection connection = database.connect()) {
+            execute(connection, "INSERT INTO tokens (hash, owner, created) VALUES (?, ?, ?)", hash, owner, now());
+            database.persist(connection);
+        }
     }
 
     public Optional<String> tokenOwner(String hash) throws SQLException {
@@ -96,6 +99,7 @@ public final class PluginStore {
                     insertVersion(connection, row);
                     bumpRevision(connection);
                     connection.commit();
+                    database.persist(connection);
                     return;
                 } catch (SQLException e) {
                     connection.rollback();
@@ -191,6 +195,7 @@ public final class PluginStore {
                     }
                     bumpRevision(connection);
                     connection.commit();
+                    database.persist(connection);
                     return;
                 } catch (SQLException e) {
                     connection.rollback();
@@ -351,6 +356,7 @@ public final class PluginStore {
                 try {
                     execute(connection, "INSERT INTO advisories (id, plugin, versions, severity, message, published)"
                             + " VALUES (?, ?, ?, ?, ?, ?)", id, plugin, versions, severity, message, now());
+                    database.persist(connection);
                     return id;
                 } catch (SQLException taken) {
                     // another node took this id at the same moment: try the next
@@ -414,12 +420,6 @@ public final class PluginStore {
             try (ResultSet result = query.executeQuery()) {
                 return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
             }
-        }
-    }
-
-    private void update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.connect()) {
-            execute(connection, sql, parameters);
         }
     }
 
