@@ -134,8 +134,10 @@ public class BackupService {
                     thread.setDaemon(true);
                     return thread;
                 });
-                schedule.scheduleWithFixedDelay(this::scheduled, firstDelay(interval).toMillis(), interval.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                // a backup runs with the settings it was scheduled under: one still running when they change writes
+                // and prunes where it started, not in the next folder
+                schedule.scheduleWithFixedDelay(() -> scheduled(changed), firstDelay(interval).toMillis(),
+                        interval.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -193,25 +195,25 @@ public class BackupService {
 
     /** The folder of backups written without a name: configured, else {@code backups/} beside the data folder. */
     public Path folder() {
-        String configured = config.folder();
+        return folder(config);
+    }
+
+    private Path folder(BackupConfig settings) {
+        String configured = settings.folder();
         return configured.isBlank() ? data.toAbsolutePath().getParent().resolveSibling("backups")
                 : Path.of(configured).toAbsolutePath();
     }
 
-    private void scheduled() {
+    private void scheduled(BackupConfig settings) {
         try {
-            Path target = folder().resolve("milkbottle-scheduled-" + STAMP.format(clock.instant()) + ".zip");
+            Path folder = folder(settings);
+            Path target = folder.resolve("milkbottle-scheduled-" + STAMP.format(clock.instant()) + ".zip");
             Written written = backup(target);
             LOG.log(System.Logger.Level.INFO, "Scheduled backup written to " + written.archive());
-            prune(Math.max(1, config.keep()));
+            prune(folder, Math.max(1, settings.keep()));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The scheduled backup failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Deletes the oldest backups of {@link #folder()} beyond {@code keep}; returns those deleted. */
-    List<Path> prune(int keep) throws IOException {
-        return prune(folder(), keep);
     }
 
     /** Deletes the oldest scheduled backups in {@code folder} beyond {@code keep}; mb:backup's own stay. */
