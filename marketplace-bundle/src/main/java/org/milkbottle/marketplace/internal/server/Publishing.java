@@ -40,6 +40,15 @@ final class Publishing {
         return publishAs(owner(token), jar);
     }
 
+    /** Whether {@code name} {@code version} (an OSGi version) is published here already. */
+    boolean isPublished(String name, String version) throws MarketplaceException {
+        try {
+            return storage.store().has(name, org.osgi.framework.Version.parseVersion(version).toString());
+        } catch (SQLException e) {
+            throw Refusals.unavailable(e);
+        }
+    }
+
     /** Publishes for {@code owner}, whose right to publish was checked by the caller. */
     PublishResult publishAs(String owner, Path jar) throws MarketplaceException {
         try {

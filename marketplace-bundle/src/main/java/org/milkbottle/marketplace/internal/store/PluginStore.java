@@ -75,6 +75,13 @@ public final class PluginStore {
         return queryString("SELECT owner FROM tokens WHERE hash = ?", hash);
     }
 
+    /** Whether {@code name} {@code version} is published (the version as the store writes it). */
+    public boolean has(String name, String version) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return exists(connection, name, version);
+        }
+    }
+
     public Optional<String> owner(String plugin) throws SQLException {
         return queryString("SELECT owner FROM plugins WHERE name = ?", plugin);
     }
