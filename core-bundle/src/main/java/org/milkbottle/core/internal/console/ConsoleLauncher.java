@@ -80,13 +80,14 @@ public class ConsoleLauncher implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Duration stopLimit = Duration.ofSeconds(Long.getLong("milkbottle.shutdownTimeoutSeconds", 30));
         CleanStopOnSignal onSignal = CleanStopOnSignal.install((Framework) context.getBundle(0), stopLimit);
+        ShutdownWatchdog watchdog = new ShutdownWatchdog(stopLimit);
         int status;
         try {
             status = run();
         } finally {
             onSignal.remove();
         }
-        ShutdownWatchdog.arm(status, stopLimit);
+        watchdog.arm(status);
         return status;
     }
 
