@@ -210,7 +210,9 @@ public class BackupService {
             Path target = folder.resolve("milkbottle-scheduled-" + STAMP.format(clock.instant()) + ".zip");
             Written written = backup(target);
             LOG.log(System.Logger.Level.INFO, "Scheduled backup written to " + written.archive());
-            prune(folder, Math.max(1, settings.keep()));
+            // a keep changed meanwhile for the same folder holds at once (a raised keep must not lose backups)
+            int keep = folder.equals(folder()) ? config.keep() : settings.keep();
+            prune(folder, Math.max(1, keep));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The scheduled backup failed: " + e.getMessage(), e);
         }

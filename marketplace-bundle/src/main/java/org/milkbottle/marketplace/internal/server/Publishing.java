@@ -40,10 +40,14 @@ final class Publishing {
         return publishAs(owner(token), jar);
     }
 
-    /** Whether {@code name} {@code version} (an OSGi version) is published here already. */
+    /**
+     * Whether {@code name} {@code version} (an OSGi version) is published here already, its jar included (a node
+     * whose artifacts folder lost a jar gets it back from a publish of the same jar).
+     */
     boolean isPublished(String name, String version) throws MarketplaceException {
         try {
-            return storage.store().has(name, org.osgi.framework.Version.parseVersion(version).toString());
+            return storage.store().sha256(name, org.osgi.framework.Version.parseVersion(version).toString())
+                    .flatMap(storage.artifacts()::find).isPresent();
         } catch (SQLException e) {
             throw Refusals.unavailable(e);
         }

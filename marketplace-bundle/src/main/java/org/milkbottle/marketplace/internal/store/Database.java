@@ -42,12 +42,17 @@ public final class Database {
                     + " (SELECT 1 FROM catalog_revision WHERE id = 1)"),
             List.of("CREATE TABLE IF NOT EXISTS advisories (id VARCHAR(100) PRIMARY KEY, plugin VARCHAR(200) NOT NULL,"
                     + " versions VARCHAR(200) NOT NULL, severity VARCHAR(20) NOT NULL, message VARCHAR NOT NULL,"
-                    + " published TIMESTAMP NOT NULL)"));
+                    + " published TIMESTAMP NOT NULL)"),
+            // changed right before each CHECKPOINT (Database.persist), so that the checkpoint always has something
+            // of its own to write and waits for a write of H2's background thread that may still be under way
+            List.of("CREATE TABLE IF NOT EXISTS write_marker (id INT PRIMARY KEY, n BIGINT NOT NULL)",
+                    "INSERT INTO write_marker (id, n) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM write_marker WHERE id = 1)"));
 
     private final DataSource dataSource;
     private final DataSource direct;
     private final Runnable closePool;
-    private final boolean h2;
+    /** An H2 database whose user may CHECKPOINT: what is acknowledged is written at once ({@link #persist}). */
+    private final boolean checkpoints;
 
     public Database(DataSource dataSource) throws SQLException {
         this(dataSource, dataSource, () -> { });
@@ -64,7 +69,7 @@ public final class Database {
         this.dataSource = pooled;
         this.direct = direct;
         this.closePool = closePool;
-        this.h2 = migrate();
+        this.checkpoints = migrate() && mayCheckpoint();
     }
 
     public Connection connect() throws SQLException {
@@ -73,16 +78,48 @@ public final class Database {
 
     /**
      * Makes what was committed outlive a kill -9 before it is acknowledged (a publish, a token, a rating, an
-     * advisory). H2 writes its commits from a background thread every half second ({@code WRITE_DELAY}), so a
-     * committed row could be lost by a kill in between: {@code CHECKPOINT} writes them now. PostgreSQL's commits
-     * are durable already. (H2's {@code WRITE_DELAY=0} would make every commit durable, but it also stops the
-     * background thread that frees old chunks: publishing 5,000 plugins grew the file to 97 MB, and it stayed so.)
+     * advisory); call it after the commit. H2 writes its commits from a background thread every half second
+     * ({@code WRITE_DELAY}), so a committed row could be lost by a kill in between: {@code CHECKPOINT} writes them
+     * now. It is preceded by a change of its own (the write marker): a checkpoint that finds nothing unsaved returns
+     * at once, even while H2's background thread is still writing the commit it picked up; with a change to write,
+     * the checkpoint's write queues behind that one and waits. The write goes to the operating system, not to the
+     * disk's platter (no fsync): it outlives the process, not a power loss. PostgreSQL commits durably itself (with
+     * its default {@code synchronous_commit=on}). A checkpoint that fails does not undo the commit: it is logged,
+     * and the commit reaches the file with H2's next background write.
+     * (H2's {@code WRITE_DELAY=0} would make every commit durable, but it also stops the background thread that
+     * frees old chunks: publishing 5,000 plugins grew the file to 97 MB, and it stayed so.)
      */
-    public void persist(Connection connection) throws SQLException {
-        if (h2) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
+    public void persist(Connection connection) {
+        if (!checkpoints) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
             }
+            statement.executeUpdate("UPDATE write_marker SET n = n + 1 WHERE id = 1");
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING, "A committed write could "
+                    + "not be written to the database file at once (" + e.getMessage() + "); it is written with H2's "
+                    + "next background write, within a second, unless the runtime is killed before.");
+        }
+    }
+
+    /**
+     * Whether this H2 database's user may run CHECKPOINT (H2 lets only administrators): if not, acknowledged writes
+     * reach the file with H2's background writes, and the log says so once.
+     */
+    private boolean mayCheckpoint() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+            return true;
+        } catch (SQLException e) {
+            System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING, "The marketplace's H2 "
+                    + "user may not CHECKPOINT (" + e.getMessage() + "): what it acknowledges is written within H2's "
+                    + "write delay, and a kill -9 can lose the last second of it. Give the user ADMIN rights to change "
+                    + "that.");
+            return false;
         }
     }
 

@@ -75,10 +75,16 @@ public final class PluginStore {
         return queryString("SELECT owner FROM tokens WHERE hash = ?", hash);
     }
 
-    /** Whether {@code name} {@code version} is published (the version as the store writes it). */
-    public boolean has(String name, String version) throws SQLException {
-        try (Connection connection = database.connect()) {
-            return exists(connection, name, version);
+    /** The SHA-256 of {@code name} {@code version} if it is published (the version as the store writes it). */
+    public Optional<String> sha256(String name, String version) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT sha256 FROM versions WHERE name = ? AND version = ?")) {
+            query.setString(1, name);
+            query.setString(2, version);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
         }
     }
 

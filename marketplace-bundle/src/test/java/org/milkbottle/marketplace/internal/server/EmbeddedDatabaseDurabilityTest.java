@@ -3,7 +3,7 @@ package org.milkbottle.marketplace.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -35,17 +35,25 @@ class EmbeddedDatabaseDurabilityTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         StringBuilder lives = new StringBuilder();
-        for (int life = 1; life <= LIVES; life++) {
-            String end = ENDS.get(random.nextInt(ENDS.size()));
+        for (int life = 1; life <= LIVES + 1; life++) {
+            // the last life only checks what the one before left
+            String end = life > LIVES ? "check" : ENDS.get(random.nextInt(ENDS.size()));
+            Path output = folder.resolve("life-" + life + ".txt");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-cp", classPath(), DurabilityCycle.class.getName(),
-                    folder.toString(), end, Long.toString(random.nextLong())).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("SLF4J:")).collect(Collectors.joining("\n"));
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("life %d did not end", life).isTrue();
-            lives.append(life).append(' ').append(end).append(": ").append(output.strip()).append('\n');
-            assertThat(output).as("seed %d, life %d; the lives so far:%n%s", seed, life, lives).doesNotContain("LOST");
-            assertThat(process.exitValue()).as("seed %d, life %d:%n%s", seed, life, lives).isZero();
+                    folder.resolve("node").toString(), end, Long.toString(random.nextLong()))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("life " + life + " (" + end + ") did not end within 60 s; seed " + seed);
+            }
+            String said = Files.readAllLines(output).stream().filter(line -> !line.startsWith("SLF4J:"))
+                    .collect(Collectors.joining("\n"));
+            lives.append(life).append(' ').append(end).append(" (exit ").append(process.exitValue()).append("): ")
+                    .append(said.strip()).append('\n');
+            assertThat(said).as("seed %d, life %d; the lives so far:%n%s", seed, life, lives).doesNotContain("LOST");
+            assertThat(process.exitValue()).as("seed %d, life %d:%n%s", seed, life, lives)
+                    .isEqualTo(end.equals("kill") ? 137 : 0);
         }
     }
 

@@ -16,14 +16,19 @@ import org.osgi.service.jdbc.DataSourceFactory;
 class JdbcDriversTest {
 
     private static Map.Entry<Map<String, Object>, DataSourceFactory> driver(String driverClass) {
+        return driver(driverClass, "2.4.240 (2025-09-22)");
+    }
+
+    private static Map.Entry<Map<String, Object>, DataSourceFactory> driver(String driverClass, String version) {
         DataSourceFactory factory = (DataSourceFactory) Proxy.newProxyInstance(DataSourceFactory.class.getClassLoader(),
                 new Class<?>[] {DataSourceFactory.class}, (proxy, method, args) -> {
                     if (method.getName().equals("toString")) {
-                        return driverClass;
+                        return driverClass + " " + version;
                     }
                     throw new AssertionError("not called: " + method.getName());
                 });
-        return Map.entry(Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, driverClass), factory);
+        return Map.entry(Map.of(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, driverClass,
+                DataSourceFactory.OSGI_JDBC_DRIVER_VERSION, version), factory);
     }
 
     @Test
@@ -35,6 +40,21 @@ class JdbcDriversTest {
                 .isSameAs(postgres.getValue());
         assertThatThrownBy(() -> JdbcDrivers.factoryFor("jdbc:mysql://db", List.of(h2)))
                 .hasMessageContaining("is neither");
+    }
+
+    @Test
+    void anOlderH2APluginBringsIsPassedOverAndAnH2OlderThanTheFloorIsRefused() {
+        var plugins = driver("org.h2.Driver", "2.2.224 (2023-09-17)");
+        var runtime = driver("org.h2.Driver", "2.4.240 (2025-09-22)");
+        var newer = driver("org.h2.Driver", "2.5.252 (2026-01-01)");
+        assertThat(JdbcDrivers.factoryFor("", List.of(plugins, runtime))).isSameAs(runtime.getValue());
+        assertThat(JdbcDrivers.factoryFor("", List.of(runtime, newer, plugins))).isSameAs(newer.getValue());
+        assertThatThrownBy(() -> JdbcDrivers.factoryFor("", List.of(plugins, driver("org.h2.Driver", "odd"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("(2.2.224 (2023-09-17), odd) are older than 2.4.240");
+        // while only a plugin's old H2 is there, the start waits for the runtime's
+        assertThatThrownBy(() -> JdbcDrivers.awaitFactoryFor("", () -> List.of(plugins), Duration.ofMillis(200)))
+                .hasMessageContaining("older than 2.4.240");
     }
 
     @Test
