@@ -99,6 +99,10 @@ public class FrameworkCacheIT {
         plant(framework.resolve("bundle903"), 903, "jar/" + Path.of(cachedRuntimeBundleLocation("jar/core-bundle")).getFileName(),
                 hello, 1);
         plant(framework.resolve("bundle904"), 904, fragment.toUri().toString(), fragment, 2);
+        // and what an upgrade leaves: a runtime bundle an older launcher shipped (its record names it), gone quietly
+        plant(framework.resolve("bundle905"), 905, "jar/h2-2.2.224.jar", hello, 3);
+        Files.writeString(framework.resolve("milkbottle-runtime-bundles.properties"), "jar/h2-2.2.224.jar=0a1b\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         LauncherIT.Run after = run("-c", "lb -s");
         assertEquals(after.toString(), 0, after.exit());
@@ -110,6 +114,8 @@ public class FrameworkCacheIT {
         LauncherIT.Run list = run("-c", "lb -l");
         assertFalse("the bundles planted under runtime locations are gone: " + list,
                 list.out().contains("jar/hello-1.0.0.jar") || list.out().contains("bundle903"));
+        assertFalse("an older launcher's bundle is uninstalled without a warning: " + after,
+                after.err().contains("jar/h2-2.2.224.jar") || list.out().contains("jar/h2-2.2.224.jar"));
         assertEquals("the runtime's own core is still the one shipped: " + list, 1,
                 list.out().lines().filter(l -> l.contains("jar/core-bundle")).count());
         String info = Files.readString(framework.resolve("bundle902/bundle.info"), StandardCharsets.ISO_8859_1);

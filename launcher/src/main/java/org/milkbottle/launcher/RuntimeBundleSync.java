@@ -97,11 +97,15 @@ final class RuntimeBundleSync {
                 continue; // the one runtime bundle at its location (dropDuplicates), checked above
             }
             if (location.startsWith(PREFIX)) {
-                // a runtime location the launcher does not ship: an older build's, or planted
-                System.err.println("milkbottle: warning: bundle " + installed.getBundleId() + " at " + location
-                        + " is not one the launcher ships; it is uninstalled.");
+                // a runtime location the launcher does not ship: an older launcher's (its record names it: an
+                // upgrade, said nothing of), or planted (warned)
+                boolean shippedBefore = record.remove(location) != null;
+                if (!shippedBefore) {
+                    System.err.println("milkbottle: warning: bundle " + installed.getBundleId() + " at " + location
+                            + " is not one the launcher ships; it is uninstalled.");
+                }
                 installed.uninstall();
-                recordChanged |= record.remove(location) != null;
+                recordChanged |= shippedBefore;
                 continue;
             }
             // Only the runtime's own bundles start before the plugin manager has recovered and the validator runs:
