@@ -16,6 +16,7 @@ import org.milkbottle.validation.api.Provenance;
 import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.api.ValidationReport;
 import org.milkbottle.validation.api.Validator;
+import org.osgi.framework.Version;
 
 /**
  * Publishing: API tokens, and a jar judged by the validator (as the runtimes that install it will judge
@@ -46,7 +47,7 @@ final class Publishing {
      */
     boolean isPublished(String name, String version) throws MarketplaceException {
         try {
-            return storage.store().sha256(name, org.osgi.framework.Version.parseVersion(version).toString())
+            return storage.store().sha256(name, Version.parseVersion(version).toString())
                     .flatMap(storage.artifacts()::find).isPresent();
         } catch (SQLException e) {
             throw Refusals.unavailable(e);

@@ -46,7 +46,8 @@ public final class Database {
             // changed right before each CHECKPOINT (Database.persist), so that the checkpoint always has something
             // of its own to write and waits for a write of H2's background thread that may still be under way
             List.of("CREATE TABLE IF NOT EXISTS write_marker (id INT PRIMARY KEY, n BIGINT NOT NULL)",
-                    "INSERT INTO write_marker (id, n) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM write_marker WHERE id = 1)"));
+                    "INSERT INTO write_marker (id, n) SELECT 1, 0 WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM write_marker WHERE id = 1)"));
 
     private final DataSource dataSource;
     private final DataSource direct;
