@@ -64,21 +64,23 @@ public final class StartGate {
             return;
         }
         long deadline = System.nanoTime() + wait.toNanos();
-        try {
+        try (StartLevelRaise levels = new StartLevelRaise(context)) {
             // Felix raises the framework to its beginning level while it starts; a request made before it is done
             // can race with that climb and be lost (seen: no STARTLEVEL_CHANGED in half the starts). A launcher that
             // assigns the runtime's start levels after the framework started (bnd's did) says when it is done with
             // launcher.ready; the gate waits for that too
             while ((context.getBundle(0).getState() != Bundle.ACTIVE || !launcherReady())
-                    && System.nanoTime() < deadline) {
+                    && !levels.frameworkStopping() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             CountDownLatch done = new CountDownLatch(1);
-            frameworkLevel().setStartLevel(pluginLevel, event -> {
+            if (!levels.raise(pluginLevel, event -> {
                 if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
                     done.countDown();
                 }
-            });
+            })) {
+                return; // the framework stops (or never started): no plugin is to start now
+            }
             long left = Math.max(0, deadline - System.nanoTime());
             if (!done.await(left, TimeUnit.NANOSECONDS) && !isOpen()) {
                 LOG.log(System.Logger.Level.WARNING, "The plugins were still starting after " + wait.toSeconds()

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.milkbottle.core.internal.install.ManagedBundles;
+import org.milkbottle.core.internal.install.StartLevelRaise;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceListener;
@@ -41,6 +42,8 @@ public class RuntimeStages {
     static final Duration IDLE_FALLBACK = Duration.ofSeconds(2);
 
     private final BundleContext context;
+    /** Never raises once the framework has begun to stop (a piped batch ends as the deferred start fires). */
+    private final StartLevelRaise levels;
     private final CountDownLatch started = new CountDownLatch(1);
     /** The plugins have started: the deferred bundles may start. */
     private final AtomicBoolean pluginsUp = new AtomicBoolean();
@@ -54,6 +57,7 @@ public class RuntimeStages {
     @Activate
     public RuntimeStages(BundleContext context) {
         this.context = context;
+        this.levels = new StartLevelRaise(context);
     }
 
     /**
@@ -82,6 +86,7 @@ public class RuntimeStages {
     @Deactivate
     void deactivate() {
         stopped = true;
+        levels.close();
         Thread timer = fallbackTimer;
         if (timer != null) {
             timer.interrupt();
@@ -117,7 +122,9 @@ public class RuntimeStages {
             CountDownLatch levelReached = new CountDownLatch(1);
             try {
                 context.addServiceListener(settling);
-                framework.setStartLevel(target, event -> levelReached.countDown());
+                if (!levels.raise(target, event -> levelReached.countDown())) {
+                    return; // the runtime stops: the deferred bundles are not to start now
+                }
                 if (!levelReached.await(LEVEL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.log(System.Logger.Level.WARNING, "The marketplace and the repository client were still "
                             + "starting after " + LEVEL_WAIT.toSeconds() + " s; commands no longer wait for them.");
