@@ -4,7 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
@@ -16,6 +20,9 @@ import org.apache.felix.service.command.Converter;
  * failure. Used by the batch modes of the console and by the admin socket ({@code --attach}).
  */
 public final class BatchRunner {
+    /** How long the input may stay silent before the shell counts as idle (see {@link #nextLine}). */
+    static final Duration IDLE_AFTER = Duration.ofMillis(100);
+
     private final CommandProcessor processor;
     private final InputStream in;
     private final PrintStream out;
@@ -76,12 +83,27 @@ public final class BatchRunner {
         return 0;
     }
 
-    /** The next line; when none has arrived yet, the shell is idle and the rest of the runtime may start. */
+    /**
+     * The next line; when none has come {@link #IDLE_AFTER} after asking, the shell is idle and the rest of the
+     * runtime may start. Not at once: at the end of a pipe ({@code echo mb:list | milkbottle}) no line is ready
+     * either, the end of input follows straight away, and starting the web server and the database then only made
+     * the runtime's stop wait for them (a one-shot command took ~2.2 s instead of ~1.6 s).
+     */
     private String nextLine(BufferedReader script) throws IOException {
-        if (stages != null && !script.ready()) {
-            stages.shellIdle();
+        if (stages == null || script.ready()) {
+            return script.readLine();
         }
-        return script.readLine();
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        CompletableFuture.runAsync(() -> {
+            if (waiting.get()) {
+                stages.shellIdle();
+            }
+        }, CompletableFuture.delayedExecutor(IDLE_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+        try {
+            return script.readLine();
+        } finally {
+            waiting.set(false);
+        }
     }
 
     private CommandSession session() {

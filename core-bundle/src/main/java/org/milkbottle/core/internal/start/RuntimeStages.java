@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * (bndrun/milkbottle.bndrun). Once the plugins have started (the plugin manager calls {@link #pluginsStarted()}),
  * the framework is raised to the highest level a runtime bundle has, in the background, at the first of: the shell
  * waits for input ({@link #shellIdle()}: the prompt is shown, or the commands piped in so far have run), a command
- * needs those bundles ({@link #awaitStarted}, which waits for them), or {@link #IDLE_FALLBACK} has passed. So the
+ * needs those bundles ({@link #awaitStarted}, which waits for them), or {@link #IDLE_FALLBACK} has passed
+ * ({@value #IDLE_FALLBACK_PROPERTY} sets it). So the
  * first prompt and the first command do not share the machine's cores with starting a web server and a database.
  * Where every runtime bundle is at or below the framework's level already (a test container), there is nothing to
  * raise and the runtime counts as started at once.
@@ -40,6 +41,8 @@ public class RuntimeStages {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
     /** When the deferred bundles start at the latest after the plugins, if no shell and no command asked before. */
     static final Duration IDLE_FALLBACK = Duration.ofSeconds(2);
+    /** The framework (or system) property that sets {@link #IDLE_FALLBACK} in seconds. */
+    static final String IDLE_FALLBACK_PROPERTY = "milkbottle.deferredStartSeconds";
 
     private final BundleContext context;
     /** Never raises once the framework has begun to stop (a piped batch ends as the deferred start fires). */
@@ -72,7 +75,7 @@ public class RuntimeStages {
         }
         Thread fallback = new Thread(() -> {
             try {
-                Thread.sleep(IDLE_FALLBACK.toMillis());
+                Thread.sleep(idleFallback().toMillis());
             } catch (InterruptedException e) {
                 return; // the runtime stops
             }
@@ -181,6 +184,20 @@ public class RuntimeStages {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private Duration idleFallback() {
+        String seconds = context.getProperty(IDLE_FALLBACK_PROPERTY);
+        if (seconds == null || seconds.isBlank()) {
+            return IDLE_FALLBACK;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.trim())));
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, IDLE_FALLBACK_PROPERTY + "=" + seconds + " is not a number of seconds; "
+                    + "the marketplace and the repository client start after " + IDLE_FALLBACK.toSeconds() + " s.");
+            return IDLE_FALLBACK;
         }
     }
 
