@@ -19,6 +19,7 @@ import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.PluginsStarted;
+import org.milkbottle.core.internal.deploy.DeployFolderWatcher;
 import org.milkbottle.core.internal.store.StateFileException;
 import org.milkbottle.core.internal.store.StateFiles;
 import org.milkbottle.core.internal.start.RuntimeStages;
@@ -30,6 +31,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Decides, from the command line the launcher received, how the runtime meets its user: an
@@ -50,6 +52,8 @@ public class ConsoleLauncher implements Callable<Integer> {
     static final int NOT_STARTED = 3;
     /** Exit status when a state file in the data folder is damaged (empty or not what it should hold). */
     static final int DAMAGED_STATE = 4;
+    /** How long a batch waits for the deploy folder's jars, found at start, to be installed before it runs. */
+    private static final Duration DEPLOY_FOLDER_WAIT = Duration.ofSeconds(120);
 
     private final BundleContext context;
     private final CommandProcessor processor;
@@ -63,6 +67,11 @@ public class ConsoleLauncher implements Callable<Integer> {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(osgi.condition.id=" + PluginsStarted.ID + ")")
     private volatile Condition pluginsStarted;
+
+    /** Present while the deploy folder is watched: a batch waits until the folder as found at start is applied. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeployFolderWatcher deployFolder;
 
     @Activate
     public ConsoleLauncher(BundleContext context, @Reference CommandProcessor processor,
@@ -122,6 +131,7 @@ public class ConsoleLauncher implements Callable<Integer> {
                 return 0;
             }
             case BATCH -> {
+                awaitDeployFolder();
                 return runBatch();
             }
             case INTERACTIVE -> {
@@ -165,6 +175,19 @@ public class ConsoleLauncher implements Callable<Integer> {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /**
+     * A batch sees the deploy folder applied: jars dropped in before the start are installed (or refused, with the
+     * reason in the log) before its first command, so that {@code -c mb:list} lists them. An interactive shell shows
+     * its prompt at once and the folder is applied meanwhile.
+     */
+    private void awaitDeployFolder() throws InterruptedException {
+        DeployFolderWatcher watcher = deployFolder;
+        if (watcher != null && !watcher.awaitFirstPass(DEPLOY_FOLDER_WAIT)) {
+            System.err.println("milkbottle: the deploy folder was still being applied after "
+                    + DEPLOY_FOLDER_WAIT.toSeconds() + " s; the commands run now, beside it.");
+        }
     }
 
     private Path historyFile() {

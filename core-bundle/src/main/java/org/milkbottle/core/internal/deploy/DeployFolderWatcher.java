@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.milkbottle.api.InstallRequest;
@@ -42,7 +44,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * half-copied jar is never installed; files whose names start with '.' or end in .part/.tmp/.crdownload
  * are ignored, so tools that copy under a temporary name and rename work too.
  */
-@Component(immediate = true, configurationPid = DeployFolderConfig.PID)
+@Component(immediate = true, configurationPid = DeployFolderConfig.PID, service = DeployFolderWatcher.class)
 @Designate(ocd = DeployFolderConfig.class)
 public class DeployFolderWatcher {
 
@@ -75,6 +77,8 @@ public class DeployFolderWatcher {
     /** SHA-free identity of what was last handed to the manager per file, so a failing file is not retried in a loop. */
     private final Map<Path, FileState> handled = new HashMap<>();
     private volatile boolean running = true;
+    /** Counted down once the folder as found at start has been applied (or there is nothing to watch). */
+    private final CountDownLatch firstPass = new CountDownLatch(1);
     private WatchService watcher;
     private Thread thread;
 
@@ -85,6 +89,7 @@ public class DeployFolderWatcher {
         this.folder = Path.of(configured == null || configured.isBlank() ? "deploy" : configured).toAbsolutePath()
                 .normalize();
         if (!config.enabled()) {
+            firstPass.countDown();
             return;
         }
         Files.createDirectories(folder);
@@ -94,6 +99,16 @@ public class DeployFolderWatcher {
         this.thread = new Thread(this::loop, "milkbottle-deploy-folder");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the jars found in the folder at start have been handed to the plugin
+     * manager (installed, updated or refused with a report) and the plugins whose jars are gone uninstalled.
+     *
+     * @return whether that is done
+     */
+    public boolean awaitFirstPass(Duration limit) throws InterruptedException {
+        return firstPass.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -114,6 +129,7 @@ public class DeployFolderWatcher {
             while (running) {
                 if (pending.isEmpty()) {
                     announceIdle();
+                    firstPass.countDown();
                 }
                 WatchKey key = pending.isEmpty() ? watcher.take()
                         : watcher.poll(Math.max(1, config.quietMillis()), TimeUnit.MILLISECONDS);
@@ -133,6 +149,8 @@ public class DeployFolderWatcher {
             // deactivated
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The deploy folder watcher stopped", e);
+        } finally {
+            firstPass.countDown(); // nobody is to wait for a watcher that has stopped
         }
     }
 

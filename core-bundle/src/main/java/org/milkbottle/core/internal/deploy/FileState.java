@@ -13,7 +13,8 @@ import java.util.zip.ZipFile;
  *
  * @param size bytes when last seen
  * @param modified modification time in milliseconds when last seen
- * @param quietSince {@link System#nanoTime()} when size and time were last seen changing
+ * @param quietSince {@link System#nanoTime()} since when size and time have not changed: when they were last seen
+ *     changing, or earlier by the age of the file's modification time
  */
 record FileState(long size, long modified, long quietSince) {
 
@@ -26,7 +27,11 @@ record FileState(long size, long modified, long quietSince) {
             if (previous != null && previous.size == size && previous.modified == modified) {
                 return previous;
             }
-            return new FileState(size, modified, System.nanoTime());
+            // quiet since its last write, as far as the file's own time says: a file found at start that has not
+            // changed for minutes needs no waiting (a broken one is reported at once, not after brokenAfterMillis),
+            // while a file being written carries the time of its latest write. A time in the future counts as now
+            long age = Math.max(0, System.currentTimeMillis() - modified);
+            return new FileState(size, modified, System.nanoTime() - age * 1_000_000L);
         } catch (IOException e) {
             return null;
         }
