@@ -24,8 +24,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * the framework is raised to the highest level a runtime bundle has, in the background, at the first of: the shell
  * waits for input ({@link #shellIdle()}: the prompt is shown, or the commands piped in so far have run), a command
  * needs those bundles ({@link #awaitStarted}, which waits for them), or {@link #IDLE_FALLBACK} has passed
- * ({@value #IDLE_FALLBACK_PROPERTY} sets it). So the
- * first prompt and the first command do not share the machine's cores with starting a web server and a database.
+ * ({@value #IDLE_FALLBACK_PROPERTY} sets it). So the first prompt and the first command do not share the machine's
+ * cores with starting a web server and a database.
  * Where every runtime bundle is at or below the framework's level already (a test container), there is nothing to
  * raise and the runtime counts as started at once.
  */
