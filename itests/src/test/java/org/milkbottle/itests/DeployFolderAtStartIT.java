@@ -39,6 +39,13 @@ public class DeployFolderAtStartIT {
         assertEquals(first.toString(), 0, first.exit());
         assertTrue(first.toString(), first.out().contains("org.milkbottle.example.hello")
                 && first.out().contains("ACTIVE"));
+        assertTrue(first.toString(), (first.out() + first.err()).contains("Deployed hello.jar"));
+
+        LauncherIT.Run restart = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+
+        assertTrue(restart.toString(), restart.out().contains("org.milkbottle.example.hello"));
+        // the jar is the plugin installed already: it is not deployed again, nor said to be at every start
+        assertFalse(restart.toString(), (restart.out() + restart.err()).contains("Deployed hello.jar"));
 
         Files.delete(deploy.resolve("hello.jar"));
         LauncherIT.Run afterRemoval = LauncherIT.run(workdir, List.of(), "-c", "mb:list");

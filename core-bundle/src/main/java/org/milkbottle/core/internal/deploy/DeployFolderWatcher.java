@@ -23,6 +23,7 @@ import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginManager;
+import org.milkbottle.api.PlannedChange;
 import org.milkbottle.core.internal.install.DeployOwnership;
 import org.milkbottle.perf.api.TaskExecutor;
 import org.milkbottle.validation.api.Validator;
@@ -242,7 +243,9 @@ public class DeployFolderWatcher {
                     manager.uninstall(old, ORIGIN); // the file now holds another plugin
                 }
             }
-            LOG.log(System.Logger.Level.INFO, "Deployed " + file.getFileName());
+            if (result.plan().changes().stream().anyMatch(c -> c.action() != PlannedChange.Action.UNCHANGED)) {
+                LOG.log(System.Logger.Level.INFO, "Deployed " + file.getFileName());
+            } // else the jar found at start is the plugin installed already: nothing to say at every start
         } catch (PluginException e) {
             LOG.log(System.Logger.Level.WARNING, "Deploying " + file.getFileName() + " failed: " + e.getMessage());
         } catch (RuntimeException e) {
