@@ -187,6 +187,7 @@ public class PluginManagerImpl implements PluginManager {
     private void open(Path data, PluginManagerConfig config) {
         this.runtimeVersion = RuntimeCapability.version(context).toString();
         this.store = new ArtifactStore(data.resolve("artifacts"));
+        store.removeLeftovers(); // what requests killed with the runtime had fetched; none can run yet
         this.state = new ManagedState(data);
         this.log = new TransactionLog(data);
         // starts and stops run on the executor with a time limit; what never returns is abandoned, not waited for
@@ -274,15 +275,17 @@ public class PluginManagerImpl implements PluginManager {
     public InstallPlan plan(InstallRequest request) {
         awaitRecovery();
         stages.awaitStarted(startTimeout().multipliedBy(2).plusSeconds(30));
-        RequestPreparation.Prepared prepared = preparation.prepare(request.sources());
-        // a simulation validates as the install would (nothing is recorded): a plan the validator would veto
-        // is not feasible
-        List<String> problems = new ArrayList<>(validationStep().preview(prepared.archives(), request.origin(),
-                request));
-        problems.addAll(prepared.problems());
-        InstallPlan plan = planner().plan(prepared.archives(), managed.everything());
-        problems.addAll(plan.problems());
-        return new InstallPlan(plan.changes(), problems);
+        try (ArtifactStore.Staging staging = store.staging()) { // a simulation keeps nothing it fetched
+            RequestPreparation.Prepared prepared = preparation.prepare(request.sources(), staging);
+            // a simulation validates as the install would (nothing is recorded): a plan the validator would veto
+            // is not feasible
+            List<String> problems = new ArrayList<>(validationStep().preview(prepared.archives(), request.origin(),
+                    request));
+            problems.addAll(prepared.problems());
+            InstallPlan plan = planner().plan(prepared.archives(), managed.everything());
+            problems.addAll(plan.problems());
+            return new InstallPlan(plan.changes(), problems);
+        }
     }
 
     @Override
@@ -293,18 +296,21 @@ public class PluginManagerImpl implements PluginManager {
         }
         String subject = String.join(" ", request.sources());
         InstallPhases phases = new InstallPhases();
-        RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
-                () -> prepare(request.sources(), "install", subject, request.origin()));
-        return withLock(() -> apply("install", subject, request.origin(), prepared, request, phases));
+        try (ArtifactStore.Staging staging = store.staging()) {
+            RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
+                    () -> prepare(request.sources(), "install", subject, request.origin(), staging));
+            return withLock(() -> apply("install", subject, request.origin(), prepared, request, phases, staging));
+        }
     }
 
     /** Fetches and plans; a failure is recorded in history as a refusal, like a veto. */
-    private RequestPreparation.Prepared prepare(List<String> sources, String action, String subject, String origin) {
+    private RequestPreparation.Prepared prepare(List<String> sources, String action, String subject, String origin,
+            ArtifactStore.Staging staging) {
         // plugins named by the repositories: the repository client and the embedded marketplace start after the
         // prompt, and a request right after start-up waits for them
         stages.awaitStarted(startTimeout().multipliedBy(2).plusSeconds(30));
         try {
-            return preparation.prepare(sources);
+            return preparation.prepare(sources, staging);
         } catch (PluginException e) {
             withLock(() -> {
                 transactions.refused(action, subject, origin, e.getMessage());
@@ -329,15 +335,18 @@ public class PluginManagerImpl implements PluginManager {
                                 + "file or URL: mb:update " + plugin + " SOURCE")));
         String subject = bundle.getSymbolicName() + " from " + from;
         InstallPhases phases = new InstallPhases();
-        RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
-                () -> prepare(List.of(from), "update", subject, origin));
-        if (prepared.archives().stream().noneMatch(a -> a.symbolicName().equals(bundle.getSymbolicName()))) {
-            throw new PluginException(from + " contains " + prepared.archives().get(0).symbolicName() + ", not "
-                    + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
+        try (ArtifactStore.Staging staging = store.staging()) {
+            RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
+                    () -> prepare(List.of(from), "update", subject, origin, staging));
+            if (prepared.archives().stream().noneMatch(a -> a.symbolicName().equals(bundle.getSymbolicName()))) {
+                throw new PluginException(from + " contains " + prepared.archives().get(0).symbolicName() + ", not "
+                        + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
+            }
+            boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+            return withLock(() -> apply("update", subject, origin, prepared,
+                    new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace), phases,
+                    staging));
         }
-        boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
-        return withLock(() -> apply("update", subject, origin, prepared,
-                new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace), phases));
     }
 
     @Override
@@ -442,9 +451,9 @@ public class PluginManagerImpl implements PluginManager {
     }
 
     private InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
-            InstallRequest request, InstallPhases phases) {
+            InstallRequest request, InstallPhases phases, ArtifactStore.Staging staging) {
         InstallResult result = new RequestApplier(this::validationStep, planner(), transactions, managed, starter,
-                explainer, this::startTimeout).apply(action, subject, origin, prepared, request, phases);
+                explainer, this::startTimeout).apply(action, subject, origin, prepared, request, phases, staging);
         phases.report(installTimings, prepared.archives().stream().map(BundleArchive::symbolicName).toList());
         return result;
     }

@@ -28,6 +28,7 @@ import org.milkbottle.api.backup.BackupParticipant;
 import org.milkbottle.core.internal.DataDirectory;
 import org.milkbottle.core.internal.config.ConfigurationsFile;
 import org.milkbottle.core.internal.start.RuntimeStages;
+import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.core.internal.store.StateLock;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -297,8 +298,9 @@ public class BackupService {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                if (isClaimed(from.relativize(dir), claimed)) {
-                    return FileVisitResult.SKIP_SUBTREE;
+                if (isClaimed(from.relativize(dir), claimed)
+                        || from.relativize(dir).toString().replace('\\', '/').equals(ArtifactStore.STAGING)) {
+                    return FileVisitResult.SKIP_SUBTREE; // the stagings of requests under way: not installed
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;

@@ -2,7 +2,9 @@ package org.milkbottle.core.internal.install;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.core.internal.PluginManagerConfig;
 import org.milkbottle.validation.api.Provenance;
+import org.milkbottle.core.internal.store.ArtifactSink;
 import org.milkbottle.core.internal.store.ArtifactStore;
 
 /**
@@ -92,19 +95,24 @@ public final class ArtifactFetcher {
 
     /** Fetches {@code source} into the store. */
     public ArtifactStore.Stored fetch(String source) {
+        return fetch(source, store);
+    }
+
+    /** Fetches {@code source} into {@code sink}: a request's staging, or the store. */
+    public ArtifactStore.Stored fetch(String source, ArtifactSink sink) {
         String trimmed = source == null ? "" : source.trim();
         if (trimmed.isEmpty()) {
             throw new PluginException("No source given. Name a jar file, an http(s) URL or mvn:group/artifact/version.");
         }
         if (trimmed.startsWith("mvn:")) {
-            return fromFile(maven.resolve(trimmed), trimmed);
+            return fromFile(maven.resolve(trimmed), trimmed, sink);
         }
         if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
-            return fromUrl(trimmed);
+            return fromUrl(trimmed, sink);
         }
         if (trimmed.startsWith("file:")) {
             try {
-                return fromFile(Path.of(URI.create(trimmed)), trimmed);
+                return fromFile(Path.of(URI.create(trimmed)), trimmed, sink);
             } catch (IllegalArgumentException e) {
                 throw new PluginException("'" + trimmed + "' is not a valid file URL (" + e.getMessage() + ").");
             }
@@ -114,18 +122,18 @@ public final class ArtifactFetcher {
                     + "an http(s) URL, or mvn:group/artifact/version.");
         }
         try {
-            return fromFile(workingDirectory.resolve(trimmed), trimmed);
+            return fromFile(workingDirectory.resolve(trimmed), trimmed, sink);
         } catch (InvalidPathException e) {
             throw new PluginException("'" + trimmed + "' is not a valid file path (" + e.getMessage() + ").");
         }
     }
 
-    private ArtifactStore.Stored fromFile(Path file, String source) {
+    private ArtifactStore.Stored fromFile(Path file, String source, ArtifactSink sink) {
         if (Files.isDirectory(file)) {
             throw new PluginException(source + " is a directory; give the path of a bundle jar.");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return store.put(in, maxBytes);
+            return sink.put(in, maxBytes);
         } catch (NoSuchFileException e) {
             throw new PluginException("File not found: " + file.toAbsolutePath().normalize()
                     + ". Check the path (relative paths start from " + workingDirectory + ").");
@@ -134,7 +142,7 @@ public final class ArtifactFetcher {
         }
     }
 
-    private ArtifactStore.Stored fromUrl(String url) {
+    private ArtifactStore.Stored fromUrl(String url, ArtifactSink sink) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
@@ -148,7 +156,7 @@ public final class ArtifactFetcher {
                     throw new PluginException("Download of " + url + " failed: the server answered HTTP "
                             + response.statusCode() + ". Check the URL.");
                 }
-                return store.put(body, maxBytes); // a partial file is removed by the store
+                return sink.put(body, maxBytes); // a partial file is removed by the sink
             }
         } catch (IOException e) {
             throw new PluginException("Download of " + url + " failed: " + describe(e)
@@ -161,6 +169,13 @@ public final class ArtifactFetcher {
 
     static String describe(IOException e) {
         String message = e.getMessage();
+        if (e instanceof ConnectException) {
+            // the JDK's HTTP client throws it without a message when nothing listens on the port
+            return "could not connect (" + (message == null ? "connection refused" : message) + ")";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + message;
+        }
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -17,12 +17,13 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.store.ArtifactSink;
 import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.validation.api.Provenance;
 import org.osgi.resource.Resource;
 
 /**
- * Brings the repository resources a plan needs into the artifact store — each jar written once, straight
+ * Brings the repository resources a plan needs into the request's staging — each jar written once, straight
  * from its repository, in parallel — and checks each against the SHA-256 its repository's index lists.
  * A jar already in the store (same SHA-256, checked again) is not downloaded at all.
  */
@@ -39,13 +40,17 @@ public final class RepositoryDownloads {
         this.executor = executor;
     }
 
-    /** Fetches every resource and reads its manifest; the first failure fails the whole request. */
-    public List<BundleArchive> fetchAll(List<Resource> resources, PluginRepositories.Session repositories) {
+    /**
+     * Fetches every resource into {@code staging} (the request's) and reads its manifest; the first failure fails
+     * the whole request.
+     */
+    public List<BundleArchive> fetchAll(List<Resource> resources, PluginRepositories.Session repositories,
+            ArtifactSink staging) {
         List<CompletableFuture<BundleArchive>> downloads = new ArrayList<>();
         for (Resource resource : resources) {
             PluginRepositories.Origin origin = repositories.origin(resource);
             String name = PluginRepositories.identity(resource);
-            downloads.add(CompletableFuture.supplyAsync(() -> fetch(name, origin), executor));
+            downloads.add(CompletableFuture.supplyAsync(() -> fetch(name, origin, staging), executor));
         }
         List<BundleArchive> archives = new ArrayList<>();
         for (CompletableFuture<BundleArchive> download : downloads) {
@@ -60,12 +65,12 @@ public final class RepositoryDownloads {
         return archives;
     }
 
-    private BundleArchive fetch(String name, PluginRepositories.Origin origin) {
+    private BundleArchive fetch(String name, PluginRepositories.Origin origin, ArtifactSink staging) {
         Path path = store.find(origin.sha256()).filter(p -> origin.sha256().equals(sha256(p))).orElse(null);
         if (path == null) {
             ArtifactStore.Stored stored;
             try {
-                stored = fetcher.get().fetch(origin.url());
+                stored = fetcher.get().fetch(origin.url(), staging);
             } catch (PluginException e) {
                 throw new PluginException("Cannot download " + name + " from repository '" + origin.repository()
                         + "': " + e.getMessage(), e);

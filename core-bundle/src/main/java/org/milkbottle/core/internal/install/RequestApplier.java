@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.store.ArtifactStore;
 import org.milkbottle.perf.api.InstallTimings;
 import org.osgi.framework.Bundle;
 
@@ -45,7 +47,7 @@ public final class RequestApplier {
      *        added here
      */
     public InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
-            InstallRequest request, InstallPhases phases) {
+            InstallRequest request, InstallPhases phases, ArtifactStore.Staging staging) {
         List<BundleArchive> archives = prepared.archives();
         List<String> warnings = new ArrayList<>(prepared.notes());
         List<String> vetoes = phases.time(InstallTimings.VALIDATE,
@@ -72,6 +74,8 @@ public final class RequestApplier {
         InstallTransaction tx = new InstallTransaction(managed, starter, explainer,
                 transactions.configHistory().migrator());
         List<BundleArchive> toInstall = InstallPlanner.withoutRuntimeCopies(archives, managed.everything());
+        // into the store before the transaction: its rollback and a recovery after a crash take the jars from there
+        toInstall.forEach(archive -> staging.keep(archive.path(), archive.sha256()));
         InstallResult result = phases.time(InstallTimings.START, () -> transactions.run(kind, subject, origin,
                 before -> {
                     try {

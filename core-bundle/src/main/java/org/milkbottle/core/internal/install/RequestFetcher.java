@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.milkbottle.core.internal.store.ArtifactSink;
 import org.milkbottle.core.internal.store.ArtifactStore;
 
 /**
@@ -35,21 +36,22 @@ public final class RequestFetcher {
                 && !Files.exists(workingDirectory.resolve(name));
     }
 
-    public Sources fetchAll(List<String> sources, Path workingDirectory) {
+    /** Fetches the jars {@code sources} name into {@code staging} (the request's); plugin names are only listed. */
+    public Sources fetchAll(List<String> sources, Path workingDirectory, ArtifactSink staging) {
         List<BundleArchive> archives = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String source : sources) {
             if (source != null && isPluginName(source, workingDirectory)) {
                 names.add(source.trim());
             } else {
-                archives.add(fetch(source));
+                archives.add(fetch(source, staging));
             }
         }
         return new Sources(archives, names);
     }
 
-    private BundleArchive fetch(String source) {
-        ArtifactStore.Stored stored = fetcher.get().fetch(source);
+    private BundleArchive fetch(String source, ArtifactSink staging) {
+        ArtifactStore.Stored stored = fetcher.get().fetch(source, staging);
         return reader.read(stored.path(), stored.sha256(), fetcher.get().canonical(source))
                 .from(fetcher.get().provenance(source, stored));
     }

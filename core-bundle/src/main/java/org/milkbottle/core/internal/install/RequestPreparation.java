@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.milkbottle.core.internal.store.ArtifactSink;
 import org.osgi.framework.Bundle;
 import org.osgi.resource.Resource;
 
@@ -12,7 +13,7 @@ import org.osgi.resource.Resource;
  * Turns a request's sources into the archives to install, planning once: files, URLs and Maven
  * coordinates are fetched; the plugin names are looked up in the repositories; one resolve over the
  * installed bundles, the request and the repositories says which dependencies are missing; those are
- * downloaded once into the artifact store. Nothing is installed here.
+ * downloaded once into the request's staging. Nothing is installed here.
  */
 public final class RequestPreparation {
 
@@ -39,8 +40,9 @@ public final class RequestPreparation {
         this.installed = installed;
     }
 
-    public Prepared prepare(List<String> sources) {
-        RequestFetcher.Sources fetched = requests.fetchAll(sources, Path.of(System.getProperty("user.dir")));
+    /** Fetches, resolves and downloads what {@code sources} need, into {@code staging} (the request's). */
+    public Prepared prepare(List<String> sources, ArtifactSink staging) {
+        RequestFetcher.Sources fetched = requests.fetchAll(sources, Path.of(System.getProperty("user.dir")), staging);
         PluginRepositories.Session session = repositories.session();
         List<Resource> wanted = fetched.names().stream().map(session::pick).toList();
         Bundle[] bundles = installed.get();
@@ -49,7 +51,7 @@ public final class RequestPreparation {
                 repositories.isEmpty() ? null : session);
         List<BundleArchive> archives = new ArrayList<>(fetched.archives());
         if (outcome.problems().isEmpty()) {
-            archives.addAll(downloads.fetchAll(outcome.downloads(), session));
+            archives.addAll(downloads.fetchAll(outcome.downloads(), session, staging));
         }
         return new Prepared(archives, outcome.problems(), session.notes());
     }

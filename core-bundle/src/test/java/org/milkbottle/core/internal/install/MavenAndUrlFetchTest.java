@@ -119,7 +119,7 @@ class MavenAndUrlFetchTest {
         assertThatThrownBy(() -> resolver.resolve(COORDINATES)).isInstanceOf(PluginException.class)
                 .hasMessageContaining(COORDINATES + " is not in the local Maven repository (" + dir.resolve("m2"))
                 .hasMessageContaining(base() + " answered HTTP 404")
-                .hasMessageContaining(down + ": ConnectException")
+                .hasMessageContaining(down + ": could not connect (connection refused)")
                 .hasMessageContaining("run 'mvn dependency:get -Dartifact=com.example:greeter:1.2.0' first");
         assertThat(dir.resolve("m2").resolve(PATH)).doesNotExist();
     }
@@ -230,7 +230,7 @@ class MavenAndUrlFetchTest {
     void aServerThatIsNotThereIsNamedWithTheCause() throws Exception {
         String url = closedPortUrl() + "x.jar";
         assertThatThrownBy(() -> fetcher(1000).fetch(url)).isInstanceOf(PluginException.class)
-                .hasMessageStartingWith("Download of " + url + " failed: ConnectException")
+                .hasMessageStartingWith("Download of " + url + " failed: could not connect (connection refused)")
                 .hasMessageContaining("Check the URL and your network");
     }
 

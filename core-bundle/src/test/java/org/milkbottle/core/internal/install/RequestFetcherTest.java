@@ -30,7 +30,7 @@ class RequestFetcherTest {
 
     @Test
     void aNameWithoutAnyRepositorySaysWhatToDo() {
-        assertThat(new RequestFetcher(() -> null).fetchAll(List.of("hello"), dir).names()).containsExactly("hello");
+        assertThat(new RequestFetcher(() -> null).fetchAll(List.of("hello"), dir, null).names()).containsExactly("hello");
         assertThatThrownBy(() -> new PluginRepositories().session().pick("hello")).isInstanceOf(PluginException.class)
                 .hasMessageContaining("no plugin repository is available").hasMessageContaining("mb:repo-add");
     }
