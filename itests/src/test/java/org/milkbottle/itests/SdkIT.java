@@ -221,4 +221,12 @@ public class SdkIT extends SdkTestSupport {
             assertEquals("only the folder that was there", List.of(existing), left.toList());
         }
     }
+
+    /** mb:package is written getPackage ("package" is a Java keyword); its help was empty. */
+    @Test
+    public void theHelpOfACommandNamedAfterAJavaKeywordIsThere() throws Exception {
+        String usage = shell("mb:help mb:package");
+        assertTrue(usage, usage.contains("sign a plugin's jar") && usage.contains("--keystore"));
+        assertTrue(usage, shell("mb:help").lines().anyMatch(l -> l.contains("mb:package") && l.contains("sign")));
+    }
 }

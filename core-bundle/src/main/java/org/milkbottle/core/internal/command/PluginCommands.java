@@ -1,5 +1,6 @@
 package org.milkbottle.core.internal.command;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import org.milkbottle.api.PluginHealth;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginDetails;
+import org.milkbottle.core.internal.start.RuntimeStages;
 import org.milkbottle.perf.api.BundleUsage;
 import org.milkbottle.perf.api.PerformanceMonitor;
 import org.osgi.service.component.annotations.Activate;
@@ -34,6 +36,14 @@ public class PluginCommands {
     /** The perf bundle: what a plugin costs, for {@code mb:info}; the command works without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PerformanceMonitor monitor;
+
+    /**
+     * The runtime's start stages: {@code mb:health} waits for the bundles started after the prompt (the marketplace,
+     * the repository client), whose absence the runtime's own check would report as "still starting" — in a
+     * one-shot {@code -c mb:health} they would not have started at all.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RuntimeStages stages;
 
     @Activate
     public PluginCommands(@Reference PluginManager manager, @Reference PluginHealth health,
@@ -152,11 +162,20 @@ public class PluginCommands {
 
     @Descriptor("health of all plugins")
     public String health() {
+        awaitRuntimeStarted();
         return PluginFormatter.healthAll(health.all());
+    }
+
+    private void awaitRuntimeStarted() {
+        RuntimeStages runtime = stages;
+        if (runtime != null) {
+            runtime.awaitStarted(Duration.ofSeconds(60));
+        }
     }
 
     @Descriptor("health of one plugin, check by check")
     public String health(@Descriptor("plugin symbolic name, name or bundle id") String name) {
+        awaitRuntimeStarted();
         return PluginFormatter.health(health.of(name));
     }
 

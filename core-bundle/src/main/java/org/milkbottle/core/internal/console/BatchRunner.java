@@ -47,6 +47,9 @@ public final class BatchRunner {
     public int run(List<String> statements) {
         try (CommandSession session = session()) {
             for (String statement : statements) {
+                if (isExit(statement)) {
+                    return 0;
+                }
                 if (!execute(session, statement)) {
                     return ConsoleLauncher.FAILED;
                 }
@@ -65,12 +68,18 @@ public final class BatchRunner {
             String line;
             while ((line = nextLine(script)) != null) {
                 for (String statement : splitter.feed(line + "\n")) {
+                    if (isExit(statement)) {
+                        return 0;
+                    }
                     if (!execute(session, statement)) {
                         return ConsoleLauncher.FAILED;
                     }
                 }
             }
             for (String statement : splitter.finish()) {
+                if (isExit(statement)) {
+                    return 0;
+                }
                 if (!execute(session, statement)) {
                     return ConsoleLauncher.FAILED;
                 }
@@ -81,6 +90,15 @@ public final class BatchRunner {
             return ConsoleLauncher.FAILED;
         }
         return 0;
+    }
+
+    /**
+     * {@code exit} or {@code quit} ends a batch as it leaves the interactive shell: a session typed once and replayed
+     * through a pipe ends the same way (Gogo has no such command: it failed with "Command not found").
+     */
+    private static boolean isExit(String statement) {
+        String trimmed = statement.trim();
+        return trimmed.equals("exit") || trimmed.equals("quit");
     }
 
     /**

@@ -53,21 +53,31 @@ public record ConsoleArguments(Mode mode, String commands, String error) {
             String arg = args.get(i);
             switch (arg) {
                 case "-c", "--command" -> {
-                    if (i + 1 >= args.size()) {
+                    String commands = String.join(" ", args.subList(i + 1, args.size()));
+                    if (commands.isBlank()) {
                         return new ConsoleArguments(Mode.HELP, null, arg + " needs the commands to run");
                     }
-                    return new ConsoleArguments(Mode.BATCH, String.join(" ", args.subList(i + 1, args.size())), null);
+                    return new ConsoleArguments(Mode.BATCH, commands, null);
                 }
                 case "--attach" -> {
                     boolean commands = i + 2 < args.size()
-                            && (args.get(i + 1).equals("-c") || args.get(i + 1).equals("--command"));
+                            && (args.get(i + 1).equals("-c") || args.get(i + 1).equals("--command"))
+                            && !String.join(" ", args.subList(i + 2, args.size())).isBlank();
                     if (!commands) {
-                        return new ConsoleArguments(Mode.HELP, null,
-                                "--attach needs the commands to run: --attach -c CMDS");
+                        return new ConsoleArguments(Mode.HELP, null, "--attach needs the commands to run right after "
+                                + "it: --attach -c CMDS" + (i + 1 < args.size() && !args.get(i + 1).startsWith("-c")
+                                        && !args.get(i + 1).equals("--command")
+                                        ? " ('" + args.get(i + 1) + "' cannot come with it)" : ""));
                     }
                     return new ConsoleArguments(Mode.ATTACH, String.join(" ", args.subList(i + 2, args.size())), null);
                 }
                 case "--headless" -> {
+                    if (i + 1 < args.size()) {
+                        // a headless runtime reads no commands: '--headless -c X' used to start one and never return
+                        return new ConsoleArguments(Mode.HELP, null, "--headless takes no other option (got '"
+                                + args.get(i + 1) + "'); run commands in a headless runtime from another terminal "
+                                + "with --attach -c CMDS");
+                    }
                     return new ConsoleArguments(Mode.HEADLESS, null, null);
                 }
                 case "-h", "--help" -> {

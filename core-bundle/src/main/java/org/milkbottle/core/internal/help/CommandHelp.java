@@ -70,12 +70,16 @@ final class CommandHelp {
         return property == null ? List.of() : List.of(String.valueOf(property));
     }
 
-    /** The public methods Gogo calls for {@code function}: named after it, or {@code _main}. */
+    /**
+     * The public methods Gogo calls for {@code function}: named after it, or {@code get} + it (how a command named
+     * after a Java keyword is written: {@code mb:package} is {@code getPackage}), or {@code _main}.
+     */
     private static List<Method> methods(Class<?> type, String function) {
         List<Method> named = new ArrayList<>();
         List<Method> main = new ArrayList<>();
         for (Method method : type.getMethods()) {
-            if (method.getName().equalsIgnoreCase(function)) {
+            if (method.getName().equalsIgnoreCase(function) || (method.getName().equalsIgnoreCase("get" + function)
+                    && method.getDeclaringClass() != Object.class)) {
                 named.add(method);
             } else if (method.getName().equals("_main")) {
                 main.add(method);

@@ -94,6 +94,16 @@ class BatchRunnerTest {
     }
 
     @Test
+    void exitOrQuitEndsTheBatchAsItLeavesTheShell() {
+        assertThat(runner.run(new BufferedReader(new StringReader("list\n  exit \nhistory\n")))).isZero();
+        assertThat(runner.run(List.of("info hello", "quit", "history"))).isZero();
+        assertThat(runner.run(new BufferedReader(new StringReader("list; quit")))).isZero();
+
+        assertThat(executed).containsExactly("list", "info hello", "list");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void aFailureInTheLastStatementOfAScriptFailsTheBatch() {
         int status = runner.run(new BufferedReader(new StringReader("list\nfail at the end")));
 

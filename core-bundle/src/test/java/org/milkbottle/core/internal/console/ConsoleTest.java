@@ -28,4 +28,21 @@ class ConsoleTest {
         assertThat(ConsoleArguments.parse(List.of("-c"), true).error()).contains("needs the commands");
         assertThat(ConsoleArguments.parse(List.of("--what"), true).error()).contains("unknown option '--what'");
     }
+
+    @Test
+    void combinationsThatCannotWorkAreUsageErrors() {
+        // a blank -c would start the whole runtime and run nothing
+        assertThat(ConsoleArguments.parse(List.of("-c", ""), true).error()).contains("-c needs the commands");
+        assertThat(ConsoleArguments.parse(List.of("-c", " ", "  "), false).mode()).isEqualTo(ConsoleArguments.Mode.HELP);
+        // a headless runtime reads no commands: it started and never returned
+        assertThat(ConsoleArguments.parse(List.of("--headless", "-c", "mb:list"), true).error())
+                .contains("--headless takes no other option (got '-c')").contains("--attach -c CMDS");
+        assertThat(ConsoleArguments.parse(List.of("--headless", "--attach", "-c", "mb:list"), true).mode())
+                .isEqualTo(ConsoleArguments.Mode.HELP);
+        assertThat(ConsoleArguments.parse(List.of("--attach", "--headless", "-c", "mb:list"), true).error())
+                .contains("--attach -c CMDS").contains("'--headless' cannot come with it");
+        assertThat(ConsoleArguments.parse(List.of("--attach", "-c", ""), true).error()).contains("--attach -c CMDS");
+        assertThat(ConsoleArguments.parse(List.of("--attach", "-c", "mb:list"), true).mode())
+                .isEqualTo(ConsoleArguments.Mode.ATTACH);
+    }
 }

@@ -26,10 +26,23 @@ final class JfrRecorder {
     private Recording current;
     private PerformanceMonitor.Recording currentInfo;
 
+    /** {@code 0s}, {@code 2h}, {@code 90s}: as the command takes it, not Java's {@code PT2H}. */
+    private static String spoken(Duration duration) {
+        if (duration == null) {
+            return "no duration";
+        }
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + "ms";
+        }
+        long seconds = duration.getSeconds();
+        return seconds % 3600 == 0 && seconds != 0 ? seconds / 3600 + "h"
+                : seconds % 60 == 0 && seconds != 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
     synchronized PerformanceMonitor.Recording record(Duration duration, Path file) throws IOException {
         if (duration == null || duration.compareTo(MIN) < 0 || duration.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("A JFR recording lasts from 1 second to 1 hour, not " + duration
-                    + "; ask for a duration in that range");
+            throw new IllegalArgumentException("A JFR recording lasts from 1 second to 1 hour, not " + spoken(duration)
+                    + "; ask for a duration in that range (e.g. 30s, 5m)");
         }
         if (file == null) {
             throw new IllegalArgumentException("No file given for the JFR recording");

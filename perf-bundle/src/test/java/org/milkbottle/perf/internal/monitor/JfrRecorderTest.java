@@ -72,6 +72,11 @@ class JfrRecorderTest {
                     .hasMessageContaining("1 second to 1 hour");
         }
         assertThat(dir.resolve("x.jfr")).doesNotExist();
+        // said as the command takes a duration, not as Java prints one (PT2H)
+        assertThatThrownBy(() -> recorder.record(Duration.ofHours(2), dir.resolve("x.jfr"))).hasMessageContaining("not 2h;");
+        assertThatThrownBy(() -> recorder.record(Duration.ZERO, dir.resolve("x.jfr"))).hasMessageContaining("not 0s;");
+        assertThatThrownBy(() -> recorder.record(Duration.ofMillis(999), dir.resolve("x.jfr")))
+                .hasMessageContaining("not 999ms;");
     }
 
     @Test
