@@ -68,7 +68,9 @@ public class CommandLineUsageIT {
 
     @Test
     public void aUsageErrorSaysWhatIsWrongAndExitsTwoWithoutStartingTheRuntime() throws Exception {
-        for (String[] args : List.of(new String[] {"--frobnicate"}, new String[] {"-c"})) {
+        // the three last ones started a runtime: a headless one that never returned, or one that ran nothing
+        for (String[] args : List.of(new String[] {"--frobnicate"}, new String[] {"-c"}, new String[] {"-c", " "},
+                new String[] {"--headless", "-c", "mb:list"}, new String[] {"--attach", "--headless", "-c", "mb:list"})) {
             Run run = run(args);
             assertEquals(run.toString(), 2, run.exit());
             assertTrue(run.toString(), run.err().startsWith("milkbottle: ") && run.err().contains("Usage:"));
