@@ -98,10 +98,20 @@ final class PluginLookup {
                     }
                 }
             }
+            if (provider == null && wiring != null && exportsItself(revision, requirement)) {
+                // a package the bundle exports and imports (substitutable): the resolver chose its own export and
+                // left the import unwired, which is not a missing dependency
+                provider = "itself (its own export) [" + bundle.getBundleId() + "]";
+            }
             boolean optional = "optional".equals(requirement.getDirectives().get("resolution"));
             out.add(new Dependency(namespace, describe(namespace, filter), provider, optional));
         }
         return out;
+    }
+
+    private static boolean exportsItself(BundleRevision revision, BundleRequirement requirement) {
+        return requirement.getNamespace().equals("osgi.wiring.package")
+                && revision.getDeclaredCapabilities("osgi.wiring.package").stream().anyMatch(requirement::matches);
     }
 
     static String describe(String namespace, String filter) {
