@@ -110,6 +110,8 @@ public class EscalationIT extends MilkBottleTestSupport {
         Path impostor = victim("2.0.0").writeTo(work("impostor"), "victim.jar");
         String error = errorOf("mb:install " + impostor);
         assertTrue(error, error.contains("victim") && error.contains("--replace"));
+        // the jar itself passes (mb:validate approves it): the refusal does not send the user there
+        assertTrue(error, error.contains("Refused (nothing was installed)") && !error.contains("mb:validate"));
         assertEquals("1.0.0", victim.getVersion().toString());
         assertEquals(Bundle.ACTIVE, victim.getState());
         assertFalse("the impostor's code never ran", Files.exists(markers.resolve("victim")));

@@ -50,11 +50,18 @@ public final class RequestApplier {
             InstallRequest request, InstallPhases phases, ArtifactStore.Staging staging) {
         List<BundleArchive> archives = prepared.archives();
         List<String> warnings = new ArrayList<>(prepared.notes());
-        List<String> vetoes = phases.time(InstallTimings.VALIDATE,
-                () -> validation.get().check(archives, origin, request, warnings));
+        ValidationStep step = validation.get();
+        List<String> vetoes = phases.time(InstallTimings.VALIDATE, () -> step.check(archives, origin,
+                request.force(), request.allowPermissions(), warnings));
+        List<String> continuity = step.continuityVetoes(origin, request.replace());
         if (!vetoes.isEmpty()) {
+            vetoes.addAll(continuity);
             refuse(action, subject, origin, "Refused by validation (nothing was installed; see mb:validate FILE for "
                     + "the full report):\n" + String.join("\n", vetoes));
+        }
+        if (!continuity.isEmpty()) {
+            // the jar itself passes (mb:validate approves it): what refuses it is the plugin installed already
+            refuse(action, subject, origin, "Refused (nothing was installed):\n" + String.join("\n", continuity));
         }
         InstallPlan plan = phases.time(InstallTimings.RESOLVE, () -> planner.plan(archives, managed.everything()));
         if (!prepared.problems().isEmpty() || !plan.feasible()) {

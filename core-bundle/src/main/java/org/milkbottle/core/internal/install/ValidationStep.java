@@ -38,8 +38,16 @@ public final class ValidationStep {
     public List<String> check(List<BundleArchive> archives, String origin, InstallRequest request,
             List<String> warnings) {
         List<String> vetoes = check(archives, origin, request.force(), request.allowPermissions(), warnings);
-        vetoes.addAll(continuity.check(reports, origin, request.replace()));
+        vetoes.addAll(continuityVetoes(origin, request.replace()));
         return vetoes;
+    }
+
+    /**
+     * What the plugins installed already refuse of the archives checked last (another source, another signer): not
+     * part of a jar's own report, which {@code mb:validate} shows.
+     */
+    public List<String> continuityVetoes(String origin, boolean replace) {
+        return continuity.check(reports, origin, replace);
     }
 
     /**
