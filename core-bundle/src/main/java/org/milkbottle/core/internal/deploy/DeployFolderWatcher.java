@@ -24,6 +24,7 @@ import org.milkbottle.api.PluginException;
 import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.PlannedChange;
+import org.milkbottle.api.Transaction;
 import org.milkbottle.core.internal.install.DeployOwnership;
 import org.milkbottle.perf.api.TaskExecutor;
 import org.milkbottle.validation.api.Validator;
@@ -165,11 +166,15 @@ public class DeployFolderWatcher {
     /** Brings the plugins in line with the folder as it is: after start, or when events were lost. */
     private void reconcile() {
         Set<Path> present = new HashSet<>();
+        Map<String, Transaction> lastDeploys = firstPass.getCount() > 0 ? lastDeploys() : Map.of();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 if (isCandidate(file)) {
                     present.add(file);
                     changed(file);
+                    if (pending.get(file) != null && refusedUnchanged(file, lastDeploys.get(file.toString()))) {
+                        handled.put(file, pending.get(file)); // tried again only once the file changes
+                    }
                 }
             }
         } catch (IOException e) {
@@ -180,6 +185,27 @@ public class DeployFolderWatcher {
             if (source != null && !present.contains(source)) {
                 remove(source);
             }
+        }
+    }
+
+    /** The deploy folder's last transaction for each file, from the history (a runtime's first look). */
+    private Map<String, Transaction> lastDeploys() {
+        Map<String, Transaction> last = new HashMap<>();
+        for (Transaction transaction : manager.history()) {
+            if (ORIGIN.equals(transaction.origin())) {
+                last.merge(transaction.subject(), transaction, (a, b) -> b.id() > a.id() ? b : a);
+            }
+        }
+        return last;
+    }
+
+    /** Whether {@code file} was refused by an earlier run and has not changed since. */
+    private static boolean refusedUnchanged(Path file, Transaction last) {
+        try {
+            return last != null && last.status() == Transaction.Status.FAILED
+                    && Files.getLastModifiedTime(file).toInstant().isBefore(last.time());
+        } catch (IOException e) {
+            return false;
         }
     }
 

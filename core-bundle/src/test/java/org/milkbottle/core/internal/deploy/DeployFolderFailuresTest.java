@@ -9,6 +9,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,7 @@ import org.milkbottle.api.InstallPlan;
 import org.milkbottle.api.InstallRequest;
 import org.milkbottle.api.InstallResult;
 import org.milkbottle.api.PlannedChange;
+import org.milkbottle.api.Transaction;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.api.PluginManager;
 import org.osgi.framework.BundleContext;
@@ -43,6 +46,7 @@ class DeployFolderFailuresTest {
 
     private final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
     private final List<BundleSnapshot> installed = new CopyOnWriteArrayList<>();
+    private final List<Transaction> history = new CopyOnWriteArrayList<>();
     private DeployFolderWatcher watcher;
 
     @AfterEach
@@ -57,6 +61,7 @@ class DeployFolderFailuresTest {
         return (PluginManager) Proxy.newProxyInstance(PluginManager.class.getClassLoader(),
                 new Class<?>[] {PluginManager.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "installed" -> List.copyOf(installed);
+                    case "history" -> List.copyOf(history);
                     case "install" -> {
                         String source = ((InstallRequest) args[0]).sources().get(0);
                         calls.add("install " + Path.of(source).getFileName());
@@ -202,6 +207,33 @@ class DeployFolderFailuresTest {
         jar(folder.resolve("new.jar"), "new");
         assertThat(next()).isEqualTo("install new.jar");
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aJarRefusedInAnEarlierRunIsNotTriedAgainAtStartUntilItChanges() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("deploy"));
+        Path refused = folder.resolve("refused.jar");
+        jar(refused, "refused");
+        Path touched = folder.resolve("touched.jar");
+        jar(touched, "touched");
+        Files.setLastModifiedTime(refused, FileTime.from(Instant.now().minusSeconds(600)));
+        Files.setLastModifiedTime(touched, FileTime.from(Instant.now().minusSeconds(600)));
+        // the earlier run refused both; touched.jar was copied again since
+        history.add(new Transaction(1, Instant.now().minusSeconds(300), "install", refused.toString(), "deploy",
+                Transaction.Status.FAILED, "refused.jar needs package x", List.of(), List.of()));
+        history.add(new Transaction(2, Instant.now().minusSeconds(300), "install", touched.toString(), "deploy",
+                Transaction.Status.FAILED, "touched.jar needs package x", List.of(), List.of()));
+        Files.setLastModifiedTime(touched, FileTime.from(Instant.now()));
+
+        start(manager(source -> {
+            throw new PluginException(Path.of(source).getFileName() + " needs package x");
+        }, false), folder, true);
+
+        assertThat(next()).isEqualTo("install touched.jar");
+        assertThat(calls.poll(500, TimeUnit.MILLISECONDS)).as("the unchanged refused jar").isNull();
+
+        Files.setLastModifiedTime(refused, FileTime.from(Instant.now())); // the operator touches it: tried again
+        assertThat(next()).isEqualTo("install refused.jar");
     }
 
     @Test
