@@ -100,9 +100,13 @@ public class PdfCommands {
             }
         });
         boolean cancelled = false;
+        // redrawn in place on a terminal only: into a pipe or a file each redraw would be one more copy of the bar
+        boolean terminal = System.console() != null;
         while (!batch.result().isDone()) {
-            console.print("\r" + ProgressBar.line(progress.finished(), progress.failed(), plan.size(), 30));
-            console.flush();
+            if (terminal) {
+                console.print("\r" + ProgressBar.line(progress.finished(), progress.failed(), plan.size(), 30));
+                console.flush();
+            }
             try {
                 Thread.sleep(REDRAW_MILLIS);
             } catch (InterruptedException e) {
@@ -113,7 +117,8 @@ public class PdfCommands {
                 break;
             }
         }
-        console.println("\r" + ProgressBar.line(progress.finished(), progress.failed(), plan.size(), 30));
+        console.println((terminal ? "\r" : "") + ProgressBar.line(progress.finished(), progress.failed(), plan.size(),
+                30));
         String summary = PdfFormat.summary(progress.outcomes(), plan.size(), parallel, cancelled,
                 (System.nanoTime() - started) / 1_000_000);
         if (cancelled) {
