@@ -87,6 +87,10 @@ final class JfrRecorder {
         try {
             if (isRunning()) {
                 current.stop();
+                // the runtime stops (a -c batch ends right after mb:perf record): the file is shorter than asked
+                System.getLogger(JfrRecorder.class.getName()).log(System.Logger.Level.WARNING, "The JFR recording "
+                        + "into " + currentInfo.file() + " was cut short when the runtime stopped; it holds what was "
+                        + "recorded until then. Keep the runtime running until the time mb:perf record named.");
             }
         } catch (IllegalStateException e) {
             // It ended meanwhile.
