@@ -2,14 +2,9 @@ package org.milkbottle.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +38,7 @@ class PluginLookupOwnExportTest {
         felix = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
         felix.start();
-        Bundle bundle = felix.getBundleContext().installBundle("own", bundle(Map.of(
+        Bundle bundle = felix.getBundleContext().installBundle("own", ManifestOnlyBundles.bundle("own", Map.of(
                 "Export-Package", "org.acme.own;version=\"1.2.0\"",
                 "Import-Package", "org.acme.own;version=\"[1.2,2)\", org.acme.missing;resolution:=optional")));
         assertThat(felix.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle))).isTrue();
@@ -54,20 +49,5 @@ class PluginLookupOwnExportTest {
                 .satisfies(d -> assertThat(d.provider()).startsWith("itself"));
         assertThat(dependencies).filteredOn(d -> d.requirement().contains("org.acme.missing")).singleElement()
                 .satisfies(d -> assertThat(d.provider()).isNull());
-    }
-
-    private static ByteArrayInputStream bundle(Map<String, String> headers) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "own");
-        main.putValue("Bundle-Version", "1.0.0");
-        headers.forEach(main::putValue);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(buffer, manifest)) {
-            out.flush();
-        }
-        return new ByteArrayInputStream(buffer.toByteArray());
     }
 }

@@ -3,7 +3,6 @@ package org.milkbottle.core.internal.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,9 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milkbottle.api.PluginException;
+import org.milkbottle.core.internal.ManifestOnlyBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -57,15 +54,7 @@ class AbandonedBundlesFileTest {
     }
 
     private Bundle install(String location, String name) throws IOException, org.osgi.framework.BundleException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", name);
-        main.putValue("Bundle-Version", "1.0.0");
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        new JarOutputStream(buffer, manifest).close();
-        try (InputStream in = new java.io.ByteArrayInputStream(buffer.toByteArray())) {
+        try (InputStream in = ManifestOnlyBundles.bundle(name, Map.of())) {
             return context.installBundle(location, in);
         }
     }

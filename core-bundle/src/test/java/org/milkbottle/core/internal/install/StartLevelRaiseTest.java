@@ -2,10 +2,6 @@ package org.milkbottle.core.internal.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.milkbottle.core.internal.ManifestOnlyBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
@@ -51,7 +45,7 @@ class StartLevelRaiseTest {
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                 Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1"));
         felix.start();
-        late = felix.getBundleContext().installBundle("late", bundle("late"));
+        late = felix.getBundleContext().installBundle("late", ManifestOnlyBundles.bundle("late", Map.of()));
         late.adapt(BundleStartLevel.class).setStartLevel(3);
         late.start(); // marked started; Felix starts it when the framework reaches level 3
         felix.getBundleContext().addBundleListener((SynchronousBundleListener) event -> {
@@ -128,19 +122,5 @@ class StartLevelRaiseTest {
             case BundleEvent.STOPPED -> "STOPPED";
             default -> String.valueOf(event.getType());
         };
-    }
-
-    private static InputStream bundle(String name) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", name);
-        main.putValue("Bundle-Version", "1.0.0");
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(buffer, manifest)) {
-            out.flush();
-        }
-        return new ByteArrayInputStream(buffer.toByteArray());
     }
 }
