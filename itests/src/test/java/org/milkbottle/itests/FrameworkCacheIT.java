@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -148,6 +150,38 @@ public class FrameworkCacheIT {
         assertFalse("nothing to say once the copies are right: " + again, again.err().contains("behind the runtime's back"));
         assertTrue(again.toString(), again.out().lines().anyMatch(l -> l.contains("org.milkbottle.core") && l.contains("Active"))
                 && again.out().lines().anyMatch(l -> l.contains("org.milkbottle.validation") && l.contains("Active")));
+    }
+
+    /**
+     * A kill -9 in the middle of an uninstall or install (seen during an mb:rollback of several plugins) leaves a
+     * bundle folder Felix cannot read: it removed it itself, printing an ERROR and a NumberFormatException.
+     */
+    @Test
+    public void bundleFoldersAKillLeftHalfWrittenAreRemovedQuietlyAndThePluginComesBack() throws Exception {
+        LauncherIT.Run installed = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle"));
+        assertEquals(installed.toString(), 0, installed.exit());
+        Path cache = workdir.resolve("data/framework");
+        Path newest;
+        try (Stream<Path> folders = Files.list(cache)) {
+            newest = folders.filter(f -> f.getFileName().toString().matches("bundle\\d+"))
+                    .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString().substring(6))))
+                    .orElseThrow();
+        }
+        String info = Files.readString(newest.resolve("bundle.info"), StandardCharsets.ISO_8859_1);
+        assertTrue(info, info.contains("hello"));
+        // its bundle.info cut after the first line; and a folder whose bundle.info was deleted first
+        Files.writeString(newest.resolve("bundle.info"), info.lines().findFirst().orElseThrow() + "\n",
+                StandardCharsets.ISO_8859_1);
+        Files.createDirectories(cache.resolve("bundle977/version0.0"));
+
+        LauncherIT.Run again = run("-c", "mb:list");
+
+        assertEquals(again.toString(), 0, again.exit());
+        String said = again.out() + again.err();
+        assertFalse(again.toString(), said.contains("Error reloading cached bundle") || said.contains("Exception"));
+        assertTrue(again.toString(), again.out().lines()
+                .anyMatch(l -> l.contains("org.milkbottle.example.hello") && l.contains("ACTIVE")));
+        assertFalse(Files.exists(cache.resolve("bundle977")));
     }
 
     private static void plant(Path folder, long id, String location, Path jar, int level) throws IOException {

@@ -93,6 +93,7 @@ final class RuntimeFramework {
         Framework framework = new FrameworkFactory().newFramework(configuration);
         this.framework = framework;
         try (JarFile launcher = new JarFile(jar.toFile(), false)) {
+            HalfWrittenArchives.remove(storage);
             RuntimeBundleSync.dropDuplicates(storage, shipped);
             framework.init();
             StartTrace.phase(trace, "framework initialised (its cache read)");
