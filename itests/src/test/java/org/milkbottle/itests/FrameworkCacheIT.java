@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -161,14 +162,8 @@ public class FrameworkCacheIT {
         LauncherIT.Run installed = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle"));
         assertEquals(installed.toString(), 0, installed.exit());
         Path cache = workdir.resolve("data/framework");
-        Path newest;
-        try (Stream<Path> folders = Files.list(cache)) {
-            newest = folders.filter(f -> f.getFileName().toString().matches("bundle\\d+"))
-                    .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString().substring(6))))
-                    .orElseThrow();
-        }
+        Path newest = helloFolder();
         String info = Files.readString(newest.resolve("bundle.info"), StandardCharsets.ISO_8859_1);
-        assertTrue(info, info.contains("hello"));
         // its bundle.info cut after the first line; and a folder whose bundle.info was deleted first
         Files.writeString(newest.resolve("bundle.info"), info.lines().findFirst().orElseThrow() + "\n",
                 StandardCharsets.ISO_8859_1);
@@ -182,6 +177,76 @@ public class FrameworkCacheIT {
         assertTrue(again.toString(), again.out().lines()
                 .anyMatch(l -> l.contains("org.milkbottle.example.hello") && l.contains("ACTIVE")));
         assertFalse(Files.exists(cache.resolve("bundle977")));
+    }
+
+    /**
+     * A SIGTERM while a transaction started its plugins: the transaction committed them as started, but Felix
+     * refused to start them as it stopped, so they were never marked started in its cache, and they stayed stopped
+     * at every launch after. Here the mark is taken off by hand, as that stop left it.
+     */
+    @Test
+    public void aPluginTheStateRecordsAsStartedStartsEvenIfTheFrameworkNeverMarkedIt() throws Exception {
+        LauncherIT.Run installed = run("-c", "mb:install " + System.getProperty("milkbottle.hello.bundle"));
+        assertEquals(installed.toString(), 0, installed.exit());
+        Path info = helloFolder().resolve("bundle.info");
+        List<String> lines = new ArrayList<>(Files.readAllLines(info, StandardCharsets.ISO_8859_1));
+        lines.set(2, "2"); // Felix's persistent state: INSTALLED, not started
+        Files.write(info, lines, StandardCharsets.ISO_8859_1);
+
+        LauncherIT.Run again = run("-c", "mb:list");
+
+        assertEquals(again.toString(), 0, again.exit());
+        assertTrue(again.toString(), again.out().lines()
+                .anyMatch(l -> l.contains("org.milkbottle.example.hello") && l.contains("ACTIVE")));
+    }
+
+    /**
+     * One plugin's cache folder lost (a kill -9, a disk): it is installed again from the artifact store, and the
+     * others start as committed. Restoring their live state (none ACTIVE before the gate opens) marked them all
+     * stopped, for good.
+     */
+    @Test
+    public void onePluginLostFromTheCacheComesBackAndTheOthersStillStart() throws Exception {
+        Path other = TestBundles.plugin("org.acme.other", "1.0.0").writeTo(workdir.resolve("jars"), "other.jar");
+        LauncherIT.Run installed = run("-c", "mb:install " + other + " "
+                + System.getProperty("milkbottle.hello.bundle"));
+        assertEquals(installed.toString(), 0, installed.exit());
+        Path lost;
+        try (Stream<Path> folders = Files.list(workdir.resolve("data/framework"))) {
+            lost = folders.filter(f -> f.getFileName().toString().matches("bundle\\d+")).filter(f -> {
+                try {
+                    return Files.readString(f.resolve("bundle.info"), StandardCharsets.ISO_8859_1).contains("other");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
+        try (Stream<Path> paths = Files.walk(lost)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        for (int launch = 0; launch < 2; launch++) { // and at the launch after, too
+            LauncherIT.Run again = run("-c", "mb:list");
+            assertEquals(again.toString(), 0, again.exit());
+            for (String plugin : List.of("org.acme.other", "org.milkbottle.example.hello")) {
+                assertTrue(again.toString(), again.out().lines()
+                        .anyMatch(l -> l.contains(plugin) && l.contains("ACTIVE")));
+            }
+        }
+    }
+
+    /** The cache folder of the plugin installed last (the highest bundle id). */
+    private Path helloFolder() throws IOException {
+        try (Stream<Path> folders = Files.list(workdir.resolve("data/framework"))) {
+            Path newest = folders.filter(f -> f.getFileName().toString().matches("bundle\\d+"))
+                    .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString().substring(6))))
+                    .orElseThrow();
+            assertTrue(newest.toString(), Files.readString(newest.resolve("bundle.info"),
+                    StandardCharsets.ISO_8859_1).contains("hello"));
+            return newest;
+        }
     }
 
     private static void plant(Path folder, long id, String location, Path jar, int level) throws IOException {

@@ -257,6 +257,7 @@ public class PluginManagerImpl implements PluginManager {
                 restorer().reinstallMissing(state.all(), startTimeout()).forEach(line -> LOG.log(
                         line.contains("could not") ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, line));
             }
+            restorer().markAsRecorded(state.all()).forEach(line -> LOG.log(System.Logger.Level.WARNING, line));
             managed.gate().open(startTimeout().multipliedBy(2).plusSeconds(5));
         } catch (RuntimeException e) {
             outcome = "Recovery failed, so no plugin was started (nothing uncommitted may run): " + e

@@ -138,6 +138,13 @@ public final class BatchRunner {
             return true;
         } catch (Exception e) {
             out.flush();
+            if (stages != null && stages.frameworkStopping()) {
+                // stopped under the command (SIGTERM): its error ("Command not found", "Invalid BundleContext")
+                // would only say that the runtime went away
+                err.println("milkbottle: the runtime is stopping; '" + statement + "' did not complete.");
+                err.flush();
+                return false;
+            }
             err.println("Error in '" + statement + "': " + ShellErrors.message(statement, e));
             if (Boolean.getBoolean("milkbottle.debug")) {
                 e.printStackTrace(err); // -Dmilkbottle.debug=true: the whole story, for bug reports

@@ -99,6 +99,13 @@ public final class InstallTransaction {
         if (start) {
             for (Bundle bundle : ManagedBundles.startOrder(touched)) {
                 warnings.addAll(starter.start(bundle, startTimeout, true));
+                if (managed.frameworkStopping()) {
+                    // Felix returns from start() without starting anything once it stops (SIGTERM in the middle of
+                    // the starts): committed, the plugins would have stayed stopped for good. Undone instead
+                    throw new PluginException("The runtime is stopping, so " + bundle.getSymbolicName()
+                            + " could not be started: nothing was changed. Run the command again after the next "
+                            + "start.");
+                }
             }
         }
         return new ArrayList<>(touched);

@@ -106,6 +106,15 @@ public final class ManagedBundles {
     }
 
     /** The managed bundle with this symbolic name. */
+    /** Whether the framework has begun to stop (or has stopped): no bundle starts any more. */
+    public boolean frameworkStopping() {
+        try {
+            return (context.getBundle(0).getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0;
+        } catch (IllegalStateException stopped) {
+            return true; // the plugin manager's bundle stopped with it
+        }
+    }
+
     public Optional<Bundle> find(String symbolicName) {
         return Optional.ofNullable(context.getBundle(LOCATION_PREFIX + symbolicName))
                 .filter(b -> b.getState() != Bundle.UNINSTALLED && !abandoned.contains(b));

@@ -81,10 +81,20 @@ public final class StartGate {
             })) {
                 return; // the framework stops (or never started): no plugin is to start now
             }
-            long left = Math.max(0, deadline - System.nanoTime());
-            if (!done.await(left, TimeUnit.NANOSECONDS) && !isOpen()) {
-                LOG.log(System.Logger.Level.WARNING, "The plugins were still starting after " + wait.toSeconds()
-                        + " s; MilkBottle goes on, and they start when their activators return.");
+            // a stop (SIGTERM) during the climb: Felix moves on to its shutdown and never says the level was reached;
+            // waiting on would hold up the plugin manager's deactivation, and with it the stop, for a minute
+            while (!done.await(50, TimeUnit.MILLISECONDS)) {
+                if (levels.frameworkStopping()) {
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    if (!isOpen()) {
+                        LOG.log(System.Logger.Level.WARNING, "The plugins were still starting after "
+                                + wait.toSeconds() + " s; MilkBottle goes on, and they start when their activators "
+                                + "return.");
+                    }
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

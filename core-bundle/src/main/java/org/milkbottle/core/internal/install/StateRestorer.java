@@ -13,6 +13,7 @@ import org.milkbottle.core.internal.store.ArtifactStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Puts the managed bundles back into a recorded state: the exact set of bundles, versions (from the
@@ -134,9 +135,12 @@ public final class StateRestorer {
         if (missing.isEmpty()) {
             return List.of();
         }
-        List<BundleSnapshot> whole = new ArrayList<>(managed.snapshot());
-        whole.addAll(missing);
-        List<String> problems = restore(whole, startTimeout);
+        // the others as the state records them, not as they are now: before the gate opens none is ACTIVE, and
+        // restoring their live state marked every other plugin stopped for good (one lost cache folder stopped all)
+        Map<String, BundleSnapshot> whole = new LinkedHashMap<>();
+        managed.snapshot().forEach(live -> whole.put(live.symbolicName(), live));
+        recorded.forEach(committed -> whole.put(committed.symbolicName(), committed));
+        List<String> problems = restore(new ArrayList<>(whole.values()), startTimeout);
         List<String> report = new ArrayList<>();
         for (BundleSnapshot snapshot : missing) {
             String name = snapshot.symbolicName() + " " + snapshot.version();
@@ -147,6 +151,28 @@ public final class StateRestorer {
                             + (own.isEmpty() ? "" : ": " + String.join("; ", own)));
         }
         return report;
+    }
+
+    /**
+     * Marks each recorded plugin started or stopped in the framework as the committed state says, where the two
+     * differ; call it at launch, before the gate opens, so that Felix starts exactly the plugins the state records
+     * as started. They differ when the runtime stopped (SIGTERM) while a transaction was starting its plugins: the
+     * transaction committed them as started, but Felix refused to start them while it stopped, so they were never
+     * marked, and they stayed stopped at every launch after.
+     *
+     * @return one line per plugin that could not be marked
+     */
+    public List<String> markAsRecorded(List<BundleSnapshot> recorded) {
+        List<String> problems = new ArrayList<>();
+        for (BundleSnapshot snapshot : recorded) {
+            managed.find(snapshot.symbolicName()).ifPresent(bundle -> {
+                BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+                if (level != null && level.isPersistentlyStarted() != snapshot.active()) {
+                    markStarted(bundle, snapshot, problems);
+                }
+            });
+        }
+        return problems;
     }
 
     private static void markStarted(Bundle bundle, BundleSnapshot snapshot, List<String> problems) {

@@ -163,6 +163,11 @@ public class RuntimeStages {
         }
     }
 
+    /** Whether the framework has begun to stop (SIGTERM, the end of a batch, {@code stop 0}). */
+    public boolean frameworkStopping() {
+        return levels.frameworkStopping();
+    }
+
     /** Whether the deferred runtime bundles have started (or there were none). */
     public boolean isStarted() {
         return started.getCount() == 0;
