@@ -116,6 +116,9 @@ public class ApiServlet extends HttpServlet {
             }
         } catch (MarketplaceException e) {
             JsonResponses.error(response, e);
+        } catch (BoundedBody.ClientGone e) {
+            // nobody to answer; nothing was stored (a publish reads its whole body before it checks anything)
+            System.getLogger(ApiServlet.class.getName()).log(System.Logger.Level.DEBUG, e.getMessage());
         }
     }
 

@@ -22,12 +22,33 @@ final class BoundedBody {
     private BoundedBody() {
     }
 
+    /**
+     * The client went away in the middle of its body (a cut connection, a client killed, the runtime stopping): no
+     * answer can reach it, and it is no server error (Jetty's EofException used to print a stack trace per upload).
+     */
+    static final class ClientGone extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone(IOException cause) {
+            super("the client closed the connection in the middle of its request body: " + cause, cause);
+        }
+    }
+
+    /** One read of the request body; a failure of the connection is {@link ClientGone}. */
+    private static int readBody(InputStream in, byte[] buffer) throws ClientGone {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new ClientGone(e);
+        }
+    }
+
     static void copy(InputStream in, OutputStream out, long limit) throws IOException, MarketplaceException {
         byte[] buffer = new byte[64 * 1024];
         long started = System.nanoTime();
         long total = 0;
         int n;
-        while ((n = in.read(buffer)) > 0) {
+        while ((n = readBody(in, buffer)) > 0) {
             total += n;
             if (total > limit) {
                 throw new MarketplaceException(Reason.TOO_LARGE, "The request body is larger than " + limit
