@@ -27,6 +27,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -137,13 +138,21 @@ public final class ManagedBundles {
         for (Bundle bundle : all()) {
             String name = bundle.getSymbolicName();
             Optional<BundleSnapshot> record = record(name);
-            boolean active = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+            // before the gate opens no plugin runs yet: whether it is started is whether Felix will start it (its
+            // persistent mark). Read live, recovery at launch recorded every plugin as stopped in state.json
+            boolean active = gate.isOpen() ? bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING
+                    : markedStarted(bundle);
             out.add(new BundleSnapshot(name, bundle.getVersion().toString(),
                     record.map(BundleSnapshot::sha256).orElse(null), active,
                     record.map(BundleSnapshot::source).orElse(bundle.getLocation()),
                     record.map(BundleSnapshot::origin).orElse("unknown")));
         }
         return out;
+    }
+
+    private static boolean markedStarted(Bundle bundle) {
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        return level != null && level.isPersistentlyStarted();
     }
 
     /** Installs {@code artifact}, described by {@code record}, as a managed bundle. */

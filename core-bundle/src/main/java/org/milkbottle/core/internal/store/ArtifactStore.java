@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -126,6 +127,15 @@ public final class ArtifactStore implements ArtifactSink {
                 return;
             }
             try {
+                try {
+                    // another name for the same file, not a second write (the staging is under the store's folder)
+                    Files.createLink(pathOf(sha256), path);
+                    return;
+                } catch (FileAlreadyExistsException stored) {
+                    return; // another request stored it meanwhile
+                } catch (IOException | UnsupportedOperationException noLinks) {
+                    // a file system without hard links: copy
+                }
                 Path temp = Files.createTempFile(directory, "incoming-", ".part");
                 try {
                     Files.copy(path, temp, StandardCopyOption.REPLACE_EXISTING);
