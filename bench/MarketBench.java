@@ -61,11 +61,17 @@ public class MarketBench {
             awaitUp();
             System.out.printf("marketplace benchmark, Java %s, loopback port %d%n", Runtime.version(), port);
 
+            // -Dbench.only=publish measures the publish rate alone (two rounds of 5,000)
+            boolean publishOnly = "publish".equals(System.getProperty("bench.only"));
             publishChain(token);
             publishMany(token, 0, 5000);
-            installBench(work);
+            if (!publishOnly) {
+                installBench(work);
+            }
             publishMany(token, 5000, 10000);
-            searchBench();
+            if (!publishOnly) {
+                searchBench();
+            }
         } finally {
             node.destroy();
             node.waitFor(30, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package org.milkbottle.marketplace.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +26,19 @@ public interface Marketplace {
      * the token that first published a plugin may publish its later versions.
      */
     PublishResult publish(String token, Path jar) throws MarketplaceException;
+
+    /**
+     * A new empty file to write an upload into before it is {@linkplain #publish published}. The marketplace's
+     * own file is on its store's file system, so a jar published from there is moved into the store rather than
+     * copied. The caller deletes the file when done, whatever the outcome (a published one is gone already).
+     *
+     * @throws IOException when no file could be made
+     * @throws MarketplaceException {@code UNAVAILABLE} when the marketplace cannot take uploads
+     * @since 2.3
+     */
+    default Path newUpload() throws IOException, MarketplaceException {
+        return Files.createTempFile("milkbottle-upload", ".jar");
+    }
 
     /**
      * Checks a publishing token before anything is uploaded.

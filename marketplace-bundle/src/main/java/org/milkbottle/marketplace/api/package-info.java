@@ -13,7 +13,7 @@
  * added to a provider type: a minor version).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.milkbottle.marketplace.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -133,7 +133,7 @@ public class ApiServlet extends HttpServlet {
             throw new MarketplaceException(Reason.TOO_LARGE, "The jar has " + request.getContentLengthLong()
                     + " bytes; the marketplace accepts at most " + limit + ".");
         }
-        Path upload = Files.createTempFile("milkbottle-upload", ".jar");
+        Path upload = marketplace.newUpload();
         try {
             try (OutputStream out = Files.newOutputStream(upload)) {
                 BoundedBody.copy(request.getInputStream(), out, limit);

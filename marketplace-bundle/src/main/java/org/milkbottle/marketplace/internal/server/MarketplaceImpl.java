@@ -216,6 +216,11 @@ public class MarketplaceImpl implements Marketplace, ArtifactCatalog, HealthChec
     }
 
     @Override
+    public Path newUpload() throws IOException, MarketplaceException {
+        return parts().storage().artifacts().newUpload();
+    }
+
+    @Override
     public String authenticate(String token) throws MarketplaceException {
         return parts().publishing().owner(token);
     }

@@ -1,10 +1,15 @@
 package org.milkbottle.marketplace.internal.store;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -15,26 +20,82 @@ public final class ArtifactFiles {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    /** The folder of uploads under way, under the store's. */
+    static final String UPLOADS = ".uploads";
+    private static final Duration STALE_UPLOAD = Duration.ofDays(1);
+
     private final Path root;
+    private final Path uploads;
 
     public ArtifactFiles(Path root) throws IOException {
-        this.root = Files.createDirectories(root);
+        this.root = Files.createDirectories(root).toAbsolutePath();
+        this.uploads = Files.createDirectories(this.root.resolve(UPLOADS));
+        removeStaleUploads();
     }
 
     public static boolean isSha256(String text) {
         return text != null && SHA256.matcher(text).matches();
     }
 
-    /** Stores {@code jar} under its SHA-256 (which the caller computed). */
+    /**
+     * A new empty file for an upload to write into, on the store's own file system ({@code artifacts/.uploads}):
+     * stored from there, the upload is moved into place rather than copied. Named {@code .part}, which backups
+     * leave out. The caller deletes it when done with it; {@link #store} takes it away once stored.
+     */
+    public Path newUpload() throws IOException {
+        return Files.createFile(uploads.resolve("upload-" + randomName() + ".part"));
+    }
+
+    /**
+     * Stores {@code jar} under its SHA-256 (which the caller computed): an upload made by {@link #newUpload} is
+     * moved into place, any other file is copied under a name of its own and renamed into place. Making files is
+     * what a publish spent most of its system time on: a temporary file then copied over with REPLACE_EXISTING
+     * made it twice and deleted it once, beside the upload itself.
+     */
     public Path store(Path jar, String sha256) throws IOException {
         Path target = file(sha256);
-        if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
-            Path part = Files.createTempFile(target.getParent(), ".upload", ".part");
-            Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(target)) {
+            return target;
+        }
+        if (!Files.isDirectory(target.getParent())) {
+            Files.createDirectories(target.getParent()); // the first jar of this prefix
+        }
+        if (uploads.equals(jar.toAbsolutePath().getParent())) {
+            Files.move(jar, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }
+        Path part = target.resolveSibling("." + sha256 + "-" + randomName() + ".part");
+        Files.copy(jar, part); // fails if the name is taken: a part is never shared
+        try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
         }
         return target;
+    }
+
+    private static String randomName() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * Deletes the uploads a killed runtime left behind. Only those a day old: nodes that share the artifacts folder
+     * (on a network file system) share this folder too, and another node's upload may be under way.
+     */
+    private void removeStaleUploads() throws IOException {
+        Instant stale = Instant.now().minus(STALE_UPLOAD);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(uploads, "upload-*.part")) {
+            for (Path file : files) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException e) {
+                    // stored or deleted meanwhile by its node
+                }
+            }
+        }
     }
 
     /** The stored file; {@code sha256} must be 64 lower-case hex digits (nothing else ever touches the disk). */

@@ -54,6 +54,8 @@ public final class Database {
     private final Runnable closePool;
     /** An H2 database whose user may CHECKPOINT: what is acknowledged is written at once ({@link #persist}). */
     private final boolean checkpoints;
+    /** Concurrent writers share one checkpoint (a group commit). */
+    private final GroupCheckpoint checkpoint = new GroupCheckpoint();
 
     public Database(DataSource dataSource) throws SQLException {
         this(dataSource, dataSource, () -> { });
@@ -87,6 +89,7 @@ public final class Database {
      * disk's platter (no fsync): it outlives the process, not a power loss. PostgreSQL commits durably itself (with
      * its default {@code synchronous_commit=on}). A checkpoint that fails does not undo the commit: it is logged,
      * and the commit reaches the file with H2's next background write.
+     * Writers that commit while a checkpoint is under way share the next one ({@link GroupCheckpoint}).
      * (H2's {@code WRITE_DELAY=0} would make every commit durable, but it also stops the background thread that
      * frees old chunks: publishing 5,000 plugins grew the file to 97 MB, and it stayed so.)
      */
@@ -94,17 +97,28 @@ public final class Database {
         if (!checkpoints) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            if (!connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-            statement.executeUpdate("UPDATE write_marker SET n = n + 1 WHERE id = 1");
-            statement.execute("CHECKPOINT");
-        } catch (SQLException e) {
-            System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING, "A committed write could "
-                    + "not be written to the database file at once (" + e.getMessage() + "); it is written with H2's "
-                    + "next background write, within a second, unless the runtime is killed before.");
+        try {
+            checkpoint.await(() -> {
+                try (Statement statement = connection.createStatement()) {
+                    if (!connection.getAutoCommit()) {
+                        connection.setAutoCommit(true);
+                    }
+                    statement.executeUpdate("UPDATE write_marker SET n = n + 1 WHERE id = 1");
+                    statement.execute("CHECKPOINT");
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notWritten(e);
+        } catch (Exception e) {
+            notWritten(e);
         }
+    }
+
+    private static void notWritten(Exception e) {
+        System.getLogger(Database.class.getName()).log(System.Logger.Level.WARNING, "A committed write could "
+                + "not be written to the database file at once (" + e + "); it is written with H2's "
+                + "next background write, within a second, unless the runtime is killed before.");
     }
 
     /**
