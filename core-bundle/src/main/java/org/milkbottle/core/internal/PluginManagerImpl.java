@@ -2,7 +2,6 @@ package org.milkbottle.core.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,23 +30,17 @@ import org.milkbottle.core.internal.install.ArtifactFetcher;
 import org.milkbottle.core.internal.install.ContentJudge;
 import org.milkbottle.core.internal.install.CrashRecovery;
 import org.milkbottle.core.internal.install.DeployOwnership;
-import org.milkbottle.core.internal.install.UpdateContinuity;
-import org.milkbottle.core.internal.install.ValidationStep;
 import org.milkbottle.core.internal.install.InstallResolution;
 import org.milkbottle.core.internal.install.PluginRepositories;
 import org.milkbottle.core.internal.install.RepositoryDownloads;
 import org.milkbottle.core.internal.install.RepositoryUpdates;
-import org.milkbottle.core.internal.install.RequestApplier;
-import org.milkbottle.core.internal.install.InstallPhases;
 import org.milkbottle.core.internal.start.RuntimeStages;
-import org.milkbottle.core.internal.install.BundleArchive;
 import org.milkbottle.perf.api.InstallTimings;
 import org.milkbottle.core.internal.install.RequestFetcher;
 import org.milkbottle.core.internal.install.RequestPreparation;
 import org.milkbottle.api.PluginUpdate;
 import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.core.internal.install.BundleStarter;
-import org.milkbottle.core.internal.install.InstallPlanner;
 import org.milkbottle.core.internal.install.ManagedBundles;
 import org.milkbottle.core.internal.install.RequirementExplainer;
 import org.milkbottle.core.internal.install.StateRestorer;
@@ -148,6 +141,7 @@ public class PluginManagerImpl implements PluginManager {
     private PluginReports reports;
     private TransactionEngine transactions;
     private RequestPreparation preparation;
+    private InstallRequests requests;
     private BundleContext context;
     private final PluginRepositories repositories = new PluginRepositories();
 
@@ -204,6 +198,8 @@ public class PluginManagerImpl implements PluginManager {
         this.preparation = new RequestPreparation(new RequestFetcher(() -> this.fetcher), repositories,
                 new InstallResolution(() -> this.resolver, explainer),
                 new RepositoryDownloads(() -> this.fetcher, store, executor), managed::everything);
+        this.requests = new InstallRequests(stages, store, preparation, managed, transactions, validator, starter,
+                explainer, this::startTimeout, () -> installTimings, this::withLock);
         modified(config);
         // recovery may refresh and restart bundles; it runs off the activating thread so the framework
         // can go on starting, and every operation waits for it
@@ -275,50 +271,13 @@ public class PluginManagerImpl implements PluginManager {
     @Override
     public InstallPlan plan(InstallRequest request) {
         awaitRecovery();
-        stages.awaitStarted(startTimeout().multipliedBy(2).plusSeconds(30));
-        try (ArtifactStore.Staging staging = store.staging()) { // a simulation keeps nothing it fetched
-            RequestPreparation.Prepared prepared = preparation.prepare(request.sources(), staging);
-            // a simulation validates as the install would (nothing is recorded): a plan the validator would veto
-            // is not feasible
-            List<String> problems = new ArrayList<>(validationStep().preview(prepared.archives(), request.origin(),
-                    request));
-            problems.addAll(prepared.problems());
-            InstallPlan plan = planner().plan(prepared.archives(), managed.everything());
-            problems.addAll(plan.problems());
-            return new InstallPlan(plan.changes(), problems);
-        }
+        return requests.plan(request);
     }
 
     @Override
     public InstallResult install(InstallRequest request) {
         awaitRecovery();
-        if (request.simulate()) {
-            return new InstallResult(0, plan(request), List.of(), List.of());
-        }
-        String subject = String.join(" ", request.sources());
-        InstallPhases phases = new InstallPhases();
-        try (ArtifactStore.Staging staging = store.staging()) {
-            RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
-                    () -> prepare(request.sources(), "install", subject, request.origin(), staging));
-            return withLock(() -> apply("install", subject, request.origin(), prepared, request, phases, staging));
-        }
-    }
-
-    /** Fetches and plans; a failure is recorded in history as a refusal, like a veto. */
-    private RequestPreparation.Prepared prepare(List<String> sources, String action, String subject, String origin,
-            ArtifactStore.Staging staging) {
-        // plugins named by the repositories: the repository client and the embedded marketplace start after the
-        // prompt, and a request right after start-up waits for them
-        stages.awaitStarted(startTimeout().multipliedBy(2).plusSeconds(30));
-        try {
-            return preparation.prepare(sources, staging);
-        } catch (PluginException e) {
-            withLock(() -> {
-                transactions.refused(action, subject, origin, e.getMessage());
-                return null;
-            });
-            throw e;
-        }
+        return requests.install(request);
     }
 
     @Override
@@ -334,20 +293,7 @@ public class PluginManagerImpl implements PluginManager {
                 .orElseGet(() -> managed.record(bundle.getSymbolicName()).map(BundleSnapshot::source).orElseThrow(
                         () -> new PluginException("MilkBottle does not know where " + plugin + " came from; give a "
                                 + "file or URL: mb:update " + plugin + " SOURCE")));
-        String subject = bundle.getSymbolicName() + " from " + from;
-        InstallPhases phases = new InstallPhases();
-        try (ArtifactStore.Staging staging = store.staging()) {
-            RequestPreparation.Prepared prepared = phases.time(InstallTimings.FETCH,
-                    () -> prepare(List.of(from), "update", subject, origin, staging));
-            if (prepared.archives().stream().noneMatch(a -> a.symbolicName().equals(bundle.getSymbolicName()))) {
-                throw new PluginException(from + " contains " + prepared.archives().get(0).symbolicName() + ", not "
-                        + bundle.getSymbolicName() + ". To install a different plugin use mb:install.");
-            }
-            boolean start = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
-            return withLock(() -> apply("update", subject, origin, prepared,
-                    new InstallRequest(List.of(from), false, start, origin, false, List.of(), replace), phases,
-                    staging));
-        }
+        return requests.update(bundle, from, origin, replace);
     }
 
     @Override
@@ -451,14 +397,6 @@ public class PluginManagerImpl implements PluginManager {
         return withLock(() -> transactions.rollback(id));
     }
 
-    private InstallResult apply(String action, String subject, String origin, RequestPreparation.Prepared prepared,
-            InstallRequest request, InstallPhases phases, ArtifactStore.Staging staging) {
-        InstallResult result = new RequestApplier(this::validationStep, planner(), transactions, managed, starter,
-                explainer, this::startTimeout).apply(action, subject, origin, prepared, request, phases, staging);
-        phases.report(installTimings, prepared.archives().stream().map(BundleArchive::symbolicName).toList());
-        return result;
-    }
-
     private Bundle managedBundle(String plugin, String verb) {
         Bundle bundle = lookup.find(plugin);
         if (!ManagedBundles.isManaged(bundle)) {
@@ -470,15 +408,6 @@ public class PluginManagerImpl implements PluginManager {
 
     private PluginInfo info(Bundle bundle) {
         return reports.info(bundle);
-    }
-
-    private InstallPlanner planner() {
-        return new InstallPlanner(managed::currentSha);
-    }
-
-    private ValidationStep validationStep() {
-        return new ValidationStep(validator, new UpdateContinuity(managed::record,
-                new ContentJudge(validator, store)::signerOf));
     }
 
     private StateRestorer restorer() {
