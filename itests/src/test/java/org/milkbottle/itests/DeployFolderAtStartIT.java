@@ -55,6 +55,34 @@ public class DeployFolderAtStartIT {
     }
 
     @Test
+    public void aDeployedPluginStoppedOrStartedByHandStaysSoAcrossRestarts() throws Exception {
+        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+        assertTrue(first.toString(), helloLine(first).contains("ACTIVE"));
+
+        LauncherIT.Run stop = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
+        assertEquals(stop.toString(), 0, stop.exit());
+
+        // the jar found at start is the plugin installed from it, byte for byte: it is not handed to the pipeline
+        // again, which used to start it (an install of a stopped plugin's same content starts it)
+        LauncherIT.Run restart = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+
+        assertEquals(restart.toString(), 0, restart.exit());
+        // stopped, and resolved as it was before the restart
+        assertTrue(restart.toString(), helloLine(restart).contains("RESOLVED"));
+
+        LauncherIT.Run start = LauncherIT.run(workdir, List.of(), "-c", "mb:start org.milkbottle.example.hello");
+        assertEquals(start.toString(), 0, start.exit());
+        LauncherIT.Run again = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+
+        assertTrue(again.toString(), helloLine(again).contains("ACTIVE"));
+    }
+
+    private static String helloLine(LauncherIT.Run run) {
+        return run.out().lines().filter(line -> line.contains("org.milkbottle.example.hello")).findFirst()
+                .orElseThrow(() -> new AssertionError("hello is not listed:\n" + run));
+    }
+
+    @Test
     public void aBrokenJarBesideAGoodOneIsRefusedWithItsReasonAndTheGoodOneIsInstalled() throws Exception {
         Files.writeString(deploy.resolve("broken.jar"), "this is not a zip");
         Files.setLastModifiedTime(deploy.resolve("broken.jar"),

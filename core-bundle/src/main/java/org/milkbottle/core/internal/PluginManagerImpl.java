@@ -255,6 +255,9 @@ public class PluginManagerImpl implements PluginManager {
             }
             restorer().markAsRecorded(state.all()).forEach(line -> LOG.log(System.Logger.Level.WARNING, line));
             managed.gate().open(startTimeout().multipliedBy(2).plusSeconds(5));
+            // the plugins that stay stopped are resolved as they were before the restart (Felix resolves a bundle
+            // when it starts it): mb:list shows them RESOLVED, and INSTALLED only for one that cannot resolve
+            managed.resolve(managed.all().stream().filter(bundle -> bundle.getState() == Bundle.INSTALLED).toList());
         } catch (RuntimeException e) {
             outcome = "Recovery failed, so no plugin was started (nothing uncommitted may run): " + e
                     + ". Restart the runtime; if this repeats, restore the data folder from a backup.";
@@ -329,6 +332,7 @@ public class PluginManagerImpl implements PluginManager {
                 transactions.recordIfAbandoned("start", bundle, e);
                 throw e;
             }
+            state.recordStarted(bundle.getSymbolicName(), true); // remembered across restarts
             return info(bundle);
         });
     }
@@ -348,6 +352,7 @@ public class PluginManagerImpl implements PluginManager {
                 transactions.recordIfAbandoned("stop", bundle, e);
                 throw e;
             }
+            state.recordStarted(bundle.getSymbolicName(), false); // remembered across restarts
             return info(bundle);
         });
     }

@@ -25,6 +25,7 @@ import org.milkbottle.api.BundleSnapshot;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.PlannedChange;
 import org.milkbottle.api.Transaction;
+import org.milkbottle.core.internal.store.FileDigest;
 import org.milkbottle.core.internal.install.DeployOwnership;
 import org.milkbottle.perf.api.TaskExecutor;
 import org.milkbottle.validation.api.Validator;
@@ -166,13 +167,16 @@ public class DeployFolderWatcher {
     /** Brings the plugins in line with the folder as it is: after start, or when events were lost. */
     private void reconcile() {
         Set<Path> present = new HashSet<>();
-        Map<String, Transaction> lastDeploys = firstPass.getCount() > 0 ? lastDeploys() : Map.of();
+        boolean atStart = firstPass.getCount() > 0;
+        Map<String, Transaction> lastDeploys = atStart ? lastDeploys() : Map.of();
+        Map<Path, String> installedFrom = atStart ? installedFrom() : Map.of();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 if (isCandidate(file)) {
                     present.add(file);
                     changed(file);
-                    if (pending.get(file) != null && refusedUnchanged(file, lastDeploys.get(file.toString()))) {
+                    if (pending.get(file) != null && (refusedUnchanged(file, lastDeploys.get(file.toString()))
+                            || installedAlready(file, installedFrom.get(file)))) {
                         handled.put(file, pending.get(file)); // tried again only once the file changes
                     }
                 }
@@ -197,6 +201,27 @@ public class DeployFolderWatcher {
             }
         }
         return last;
+    }
+
+    /** The SHA-256 of each plugin installed from a file of this folder, by file. */
+    private Map<Path, String> installedFrom() {
+        Map<Path, String> installed = new HashMap<>();
+        for (BundleSnapshot plugin : manager.installed()) {
+            Path source = sourceFile(plugin);
+            if (source != null && plugin.sha256() != null) {
+                installed.put(source, plugin.sha256());
+            }
+        }
+        return installed;
+    }
+
+    /**
+     * Whether {@code file} holds the plugin installed from it already, byte for byte: nothing to do at start. Handing
+     * it to the pipeline again would wait for the repositories to start (a batch waits for this first pass) and would
+     * start the plugin again if it was stopped (mb:stop holds across restarts, as for any other plugin).
+     */
+    private static boolean installedAlready(Path file, String installedSha256) {
+        return installedSha256 != null && FileDigest.sha256(file).filter(installedSha256::equals).isPresent();
     }
 
     /** Whether {@code file} was refused by an earlier run and has not changed since. */

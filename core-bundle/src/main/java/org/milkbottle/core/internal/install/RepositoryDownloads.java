@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.milkbottle.api.PluginException;
 import org.milkbottle.core.internal.store.ArtifactSink;
 import org.milkbottle.core.internal.store.ArtifactStore;
+import org.milkbottle.core.internal.store.FileDigest;
 import org.milkbottle.validation.api.Provenance;
 import org.osgi.resource.Resource;
 
@@ -66,7 +67,7 @@ public final class RepositoryDownloads {
     }
 
     private BundleArchive fetch(String name, PluginRepositories.Origin origin, ArtifactSink staging) {
-        Path path = store.find(origin.sha256()).filter(p -> origin.sha256().equals(sha256(p))).orElse(null);
+        Path path = store.find(origin.sha256()).filter(p -> FileDigest.sha256(p).filter(origin.sha256()::equals).isPresent()).orElse(null);
         if (path == null) {
             ArtifactStore.Stored stored;
             try {
@@ -85,14 +86,5 @@ public final class RepositoryDownloads {
         }
         return reader.read(path, origin.sha256(), name).from(new Provenance(Provenance.Kind.MARKETPLACE_INDEX, name,
                 "listed with this SHA-256 in the index of repository '" + origin.repository() + "'", List.of()));
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return null;
-        }
     }
 }

@@ -50,6 +50,21 @@ public final class ManagedState {
         }
     }
 
+    /**
+     * Records that the plugin was started or stopped by hand ({@code mb:start}, {@code mb:stop}), which is no
+     * transaction: each launch marks the plugins started as recorded here, so the record must follow, or a stopped
+     * plugin would come back started at the next launch.
+     */
+    public synchronized void recordStarted(String symbolicName, boolean active) {
+        BundleSnapshot record = bySymbolicName.get(symbolicName);
+        if (record != null && record.active() != active) {
+            List<BundleSnapshot> records = new ArrayList<>(bySymbolicName.values());
+            records.replaceAll(r -> r == record ? new BundleSnapshot(r.symbolicName(), r.version(), r.sha256(),
+                    active, r.source(), r.origin()) : r);
+            replace(records);
+        }
+    }
+
     /** All records. */
     public synchronized List<BundleSnapshot> all() {
         return List.copyOf(bySymbolicName.values());
