@@ -237,6 +237,19 @@ public class PluginManagerImpl implements PluginManager {
         runtimeLock.close();
     }
 
+    /**
+     * Resolves the plugins that stay stopped, as they were before the restart (Felix resolves a bundle when it
+     * starts it): mb:list shows them RESOLVED, and INSTALLED only for one that cannot resolve. The plugins run by
+     * now: a failure here (a stop under way, say) is no failed recovery.
+     */
+    private void resolveStopped() {
+        try {
+            managed.resolve(managed.all().stream().filter(bundle -> bundle.getState() == Bundle.INSTALLED).toList());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "The stopped plugins were not resolved: " + e);
+        }
+    }
+
     private Duration startTimeout() {
         return Duration.ofMillis(Math.max(100, (long) (config.startTimeoutSeconds() * 1000)));
     }
@@ -255,9 +268,7 @@ public class PluginManagerImpl implements PluginManager {
             }
             restorer().markAsRecorded(state.all()).forEach(line -> LOG.log(System.Logger.Level.WARNING, line));
             managed.gate().open(startTimeout().multipliedBy(2).plusSeconds(5));
-            // the plugins that stay stopped are resolved as they were before the restart (Felix resolves a bundle
-            // when it starts it): mb:list shows them RESOLVED, and INSTALLED only for one that cannot resolve
-            managed.resolve(managed.all().stream().filter(bundle -> bundle.getState() == Bundle.INSTALLED).toList());
+            resolveStopped();
         } catch (RuntimeException e) {
             outcome = "Recovery failed, so no plugin was started (nothing uncommitted may run): " + e
                     + ". Restart the runtime; if this repeats, restore the data folder from a backup.";
@@ -331,8 +342,9 @@ public class PluginManagerImpl implements PluginManager {
                 managed.stopQuietly(bundle);
                 transactions.recordIfAbandoned("start", bundle, e);
                 throw e;
+            } finally {
+                recordLiveState(bundle);
             }
-            state.recordStarted(bundle.getSymbolicName(), true); // remembered across restarts
             return info(bundle);
         });
     }
@@ -351,8 +363,9 @@ public class PluginManagerImpl implements PluginManager {
             } catch (PluginException e) {
                 transactions.recordIfAbandoned("stop", bundle, e);
                 throw e;
+            } finally {
+                recordLiveState(bundle);
             }
-            state.recordStarted(bundle.getSymbolicName(), false); // remembered across restarts
             return info(bundle);
         });
     }
@@ -400,6 +413,18 @@ public class PluginManagerImpl implements PluginManager {
     public InstallResult rollback(Optional<Long> id) {
         awaitRecovery();
         return withLock(() -> transactions.rollback(id));
+    }
+
+    /**
+     * Records whether a plugin started or stopped by hand runs, as it ended up (also when the start or stop failed:
+     * an activator's stop() that throws still leaves it stopped), so that the next launch, which marks the plugins
+     * started as recorded, brings it back as it is now. An abandoned plugin is left to its transaction's record.
+     */
+    private void recordLiveState(Bundle bundle) {
+        if (!managed.abandoned().contains(bundle)) {
+            state.recordStarted(bundle.getSymbolicName(),
+                    bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING);
+        }
     }
 
     private Bundle managedBundle(String plugin, String verb) {

@@ -30,7 +30,7 @@ public interface Marketplace {
     /**
      * A new empty file to write an upload into before it is {@linkplain #publish published}. The marketplace's
      * own file is on its store's file system, so a jar published from there is moved into the store rather than
-     * copied. The caller deletes the file when done, whatever the outcome (a published one is gone already).
+     * copied. The caller deletes the file when done, whatever the outcome (once published it may be gone).
      *
      * @throws IOException when no file could be made
      * @throws MarketplaceException {@code UNAVAILABLE} when the marketplace cannot take uploads

@@ -203,15 +203,24 @@ public class DeployFolderWatcher {
         return last;
     }
 
-    /** The SHA-256 of each plugin installed from a file of this folder, by file. */
+    /**
+     * The SHA-256 of the plugin installed from each file of this folder, by file. A file two plugins came from (a
+     * jar replaced by another plugin whose old one could not be uninstalled) maps to no SHA-256: the pipeline sorts
+     * it out.
+     */
     private Map<Path, String> installedFrom() {
         Map<Path, String> installed = new HashMap<>();
+        Set<Path> shared = new HashSet<>();
         for (BundleSnapshot plugin : manager.installed()) {
             Path source = sourceFile(plugin);
-            if (source != null && plugin.sha256() != null) {
+            if (source != null) {
+                if (installed.containsKey(source)) {
+                    shared.add(source);
+                }
                 installed.put(source, plugin.sha256());
             }
         }
+        shared.forEach(installed::remove);
         return installed;
     }
 

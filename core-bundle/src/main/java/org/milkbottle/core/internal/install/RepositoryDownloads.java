@@ -1,15 +1,7 @@
 package org.milkbottle.core.internal.install;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,7 +59,8 @@ public final class RepositoryDownloads {
     }
 
     private BundleArchive fetch(String name, PluginRepositories.Origin origin, ArtifactSink staging) {
-        Path path = store.find(origin.sha256()).filter(p -> FileDigest.sha256(p).filter(origin.sha256()::equals).isPresent()).orElse(null);
+        Path path = store.find(origin.sha256())
+                .filter(p -> FileDigest.sha256(p).filter(origin.sha256()::equals).isPresent()).orElse(null);
         if (path == null) {
             ArtifactStore.Stored stored;
             try {

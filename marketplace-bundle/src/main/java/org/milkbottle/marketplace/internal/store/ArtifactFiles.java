@@ -3,9 +3,9 @@ package org.milkbottle.marketplace.internal.store;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,8 +29,28 @@ public final class ArtifactFiles {
 
     public ArtifactFiles(Path root) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath();
-        this.uploads = Files.createDirectories(this.root.resolve(UPLOADS));
-        removeStaleUploads();
+        this.uploads = this.root.resolve(UPLOADS);
+        try {
+            uploadFolder();
+            removeStaleUploads();
+        } catch (IOException | RuntimeException e) {
+            // a cleanup must not keep the marketplace from opening (another node's file on a shared folder, say)
+            System.getLogger(ArtifactFiles.class.getName()).log(System.Logger.Level.WARNING, "Could not clean up "
+                    + uploads + " (" + e + "); uploads left there by a stopped runtime stay until the next start.");
+        }
+    }
+
+    /** The uploads' folder, made if missing; only the runtime's user may look into it where the file system says so. */
+    private Path uploadFolder() throws IOException {
+        if (!Files.isDirectory(uploads)) {
+            try {
+                Files.createDirectories(uploads, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(uploads); // no POSIX permissions (Windows)
+            }
+        }
+        return uploads;
     }
 
     public static boolean isSha256(String text) {
@@ -43,7 +63,7 @@ public final class ArtifactFiles {
      * leave out. The caller deletes it when done with it; {@link #store} takes it away once stored.
      */
     public Path newUpload() throws IOException {
-        return Files.createFile(uploads.resolve("upload-" + randomName() + ".part"));
+        return Files.createFile(uploadFolder().resolve("upload-" + randomName() + ".part"));
     }
 
     /**
@@ -91,8 +111,8 @@ public final class ArtifactFiles {
                     if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
                         Files.deleteIfExists(file);
                     }
-                } catch (NoSuchFileException e) {
-                    // stored or deleted meanwhile by its node
+                } catch (IOException e) {
+                    // stored or deleted meanwhile by its node, or not ours to delete: left as it is
                 }
             }
         }
