@@ -77,6 +77,21 @@ public class DeployFolderAtStartIT {
         assertTrue(again.toString(), helloLine(again).contains("ACTIVE"));
     }
 
+    @Test
+    public void aSecondCopyOfADeployedJarIsSaidToChangeNothing() throws Exception {
+        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+        assertTrue(first.toString(), helloLine(first).contains("ACTIVE"));
+        Files.copy(deploy.resolve("hello.jar"), deploy.resolve("hello-copy.jar"));
+
+        LauncherIT.Run withCopy = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+
+        assertEquals(withCopy.toString(), 0, withCopy.exit());
+        String said = withCopy.out() + withCopy.err();
+        assertTrue(withCopy.toString(), said.contains("hello-copy.jar holds org.milkbottle.example.hello")
+                && said.contains("installed from hello.jar already: nothing was changed"));
+        assertTrue(withCopy.toString(), helloLine(withCopy).endsWith("hello.jar")); // still the first file's
+    }
+
     private static String helloLine(LauncherIT.Run run) {
         return run.out().lines().filter(line -> line.contains("org.milkbottle.example.hello")).findFirst()
                 .orElseThrow(() -> new AssertionError("hello is not listed:\n" + run));

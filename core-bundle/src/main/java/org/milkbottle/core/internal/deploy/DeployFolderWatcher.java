@@ -305,11 +305,27 @@ public class DeployFolderWatcher {
             }
             if (result.plan().changes().stream().anyMatch(c -> c.action() != PlannedChange.Action.UNCHANGED)) {
                 LOG.log(System.Logger.Level.INFO, "Deployed " + file.getFileName());
-            } // else the jar found at start is the plugin installed already: nothing to say at every start
+            } else {
+                warnIfCopy(file, result.plan().changes());
+            }
         } catch (PluginException e) {
             LOG.log(System.Logger.Level.WARNING, "Deploying " + file.getFileName() + " failed: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Deploying " + file.getFileName() + " failed", e);
+        }
+    }
+
+    /** A jar that is a copy of a plugin this folder installed from another of its files changes nothing: says so. */
+    private void warnIfCopy(Path file, List<PlannedChange> unchanged) {
+        for (BundleSnapshot plugin : manager.installed()) {
+            Path installedFrom = sourceFile(plugin);
+            if (installedFrom != null && !installedFrom.equals(file)
+                    && unchanged.stream().anyMatch(c -> c.symbolicName().equals(plugin.symbolicName()))) {
+                LOG.log(System.Logger.Level.WARNING, file.getFileName() + " holds " + plugin.symbolicName() + " "
+                        + plugin.version() + ", which the deploy folder installed from " + installedFrom.getFileName()
+                        + " already: nothing was changed. Delete one of the two jars (deleting "
+                        + installedFrom.getFileName() + " uninstalls the plugin).");
+            }
         }
     }
 
