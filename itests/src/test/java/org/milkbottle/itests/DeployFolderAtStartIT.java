@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 
@@ -78,9 +79,24 @@ public class DeployFolderAtStartIT {
     }
 
     @Test
-    public void aSecondCopyOfADeployedJarIsSaidToChangeNothing() throws Exception {
+    public void aStoppedPluginUpdatedThroughTheFolderStaysStoppedAsWithMbUpdate() throws Exception {
+        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
+        assertEquals(first.toString(), 0, first.exit());
+        Path v2 = TestBundles.withVersion(deploy.resolve("hello.jar"), "1.5.0",
+                Files.createDirectories(workdir.resolve("v2")).resolve("hello.jar"));
+        Files.copy(v2, deploy.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
+
+        LauncherIT.Run updated = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+
+        assertTrue(updated.toString(), helloLine(updated).contains("1.5.0") && helloLine(updated).contains("RESOLVED"));
+    }
+
+    @Test
+    public void aSecondCopyOfADeployedJarChangesNothingAndSaysSo() throws Exception {
         LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
         assertTrue(first.toString(), helloLine(first).contains("ACTIVE"));
+        LauncherIT.Run stop = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
+        assertEquals(stop.toString(), 0, stop.exit());
         Files.copy(deploy.resolve("hello.jar"), deploy.resolve("hello-copy.jar"));
 
         LauncherIT.Run withCopy = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
@@ -90,6 +106,10 @@ public class DeployFolderAtStartIT {
         assertTrue(withCopy.toString(), said.contains("hello-copy.jar holds org.milkbottle.example.hello")
                 && said.contains("installed from hello.jar already: nothing was changed"));
         assertTrue(withCopy.toString(), helloLine(withCopy).endsWith("hello.jar")); // still the first file's
+        // not handed to the pipeline: the stopped plugin stays stopped, and nothing is recorded
+        assertTrue(withCopy.toString(), helloLine(withCopy).contains("RESOLVED"));
+        LauncherIT.Run history = LauncherIT.run(workdir, List.of(), "-c", "mb:history");
+        assertFalse(history.toString(), history.out().contains("hello-copy.jar"));
     }
 
     private static String helloLine(LauncherIT.Run run) {

@@ -294,10 +294,16 @@ public class DeployFolderWatcher {
         handedOver++;
         String source = file.toString();
         try {
-            List<String> before = manager.installed().stream().filter(p -> file.equals(sourceFile(p)))
-                    .map(BundleSnapshot::symbolicName).toList();
-            // installing a plugin that is there already updates it
-            var result = manager.install(new InstallRequest(List.of(source), false, true, ORIGIN));
+            List<BundleSnapshot> installed = manager.installed();
+            if (isCopy(file, installed)) {
+                return;
+            }
+            List<BundleSnapshot> from = installed.stream().filter(p -> file.equals(sourceFile(p))).toList();
+            List<String> before = from.stream().map(BundleSnapshot::symbolicName).toList();
+            // installing a plugin that is there already updates it; one stopped with mb:stop stays stopped, as
+            // with mb:update
+            boolean start = from.isEmpty() || from.stream().anyMatch(BundleSnapshot::active);
+            var result = manager.install(new InstallRequest(List.of(source), false, start, ORIGIN));
             for (String old : before) {
                 if (result.plan().changes().stream().noneMatch(c -> c.symbolicName().equals(old))) {
                     manager.uninstall(old, ORIGIN); // the file now holds another plugin
@@ -305,8 +311,6 @@ public class DeployFolderWatcher {
             }
             if (result.plan().changes().stream().anyMatch(c -> c.action() != PlannedChange.Action.UNCHANGED)) {
                 LOG.log(System.Logger.Level.INFO, "Deployed " + file.getFileName());
-            } else {
-                warnIfCopy(file, result.plan().changes());
             }
         } catch (PluginException e) {
             LOG.log(System.Logger.Level.WARNING, "Deploying " + file.getFileName() + " failed: " + e.getMessage());
@@ -315,18 +319,24 @@ public class DeployFolderWatcher {
         }
     }
 
-    /** A jar that is a copy of a plugin this folder installed from another of its files changes nothing: says so. */
-    private void warnIfCopy(Path file, List<PlannedChange> unchanged) {
-        for (BundleSnapshot plugin : manager.installed()) {
+    /**
+     * Whether {@code file} holds, byte for byte, a plugin this folder installed from another of its files: then it
+     * is not handed over at all (an install of the same content would start the plugin if it was stopped), and the
+     * log says so.
+     */
+    private boolean isCopy(Path file, List<BundleSnapshot> installed) {
+        for (BundleSnapshot plugin : installed) {
             Path installedFrom = sourceFile(plugin);
-            if (installedFrom != null && !installedFrom.equals(file)
-                    && unchanged.stream().anyMatch(c -> c.symbolicName().equals(plugin.symbolicName()))) {
+            if (installedFrom != null && !installedFrom.equals(file) && plugin.sha256() != null
+                    && FileDigest.sha256(file).filter(plugin.sha256()::equals).isPresent()) {
                 LOG.log(System.Logger.Level.WARNING, file.getFileName() + " holds " + plugin.symbolicName() + " "
                         + plugin.version() + ", which the deploy folder installed from " + installedFrom.getFileName()
                         + " already: nothing was changed. Delete one of the two jars (deleting "
                         + installedFrom.getFileName() + " uninstalls the plugin).");
+                return true;
             }
         }
+        return false;
     }
 
     private void remove(Path file) {

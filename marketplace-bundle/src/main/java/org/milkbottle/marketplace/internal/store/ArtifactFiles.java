@@ -1,13 +1,19 @@
 package org.milkbottle.marketplace.internal.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -74,8 +80,8 @@ public final class ArtifactFiles {
      */
     public Path store(Path jar, String sha256) throws IOException {
         Path target = file(sha256);
-        if (Files.exists(target)) {
-            return target;
+        if (Files.exists(target) && sha256.equals(digest(target))) {
+            return target; // a file that does not hold what its name says (cut short before a restore) is replaced
         }
         if (!Files.isDirectory(target.getParent())) {
             Files.createDirectories(target.getParent()); // the first jar of this prefix
@@ -93,6 +99,15 @@ public final class ArtifactFiles {
             throw e;
         }
         return target;
+    }
+
+    private static String digest(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
     }
 
     private static String randomName() {

@@ -2,11 +2,14 @@ package org.milkbottle.marketplace.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,14 +41,23 @@ class ArtifactFilesTest {
     }
 
     @Test
-    void aJarStoredAlreadyIsKeptAsItIs() throws Exception {
+    void aJarStoredAlreadyIsKeptAsItIsAndOneThatDoesNotHoldItsSha256IsReplaced() throws Exception {
         ArtifactFiles files = new ArtifactFiles(folder.resolve("artifacts"));
-        Path first = files.store(Files.writeString(folder.resolve("a.jar"), "first"), SHA);
+        String sha = sha256("first");
+        Path first = files.store(Files.writeString(folder.resolve("a.jar"), "first"), sha);
         Path upload = files.newUpload();
-        Files.writeString(upload, "second");
+        Files.writeString(upload, "first");
 
-        assertThat(files.store(upload, SHA)).isEqualTo(first).hasContent("first");
+        assertThat(files.store(upload, sha)).isEqualTo(first).hasContent("first");
         assertThat(upload).as("left to the caller to delete").exists();
+
+        Files.writeString(first, "fir"); // cut short (a restore, a disk full)
+        assertThat(files.store(upload, sha)).hasContent("first");
+    }
+
+    private static String sha256(String content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
