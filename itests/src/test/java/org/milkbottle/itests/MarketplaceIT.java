@@ -454,6 +454,48 @@ public class MarketplaceIT extends MilkBottleTestSupport {
         }
     }
 
+    @Test
+    public void aBodyCutShortByAHalfClosedSocketGetsAClearFourHundredAndStoresNothing() throws Exception {
+        awaitServer();
+        String owner = token("halfclose");
+        Path jarFile = TestBundles.plugin("mkt.halfclosed", "1.0.0").writeTo(work("half"), "h.jar");
+        byte[] jar = Files.readAllBytes(jarFile);
+        int listed = JSON.readTree(get("/api/plugins").body()).get("total").asInt();
+
+        String publish = halfClosed("POST /api/plugins HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + owner
+                + "\r\nContent-Type: application/java-archive\r\nContent-Length: " + jar.length + "\r\n\r\n",
+                java.util.Arrays.copyOf(jar, jar.length / 2));
+        assertTrue(publish, publish.startsWith("HTTP/1.1 400") && publish.contains("\"error\":\"INCOMPLETE_BODY\"")
+                && publish.contains("after " + jar.length / 2 + " bytes of the " + jar.length)
+                && publish.contains("nothing was stored"));
+        assertEquals(404, get("/api/plugins/mkt.halfclosed").statusCode());
+        assertEquals(listed, JSON.readTree(get("/api/plugins").body()).get("total").asInt());
+
+        String rating = halfClosed("POST /api/plugins/mkt.greeter/ratings HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n",
+                "{\"user\":\"hal\",".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(rating, rating.startsWith("HTTP/1.1 400") && rating.contains("INCOMPLETE_BODY"));
+
+        // the whole jar, sent properly afterwards, is taken: the refused attempt left nothing in its way
+        assertEquals(201, publish(owner, jarFile).statusCode());
+    }
+
+    /** Sends a request head and part of its body, then shuts the sending side (FIN) and reads the whole answer. */
+    private String halfClosed(String head, byte[] partOfTheBody) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(partOfTheBody);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            try {
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.net.SocketException reset) {
+                return "reset by the server: " + reset;
+            }
+        }
+    }
+
     /** Sends {@code request} as written (no client library checks or fixes it) and returns the whole answer. */
     private String raw(String request) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {

@@ -117,8 +117,25 @@ public class ApiServlet extends HttpServlet {
         } catch (MarketplaceException e) {
             JsonResponses.error(response, e);
         } catch (BoundedBody.ClientGone e) {
-            // nobody to answer; nothing was stored (a publish reads its whole body before it checks anything)
+            // Nothing was stored: a publish reads its whole body before it checks anything. A client that only
+            // half-closed its socket still reads, and must not take the silence for a 200 OK.
             System.getLogger(ApiServlet.class.getName()).log(System.Logger.Level.DEBUG, e.getMessage());
+            answerCutBody(request, response, e.received);
+        }
+    }
+
+    private static void answerCutBody(HttpServletRequest request, HttpServletResponse response, long received) {
+        if (response.isCommitted()) {
+            return;
+        }
+        long announced = request.getContentLengthLong();
+        try {
+            JsonResponses.error(response, 400, "INCOMPLETE_BODY", "The request body ended after " + received
+                    + " bytes" + (announced >= 0 ? " of the " + announced + " its Content-Length announced" : "")
+                    + ": nothing was stored. Send the whole request again.");
+            response.flushBuffer();
+        } catch (IOException | IllegalStateException gone) {
+            // the connection is closed both ways: there is nobody left to tell
         }
     }
 

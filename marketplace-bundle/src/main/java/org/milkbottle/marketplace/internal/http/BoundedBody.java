@@ -29,17 +29,22 @@ final class BoundedBody {
     static final class ClientGone extends IOException {
         private static final long serialVersionUID = 1L;
 
-        ClientGone(IOException cause) {
-            super("the client closed the connection in the middle of its request body: " + cause, cause);
+        /** How many bytes of the body had arrived. */
+        final long received;
+
+        ClientGone(IOException cause, long received) {
+            super("the client closed the connection in the middle of its request body, after " + received
+                    + " bytes: " + cause, cause);
+            this.received = received;
         }
     }
 
     /** One read of the request body; a failure of the connection is {@link ClientGone}. */
-    private static int readBody(InputStream in, byte[] buffer) throws ClientGone {
+    private static int readBody(InputStream in, byte[] buffer, long received) throws ClientGone {
         try {
             return in.read(buffer);
         } catch (IOException e) {
-            throw new ClientGone(e);
+            throw new ClientGone(e, received);
         }
     }
 
@@ -48,7 +53,7 @@ final class BoundedBody {
         long started = System.nanoTime();
         long total = 0;
         int n;
-        while ((n = readBody(in, buffer)) > 0) {
+        while ((n = readBody(in, buffer, total)) > 0) {
             total += n;
             if (total > limit) {
                 throw new MarketplaceException(Reason.TOO_LARGE, "The request body is larger than " + limit
