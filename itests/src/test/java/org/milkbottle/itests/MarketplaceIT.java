@@ -214,6 +214,19 @@ public class MarketplaceIT extends MilkBottleTestSupport {
 
         assertError(publish(token, greeter()), 409, "CONFLICT");
         assertError(publish(token("mallory"), greeter()), 403, "FORBIDDEN");
+        // the same version with other content: refused, and its jar is not left in the store, unreferenced
+        Path other = TestBundles.plugin("mkt.greeter", "1.0.0").header("MilkBottle-Tags", "other")
+                .writeTo(work("greeter-other"), "greeter.jar");
+        assertError(publish(token, other), 409, "CONFLICT");
+        String otherSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(other)));
+        // no milkbottle.data here: the marketplace keeps its store in its bundle's own data area
+        Path artifacts = bundle("org.milkbottle.marketplace").orElseThrow().getBundleContext()
+                .getDataFile("marketplace").toPath().resolve("artifacts");
+        assertTrue("the published jar is stored", Files.isRegularFile(artifacts.resolve(sha.substring(0, 2))
+                .resolve(sha + ".jar")));
+        assertFalse("a refused jar is not", Files.exists(artifacts.resolve(otherSha.substring(0, 2))
+                .resolve(otherSha + ".jar")));
 
         assertTrue(shell("mb:market-advisory mkt.greeter '[1.0,2.0)' high Greets strangers").contains("MB-"));
         assertTrue("the older form is an alias", shell("mb:market advisories").contains("Greets strangers"));

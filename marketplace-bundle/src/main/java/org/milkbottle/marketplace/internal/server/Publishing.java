@@ -78,8 +78,11 @@ final class Publishing {
                         + existingOwner.get() + "; publish it under a name of your own.");
             }
             VersionRow row = JarMetadata.read(jar, report.sha256(), report);
-            storage.artifacts().store(jar, report.sha256());
-            store.insert(row, owner);
+            // The jar is stored inside the transaction that adds its version, once its row is written: a version
+            // refused as a duplicate or as another publisher's stores nothing (it used to leave its jar in the
+            // store, unreferenced), and the uncommitted row keeps a second publish of the same content waiting.
+            // Only a commit that fails after it (or a kill -9 right then) can leave an unreferenced jar.
+            store.insert(row, owner, () -> storage.artifacts().store(jar, report.sha256()));
             storage.catalog().invalidate();
             return new PublishResult(row.name(), row.version(), row.sha256(), report.findings().stream()
                     .filter(f -> f.severity() != Severity.ERROR).map(f -> f.severity() + " " + f.rule() + ": "

@@ -1,5 +1,6 @@
 package org.milkbottle.marketplace.internal.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -92,15 +93,27 @@ public final class PluginStore {
         return queryString("SELECT owner FROM plugins WHERE name = ?", plugin);
     }
 
+    /** A step taken inside the transaction that stores a version, after its row is written and before the commit. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void run() throws IOException;
+    }
+
     /**
      * Stores a new version, and the plugin with its owner if it is new, in one transaction. The plugins
      * table's key decides who owns a new name when publishers race for it (on any number of nodes): the
      * first to commit; the others see that owner when they try again.
+     * <p>
+     * {@code beforeCommit} runs once the version's row is written and before the commit: when it fails the
+     * transaction is rolled back; when the version is refused it does not run. While it runs, the uncommitted row
+     * holds the version's key, so a second insert of the same version waits for this one's outcome instead of
+     * running its own step beside it.
      *
      * @throws DuplicateException when the version exists (also when another node stored it meanwhile)
      * @throws NotOwnerException when another publisher owns the name (also when they claimed it meanwhile)
      */
-    public void insert(VersionRow row, String owner) throws SQLException, DuplicateException, NotOwnerException {
+    public void insert(VersionRow row, String owner, BeforeCommit beforeCommit)
+            throws SQLException, IOException, DuplicateException, NotOwnerException {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
@@ -111,6 +124,7 @@ public final class PluginStore {
                     }
                     insertVersion(connection, row);
                     bumpRevision(connection);
+                    beforeCommit.run();
                     connection.commit();
                     database.persist(connection);
                     return;
@@ -119,7 +133,7 @@ public final class PluginStore {
                     if (!Contention.isContention(e) || attempt == Contention.ATTEMPTS) {
                         throw e;
                     }
-                } catch (DuplicateException | NotOwnerException e) {
+                } catch (DuplicateException | NotOwnerException | IOException | RuntimeException e) {
                     connection.rollback();
                     throw e;
                 }

@@ -69,7 +69,7 @@ public final class DurabilityCycle {
             } else {
                 store.insert(new VersionRow("durability.p" + hex.substring(0, 12), "1.0.0", hex, 1000, Instant.now(),
                         "a plugin", "written by DurabilityCycle", null, null, null, null, null, List.of("test"),
-                        List.of(), List.of(), null, List.of(), List.of()), "owner");
+                        List.of(), List.of(), null, List.of(), List.of()), "owner", () -> { });
             }
             record(committed, found + i + 1);
             sleep(random.nextInt(250));

@@ -1,6 +1,7 @@
 package org.milkbottle.marketplace.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -81,7 +83,7 @@ class PluginStoreRaceTest {
     @Test
     void aNewNameGetsOneOwnerUnderConcurrentPublishers() throws Exception {
         List<Object> outcomes = race(client -> store.insert(PluginStoreTest.row("com.acme.race", "1.0." + client),
-                "owner" + client));
+                "owner" + client, () -> { }));
 
         String owner = store.owner("com.acme.race").orElseThrow();
         Map<String, Integer> tally = new ConcurrentHashMap<>();
@@ -103,7 +105,7 @@ class PluginStoreRaceTest {
     @Test
     void oneOwnerPublishingManyVersionsAtOnceStoresThemAll() throws Exception {
         List<Object> outcomes = race(client -> store.insert(PluginStoreTest.row("com.acme.many", "2.0." + client),
-                "alice"));
+                "alice", () -> { }));
 
         assertThat(outcomes).containsOnly("ok");
         assertThat(store.versions()).hasSize(CLIENTS);
@@ -112,17 +114,46 @@ class PluginStoreRaceTest {
 
     @Test
     void theSameVersionAtOnceIsStoredOnceAndTheRestAreDuplicates() throws Exception {
-        List<Object> outcomes = race(client -> store.insert(PluginStoreTest.row("com.acme.same", "3.0.0"), "alice"));
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger steps = new AtomicInteger();
+        List<Object> outcomes = race(client -> store.insert(PluginStoreTest.row("com.acme.same", "3.0.0"), "alice",
+                () -> {
+                    // what a publish does here: stores the jar; slow, so that a second step would overlap it
+                    steps.incrementAndGet();
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                }));
 
         assertThat(outcomes.stream().filter("ok"::equals)).hasSize(1);
         assertThat(outcomes.stream().filter(o -> !"ok".equals(o)))
                 .allMatch(o -> o instanceof PluginStore.DuplicateException);
         assertThat(store.versions()).hasSize(1);
+        assertThat(steps).as("only the insert that commits runs its step: a duplicate stores no file").hasValue(1);
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    @Test
+    void aStepThatFailsRollsTheVersionBack() throws Exception {
+        assertThatThrownBy(() -> store.insert(PluginStoreTest.row("com.acme.failed", "1.0.0"), "alice", () -> {
+            throw new java.io.IOException("disk full");
+        })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+
+        assertThat(store.versions()).isEmpty();
+        assertThat(store.owner("com.acme.failed")).isEmpty();
+        store.insert(PluginStoreTest.row("com.acme.failed", "1.0.0"), "bob", () -> { });
+        assertThat(store.owner("com.acme.failed")).contains("bob");
     }
 
     @Test
     void oneUserRatingAtOnceKeepsOneRating() throws Exception {
-        store.insert(PluginStoreTest.row("com.acme.rated", "1.0.0"), "alice");
+        store.insert(PluginStoreTest.row("com.acme.rated", "1.0.0"), "alice", () -> { });
 
         List<Object> outcomes = race(client -> store.rate("com.acme.rated", "ann", 1 + client % 5, "take " + client));
 

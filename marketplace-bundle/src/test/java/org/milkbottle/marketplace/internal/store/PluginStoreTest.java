@@ -52,14 +52,14 @@ class PluginStoreTest {
     @Test
     void versionsAreStoredOnceAndReadBack() throws Exception {
         long before = store.revision();
-        store.insert(row("com.acme.tool", "1.0.0"), "alice");
+        store.insert(row("com.acme.tool", "1.0.0"), "alice", () -> { });
         assertThat(store.revision()).isGreaterThan(before);
-        assertThatThrownBy(() -> store.insert(row("com.acme.tool", "1.0.0"), "alice"))
+        assertThatThrownBy(() -> store.insert(row("com.acme.tool", "1.0.0"), "alice", () -> { }))
                 .isInstanceOf(PluginStore.DuplicateException.class);
         // the store itself keeps the owner's name theirs (before, only the publisher's check in front of it did)
-        assertThatThrownBy(() -> store.insert(row("com.acme.tool", "2.0.0"), "bob"))
+        assertThatThrownBy(() -> store.insert(row("com.acme.tool", "2.0.0"), "bob", () -> { }))
                 .isInstanceOf(PluginStore.NotOwnerException.class).hasMessageContaining("alice");
-        store.insert(row("com.acme.tool", "2.0.0"), "alice");
+        store.insert(row("com.acme.tool", "2.0.0"), "alice", () -> { });
         assertThat(store.owner("com.acme.tool")).contains("alice");
         List<VersionRow> rows = store.versions();
         assertThat(rows).hasSize(2);
@@ -69,7 +69,7 @@ class PluginStoreTest {
 
     @Test
     void ratingsReplaceAndDownloadsCount() throws Exception {
-        store.insert(row("com.acme.tool", "1.0.0"), "alice");
+        store.insert(row("com.acme.tool", "1.0.0"), "alice", () -> { });
         store.rate("com.acme.tool", "ann", 5, "great");
         store.rate("com.acme.tool", "ann", 2, "meh");
         store.rate("com.acme.tool", "bob", 4, "<script>x</script>");
