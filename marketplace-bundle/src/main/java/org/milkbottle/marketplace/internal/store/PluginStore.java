@@ -123,8 +123,8 @@ public final class PluginStore {
                         throw new DuplicateException(row.name() + " " + row.version() + " is published already");
                     }
                     insertVersion(connection, row);
+                    beforeCommit.run(); // before the revision row, which every publish updates, is locked
                     bumpRevision(connection);
-                    beforeCommit.run();
                     connection.commit();
                     database.persist(connection);
                     return;
