@@ -57,11 +57,7 @@ public class DeployFolderAtStartIT {
 
     @Test
     public void aDeployedPluginStoppedOrStartedByHandStaysSoAcrossRestarts() throws Exception {
-        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
-        assertTrue(first.toString(), helloLine(first).contains("ACTIVE"));
-
-        LauncherIT.Run stop = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
-        assertEquals(stop.toString(), 0, stop.exit());
+        deployThenStopHello();
 
         // the jar found at start is the plugin installed from it, byte for byte: it is not handed to the pipeline
         // again, which used to start it (an install of a stopped plugin's same content starts it)
@@ -80,8 +76,7 @@ public class DeployFolderAtStartIT {
 
     @Test
     public void aStoppedPluginUpdatedThroughTheFolderStaysStoppedAsWithMbUpdate() throws Exception {
-        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
-        assertEquals(first.toString(), 0, first.exit());
+        deployThenStopHello();
         Path v2 = TestBundles.withVersion(deploy.resolve("hello.jar"), "1.5.0",
                 Files.createDirectories(workdir.resolve("v2")).resolve("hello.jar"));
         Files.copy(v2, deploy.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -93,10 +88,7 @@ public class DeployFolderAtStartIT {
 
     @Test
     public void aSecondCopyOfADeployedJarChangesNothingAndSaysSo() throws Exception {
-        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
-        assertTrue(first.toString(), helloLine(first).contains("ACTIVE"));
-        LauncherIT.Run stop = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
-        assertEquals(stop.toString(), 0, stop.exit());
+        deployThenStopHello();
         Files.copy(deploy.resolve("hello.jar"), deploy.resolve("hello-copy.jar"));
 
         LauncherIT.Run withCopy = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
@@ -110,6 +102,14 @@ public class DeployFolderAtStartIT {
         assertTrue(withCopy.toString(), helloLine(withCopy).contains("RESOLVED"));
         LauncherIT.Run history = LauncherIT.run(workdir, List.of(), "-c", "mb:history");
         assertFalse(history.toString(), history.out().contains("hello-copy.jar"));
+    }
+
+    /** A first run installs hello from the folder (ACTIVE); a second stops it by hand. */
+    private void deployThenStopHello() throws Exception {
+        LauncherIT.Run first = LauncherIT.run(workdir, List.of(), "-c", "mb:list");
+        assertTrue(first.toString(), helloLine(first).contains("ACTIVE"));
+        LauncherIT.Run stop = LauncherIT.run(workdir, List.of(), "-c", "mb:stop org.milkbottle.example.hello");
+        assertEquals(stop.toString(), 0, stop.exit());
     }
 
     private static String helloLine(LauncherIT.Run run) {
