@@ -130,8 +130,10 @@ public class ApiServlet extends HttpServlet {
         }
         long announced = request.getContentLengthLong();
         try {
-            JsonResponses.error(response, 400, "INCOMPLETE_BODY", "The request body ended after " + received
-                    + " bytes" + (announced >= 0 ? " of the " + announced + " its Content-Length announced" : "")
+            JsonResponses.error(response, 400, "INCOMPLETE_BODY", "The request body ended after "
+                    + BoundedBody.bytes(received)
+                    + (announced >= 0 ? " of the " + announced + " its Content-Length announced"
+                            : ", before the last chunk of its chunked encoding")
                     + ": nothing was stored. Send the whole request again.");
             response.flushBuffer();
         } catch (IOException | IllegalStateException gone) {

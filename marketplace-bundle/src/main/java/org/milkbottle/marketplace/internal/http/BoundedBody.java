@@ -39,13 +39,35 @@ final class BoundedBody {
         }
     }
 
-    /** One read of the request body; a failure of the connection is {@link ClientGone}. */
-    private static int readBody(InputStream in, byte[] buffer, long received) throws ClientGone {
+    /**
+     * One read of the request body. A client that stopped sending without closing (the server's idle timeout
+     * ended the wait) is told so with a 408; any other failure of the connection is {@link ClientGone}.
+     */
+    private static int readBody(InputStream in, byte[] buffer, long received)
+            throws ClientGone, MarketplaceException {
         try {
             return in.read(buffer);
         } catch (IOException e) {
+            if (timedOut(e)) {
+                throw new MarketplaceException(Reason.REQUEST_TIMEOUT, "The request body stopped arriving after "
+                        + bytes(received) + " and nothing more came until the server's idle timeout: nothing was "
+                        + "stored. Send the whole request again.");
+            }
             throw new ClientGone(e, received);
         }
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.io.InterruptedIOException) {
+                return true; // Jetty's idle timeout; a socket timeout (SocketTimeoutException) on other servers
+            }
+        }
+        return false;
+    }
+
+    static String bytes(long count) {
+        return count == 1 ? "1 byte" : count + " bytes";
     }
 
     static void copy(InputStream in, OutputStream out, long limit) throws IOException, MarketplaceException {

@@ -78,11 +78,17 @@ final class Publishing {
                         + existingOwner.get() + "; publish it under a name of your own.");
             }
             VersionRow row = JarMetadata.read(jar, report.sha256(), report);
-            // The jar is stored inside the transaction that adds its version, once its row is written: a version
-            // refused as a duplicate or as another publisher's stores nothing (it used to leave its jar in the
-            // store, unreferenced), and the uncommitted row keeps a second publish of the same content waiting.
-            // Only a commit that fails after it (or a kill -9 right then) can leave an unreferenced jar.
-            store.insert(row, owner, () -> storage.artifacts().store(jar, report.sha256()));
+            boolean storedBefore = storage.artifacts().find(row.sha256()).isPresent();
+            try {
+                // The jar is stored inside the transaction that adds its version, once its row is written: a
+                // version refused as a duplicate or as another publisher's stores nothing (it used to leave its
+                // jar in the store, unreferenced), and the uncommitted row keeps a second publish of the same
+                // content waiting. A kill -9 before the commit reaches the disk can still leave one behind.
+                store.insert(row, owner, () -> storage.artifacts().store(jar, row.sha256()));
+            } catch (PluginStore.DuplicateException e) {
+                afterDuplicate(row, jar, storedBefore);
+                throw e;
+            }
             storage.catalog().invalidate();
             return new PublishResult(row.name(), row.version(), row.sha256(), report.findings().stream()
                     .filter(f -> f.severity() != Severity.ERROR).map(f -> f.severity() + " " + f.rule() + ": "
@@ -96,6 +102,20 @@ final class Publishing {
                     + "you; nothing of yours was stored. Publish it under a name of your own.");
         } catch (IOException | SQLException e) {
             throw Refusals.unavailable(e);
+        }
+    }
+
+    /**
+     * A version refused as published already. When it is this very jar, its stored copy is put back if it was lost
+     * or damaged (a node whose artifacts folder lost a jar gets it back so, and so do the seeds at start). When it
+     * is other content, a copy of this jar that an earlier attempt of the same insert stored (it is tried again
+     * when the database reports contention after the jar was stored) is taken away: no version can refer to it.
+     */
+    private void afterDuplicate(VersionRow row, Path jar, boolean storedBefore) throws SQLException, IOException {
+        if (storage.store().sha256(row.name(), row.version()).filter(row.sha256()::equals).isPresent()) {
+            storage.artifacts().store(jar, row.sha256());
+        } else if (!storedBefore) {
+            storage.artifacts().remove(row.sha256());
         }
     }
 

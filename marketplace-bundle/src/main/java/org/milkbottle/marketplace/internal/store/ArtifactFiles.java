@@ -133,6 +133,14 @@ public final class ArtifactFiles {
         }
     }
 
+    /** Deletes the stored file of {@code sha256}, if there is one; only for a jar no version refers to. */
+    public void remove(String sha256) throws IOException {
+        if (!isSha256(sha256)) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        Files.deleteIfExists(file(sha256));
+    }
+
     /** The stored file; {@code sha256} must be 64 lower-case hex digits (nothing else ever touches the disk). */
     public Optional<Path> find(String sha256) {
         if (!isSha256(sha256)) {

@@ -43,6 +43,26 @@ class BoundedBodyTest {
     }
 
     @Test
+    void aClientThatStopsSendingWithoutClosingGetsATimeoutNotAnIncompleteBody() {
+        InputStream stalled = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws IOException {
+                if (sent++ < 1) {
+                    return 'x';
+                }
+                // how Jetty ends a blocking read once its idle timeout has passed
+                throw new IOException(new java.util.concurrent.TimeoutException("Idle timeout expired: 15000/15000 ms"));
+            }
+        };
+        assertThatThrownBy(() -> BoundedBody.copy(stalled, OutputStream.nullOutputStream(), 1000))
+                .isInstanceOfSatisfying(MarketplaceException.class, e -> assertThat(e.reason())
+                        .isEqualTo(MarketplaceException.Reason.REQUEST_TIMEOUT))
+                .hasMessageContaining("stopped arriving after 1 byte and nothing more came");
+    }
+
+    @Test
     void aFailingDestinationIsNotTakenForTheClient() {
         OutputStream full = new OutputStream() {
             @Override
