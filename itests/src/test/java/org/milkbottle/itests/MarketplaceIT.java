@@ -227,6 +227,11 @@ public class MarketplaceIT extends MilkBottleTestSupport {
                 .resolve(sha + ".jar")));
         assertFalse("a refused jar is not", Files.exists(artifacts.resolve(otherSha.substring(0, 2))
                 .resolve(otherSha + ".jar")));
+        // a stored jar lost from the folder comes back with a publish of the same jar (still a 409)
+        Files.delete(artifacts.resolve(sha.substring(0, 2)).resolve(sha + ".jar"));
+        assertEquals(404, get("/repository/artifacts/" + sha + "?runtime=1.0.0").statusCode());
+        assertError(publish(token, greeter()), 409, "CONFLICT");
+        assertEquals(200, get("/repository/artifacts/" + sha + "?runtime=1.0.0").statusCode());
 
         assertTrue(shell("mb:market-advisory mkt.greeter '[1.0,2.0)' high Greets strangers").contains("MB-"));
         assertTrue("the older form is an alias", shell("mb:market advisories").contains("Greets strangers"));
