@@ -18,9 +18,12 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.milkbottle.api.InstallRequest;
+import org.milkbottle.itests.hostile.CompilesAtRunTime;
 import org.milkbottle.itests.hostile.CreatesAnMLet;
+import org.milkbottle.itests.hostile.DecodesXmlBeans;
 import org.milkbottle.itests.hostile.DefinesClasses;
 import org.milkbottle.itests.hostile.DemotesTheValidationBundle;
+import org.milkbottle.itests.hostile.DrivesTheShell;
 import org.milkbottle.itests.hostile.ExecsThroughBoundHandle;
 import org.milkbottle.itests.hostile.ExecsThroughReflection;
 import org.milkbottle.itests.hostile.ExitsByMethodReference;
@@ -42,6 +45,7 @@ import org.milkbottle.itests.hostile.RunsProcessInALambda;
 import org.milkbottle.itests.hostile.RunsRuntimeExec;
 import org.milkbottle.itests.hostile.StartsProcessByMethodReference;
 import org.milkbottle.itests.hostile.StopsTheSystemBundle;
+import org.milkbottle.itests.hostile.StopsThroughGogosBuiltIns;
 import org.milkbottle.itests.hostile.UninstallsABundle;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
@@ -122,6 +126,38 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
     @Test
     public void aLibraryLoadingANativeLibraryIsNeverActive() throws Exception {
         refusedByTheShell(library("lib.native", LoadsNativeCode.class), "native");
+    }
+
+    // ---- the trial's routes past the scan: data that names methods, a compiler, the shell, the runtime's libraries
+
+    @Test
+    public void aLibraryStartingAProcessFromAnXmlDecoderDocumentIsNeverActive() throws Exception {
+        refusedByTheShell(library("lib.xmlbeans", DecodesXmlBeans.class), "reflection");
+    }
+
+    @Test
+    public void aPluginThatMayWriteFilesRunningJavacInTheRuntimeIsNeverActive() throws Exception {
+        refusedByTheShell(plugin("ref.javac", CompilesAtRunTime.class), "class-definition");
+    }
+
+    @Test
+    public void aLibraryDrivingTheOperatorsShellIsNeverActive() throws Exception {
+        refusedByTheShell(library("lib.shell", DrivesTheShell.class, "org.apache.felix.service.command"),
+                "framework");
+    }
+
+    /**
+     * The scan sees only a call to Gogo's built-in {@code Basic.stop}; the act is Gogo's. The runtime's own
+     * libraries are not wired to plugins (only its shared API packages are), so the plugin does not resolve.
+     */
+    @Test
+    public void aPluginStoppingTheValidatorThroughGogosBuiltInCommandsIsNeverWiredToThem() throws Exception {
+        TestBundles hostile = plugin("ref.gogobasic", StopsThroughGogosBuiltIns.class,
+                "org.apache.felix.gogo.command");
+        String name = symbolicName(hostile);
+        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
+        assertTrue(error, error.contains("org.apache.felix.gogo.command"));
+        assertNothingRanAndAllIsWell(name);
     }
 
     // ---- plugins that declare only file-write and hide the act

@@ -46,6 +46,10 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
             "org.milkbottle.perf.api.PerformanceMonitor",
             "org.milkbottle.perf.api.InstallTimings",
             "org.milkbottle.perf.api.CacheInspector",
+            // a shell session runs any command with the operator's authority
+            "org.apache.felix.service.command.CommandProcessor",
+            // the runtime's JDBC drivers: H2's SQL writes files and compiles and runs Java code (CREATE ALIAS)
+            "org.osgi.service.jdbc.DataSourceFactory",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 

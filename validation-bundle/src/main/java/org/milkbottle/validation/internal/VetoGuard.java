@@ -236,7 +236,8 @@ public class VetoGuard implements ResolverHookFactory, SynchronousBundleListener
 
             @Override
             public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
-                candidates.removeIf(c -> !isApproved(c.getRevision().getBundle()));
+                candidates.removeIf(c -> !isApproved(c.getRevision().getBundle())
+                        || WiringPolicy.refusesProvider(requirement, c));
                 if (WiringPolicy.refuses(requirement)) {
                     candidates.clear();
                 }

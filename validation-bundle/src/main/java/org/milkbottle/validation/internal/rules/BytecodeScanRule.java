@@ -72,7 +72,7 @@ public final class BytecodeScanRule implements ValidationRule {
         };
         InheritedReferences inherited = new InheritedReferences();
         new NestedArchives(findings, (path, in) -> scanClass(path, in, tracking, reported, inherited), nestedEntryCap,
-                4 * nestedEntryCap).walk(archive);
+                8 * nestedEntryCap).walk(archive); // each nested archive is read twice: its stream and its directory
         inherited.resolve(tracking);
     }
 

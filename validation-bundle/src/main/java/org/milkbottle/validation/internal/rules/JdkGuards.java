@@ -229,6 +229,16 @@ final class JdkGuards {
         type(REFLECTION, "java/beans/Statement");
         type(REFLECTION, "java/beans/Expression");
         type(REFLECTION, "java/beans/EventHandler");
+        // the same, driven by data: an XML document or an encoder's persistence delegates call methods and
+        // constructors named in it (the trial: an XMLDecoder document that builds and starts a ProcessBuilder)
+        type(REFLECTION, "java/beans/XMLDecoder");
+        type(REFLECTION, "java/beans/XMLEncoder");
+        type(REFLECTION, "java/beans/Encoder");
+        type(REFLECTION, "java/beans/PersistenceDelegate");
+        type(REFLECTION, "java/beans/DefaultPersistenceDelegate");
+        members(REFLECTION, "java/beans/Beans", "instantiate");
+        members(REFLECTION, "java/beans/PropertyEditorManager", "findEditor", "registerEditor",
+                "setEditorSearchPath");
         members(REFLECTION, "java/lang/ClassLoader", "findSystemClass");
         members(REFLECTION, "java/lang/ModuleLayer$Controller", "addOpens", "addExports", "addReads",
                 "enableNativeAccess");
@@ -246,6 +256,15 @@ final class JdkGuards {
         members(CLASS_DEFINITION, "java/lang/ModuleLayer", "defineModules", "defineModulesWithOneLoader",
                 "defineModulesWithManyLoaders");
         members(CLASS_DEFINITION, "java/rmi/server/RMIClassLoader", "loadClass", "loadProxyClass");
+        // compilers, shells and script engines run code that is not in the plugin's classes: javac in the
+        // runtime's JVM loads annotation processors from any path (the trial: file-write escalated to a process
+        // by compiling a source written at run time), JShell and script engines evaluate text
+        type(CLASS_DEFINITION, "java/util/spi/ToolProvider");
+        type(CLASS_DEFINITION, "javax/tools/");
+        type(CLASS_DEFINITION, "javax/script/");
+        type(CLASS_DEFINITION, "jdk/jshell/");
+        type(CLASS_DEFINITION, "com/sun/tools/javac/");
+        type(CLASS_DEFINITION, "com/sun/source/util/");
     }
 
     /** JMX and the platform MXBeans: the operations that change or dump the JVM. */

@@ -3,9 +3,20 @@ package org.milkbottle.validation.internal.rules;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 import org.milkbottle.validation.api.Finding;
@@ -21,9 +32,15 @@ import org.milkbottle.validation.api.Severity;
  * entries of archives nested inside ({@code .jar}/{@code .zip} names or the zip magic), recursively to
  * {@value #MAX_DEPTH} levels. A class loader can be handed any of these bytes, so none is skipped.
  *
- * <p>Nested archives are read as streams, never extracted: each nested entry is inflated through a cap,
- * and all nested entries of one archive share a budget, so a zip bomb inside a jar costs no more than its
- * cap. Paths name the way in: {@code lib/inner.jar!/a/B.class}.
+ * <p>Nested archives are read as streams: each nested entry is inflated through a cap, and all nested
+ * entries of one archive share a budget, so a zip bomb inside a jar costs no more than its cap. Paths name the
+ * way in: {@code lib/inner.jar!/a/B.class}.
+ *
+ * <p>A zip can be read two ways: entry by entry from its local headers (a stream, as this scan reads it) or
+ * through its central directory (as Felix's class loader reads a jar on the {@code Bundle-ClassPath}). A crafted
+ * archive can show each reader different entries, or different bytes under one name. So each nested archive is
+ * also opened through its central directory, and it is refused unless both readers see the same entries, each
+ * once, with the same bytes (SHA-256): whatever any reader loads from it is then what was scanned.
  */
 final class NestedArchives {
 
@@ -111,23 +128,71 @@ final class NestedArchives {
                     + "Put nested jars directly into the plugin.", path));
             return;
         }
-        ZipInputStream zip = new ZipInputStream(in);
-        ZipEntry entry;
-        while ((entry = zipEntry(zip, path)) != null) {
-            String inner = path + "!/" + entry.getName();
-            if (entry.isDirectory() || isModuleInfo(entry.getName())) {
-                drain(capped(zip, inner));
-                continue;
+        Path copy = Files.createTempFile("milkbottle-nested-", ".zip");
+        try {
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                in.transferTo(out); // counted by the cap of the entry that holds it
             }
-            InputStream bytes = new BufferedInputStream(capped(zip, inner), 8 * 1024);
-            Kind kind = entry.getName().endsWith(".class") ? Kind.CLASS : kind(entry.getName(), bytes);
-            if (kind == Kind.CLASS) {
-                sink.accept(inner, bytes);
-            } else if (kind == Kind.ARCHIVE) {
-                nested(inner, bytes, depth + 1);
+            List<String> streamed = new ArrayList<>();
+            try (InputStream file = Files.newInputStream(copy)) {
+                ZipInputStream zip = new ZipInputStream(new BufferedInputStream(file, 8 * 1024));
+                ZipEntry entry;
+                while ((entry = zipEntry(zip, path)) != null) {
+                    String inner = path + "!/" + entry.getName();
+                    DigestInputStream digest = new DigestInputStream(capped(zip, inner), sha256());
+                    InputStream bytes = new BufferedInputStream(digest, 8 * 1024);
+                    if (!entry.isDirectory() && !isModuleInfo(entry.getName())) {
+                        Kind kind = entry.getName().endsWith(".class") ? Kind.CLASS : kind(entry.getName(), bytes);
+                        if (kind == Kind.CLASS) {
+                            sink.accept(inner, bytes);
+                        } else if (kind == Kind.ARCHIVE) {
+                            nested(inner, bytes, depth + 1);
+                        }
+                    }
+                    // read the rest through the cap: closing the entry would inflate it uncounted
+                    drain(bytes);
+                    streamed.add(entry.getName() + " " + HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+                }
             }
-            // read the rest through the cap: closing the entry would inflate it uncounted
-            drain(bytes);
+            List<String> directory = centralDirectory(copy, path);
+            if (!streamed.equals(directory) || new LinkedHashSet<>(streamed).size() != streamed.size()) {
+                findings.add(new Finding("bytecode.nested-ambiguous", Severity.ERROR, "The nested archive " + path
+                        + " shows different entries to a reader that follows its local headers and to one that "
+                        + "follows its central directory (as the class loader does), or names an entry twice: what "
+                        + "is loaded from it could differ from what was checked, so it is refused. Rebuild it with "
+                        + "a standard tool (jar, zip, Maven).", path));
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /** Each entry's name and SHA-256, in order, as its central directory lists them. */
+    private List<String> centralDirectory(Path archive, String path) throws IOException {
+        List<String> entries = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                DigestInputStream digest = new DigestInputStream(capped(zip.getInputStream(entry), path + "!/"
+                        + entry.getName()), sha256());
+                try (digest) {
+                    drain(digest);
+                }
+                entries.add(entry.getName() + " " + HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("the nested archive " + path + " has no readable central directory ("
+                    + e.getMessage() + ")", e);
+        }
+        return entries;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 

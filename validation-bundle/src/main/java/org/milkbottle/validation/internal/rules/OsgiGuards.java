@@ -47,6 +47,12 @@ final class OsgiGuards {
         type(FRAMEWORK, "org/osgi/service/deploymentadmin/");
         members(FRAMEWORK, "org/osgi/service/component/runtime/ServiceComponentRuntime", "enableComponent",
                 "disableComponent");
+        // the shell: a session runs any command with the operator's authority (mb:install --allow-permissions,
+        // mb:trust-add), and a command's Function runs it directly. A command may take its CommandSession to
+        // read variables and write to the console; running command lines through it is the operator's act.
+        type(FRAMEWORK, "org/apache/felix/service/command/CommandProcessor");
+        members(FRAMEWORK, "org/apache/felix/service/command/CommandSession", "execute", "put");
+        members(FRAMEWORK, "org/apache/felix/service/command/Function", "execute");
         // launching a framework of one's own, not through org.osgi.framework.launch
         type(FRAMEWORK, "org/apache/felix/framework/Felix");
         type(FRAMEWORK, "org/apache/felix/framework/FrameworkFactory");

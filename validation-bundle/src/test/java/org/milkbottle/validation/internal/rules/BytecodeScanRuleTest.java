@@ -2,9 +2,13 @@ package org.milkbottle.validation.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.milkbottle.validation.api.Finding;
+import org.milkbottle.validation.api.Severity;
 import org.milkbottle.validation.internal.rules.InMemoryArchive.Recorded;
 import org.milkbottle.validation.internal.rules.fixtures.Benign;
 import org.milkbottle.validation.internal.rules.fixtures.CallsThroughAnotherBundle;
@@ -134,6 +138,74 @@ class BytecodeScanRuleTest {
             assertThat(recorded.uses).anyMatch(u -> u.endsWith(" (" + path + ")"));
         }
         assertThat(recorded.findings).isEmpty();
+    }
+
+    @Test
+    void aNestedJarThatShowsAStreamOneEntryAndTheClassLoaderAnotherIsRefused() {
+        // the trial's attack: a streaming reader stops at fake central-directory bytes after readme.txt; the class
+        // loader follows the real central directory to a class the stream never reaches
+        byte[] exits = HostileClasses.exitHandleConstant("x/Exits");
+        byte[] twoFaced = twoFacedZip("readme.txt", "just a readme\n".getBytes(StandardCharsets.UTF_8),
+                "x/Exits.class", exits);
+
+        Recorded recorded = new InMemoryArchive().entry("lib/inner.jar", twoFaced).scan();
+
+        assertThat(recorded.findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("bytecode.nested-ambiguous");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location()).isEqualTo("lib/inner.jar");
+        });
+    }
+
+    @Test
+    void aNestedJarWithOtherBytesUnderTheSameNameForEachReaderIsRefused() {
+        byte[] harmless = new InMemoryArchive().add(Benign.class).zip();
+        byte[] benignClass = InMemoryArchive.bytes(Benign.class);
+        byte[] twoFaced = twoFacedZip("x/Exits.class", benignClass, "x/Exits.class",
+                HostileClasses.exitHandleConstant("x/Exits"));
+
+        Recorded recorded = new InMemoryArchive().entry("lib/inner.jar", twoFaced).entry("lib/ok.jar", harmless).scan();
+
+        assertThat(recorded.findings).extracting(Finding::rule).containsExactly("bytecode.nested-ambiguous");
+        assertThat(recorded.findings).extracting(Finding::location).containsExactly("lib/inner.jar");
+    }
+
+    /**
+     * A zip whose local headers show {@code streamName} and then stop (bytes that look like a central directory
+     * follow), while its real central directory lists only {@code directoryName}, stored further on.
+     */
+    private static byte[] twoFacedZip(String streamName, byte[] streamBytes, String directoryName,
+            byte[] directoryBytes) {
+        ByteBuffer zip = ByteBuffer.allocate(1024 + streamBytes.length + directoryBytes.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        localHeader(zip, streamName, streamBytes);
+        zip.putInt(0x02014b50).put(new byte[60]);
+        int hidden = zip.position();
+        localHeader(zip, directoryName, directoryBytes);
+        int directory = zip.position();
+        byte[] name = directoryName.getBytes(StandardCharsets.UTF_8);
+        zip.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0x21).putInt((int) crc(directoryBytes))
+                .putInt(directoryBytes.length).putInt(directoryBytes.length).putShort((short) name.length)
+                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0)
+                .putInt(hidden).put(name);
+        int directorySize = zip.position() - directory;
+        zip.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+                .putInt(directorySize).putInt(directory).putShort((short) 0);
+        return Arrays.copyOf(zip.array(), zip.position());
+    }
+
+    private static void localHeader(ByteBuffer zip, String entry, byte[] bytes) {
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        zip.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0x21).putInt((int) crc(bytes)).putInt(bytes.length).putInt(bytes.length)
+                .putShort((short) name.length).putShort((short) 0).put(name).put(bytes);
+    }
+
+    private static long crc(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     @Test
