@@ -156,7 +156,8 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
                 "org.apache.felix.gogo.command");
         String name = symbolicName(hostile);
         String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
-        assertTrue(error, error.contains("org.apache.felix.gogo.command"));
+        assertTrue(error, error.contains("needs package org.apache.felix.gogo.command, which the runtime has only for "
+                + "its own work (in org.apache.felix.gogo.command)") && error.contains("Put the library in the plugin"));
         assertNothingRanAndAllIsWell(name);
     }
 

@@ -6,7 +6,7 @@
  * {@code advisories.json} are pushed into the {@link org.milkbottle.validation.api.AdvisoryRegistry}.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.milkbottle.validation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.util.Dictionary;
 
 import org.milkbottle.validation.api.ManagedLocation;
 import org.milkbottle.validation.api.Permissions;
+import org.milkbottle.validation.api.SharedPackages;
 import org.milkbottle.validation.internal.rules.MetadataRule;
 import org.milkbottle.validation.internal.rules.RuntimeProtectionRule;
 import org.osgi.framework.Bundle;
@@ -45,25 +46,11 @@ final class WiringPolicy {
     }
 
     /**
-     * The runtime's packages a plugin may wire to: the OSGi specifications (their privileged parts are refused
-     * above), MilkBottle's API, the shell's command annotations, the health-check API, the servlet API, and the
-     * general-purpose libraries the runtime shares (SLF4J, Jackson, Caffeine, ASM). Every other package a runtime
-     * bundle exports belongs to a library the runtime keeps for its own work, and acts with its authority: H2
-     * runs SQL that writes files and compiles Java code, bnd's macros run processes, Jetty opens servers, JLine
-     * runs commands, Gogo's built-in commands stop and install bundles. A plugin that calls those would do what
-     * its own code may not, behind a call the scan sees as harmless; it may use its own copy, which is scanned.
-     */
-    static final java.util.List<String> SHARED_RUNTIME_PACKAGES = java.util.List.of("org.osgi.", "org.milkbottle.",
-            "org.apache.felix.service.command", "org.apache.felix.hc.api", "org.apache.felix.scr.component",
-            "jakarta.servlet", "javax.servlet", "org.slf4j", "com.fasterxml.jackson.", "com.github.benmanes.caffeine",
-            "org.objectweb.asm");
-
-    /**
      * Whether the resolver may not wire {@code requirement} to {@code candidate}: a bundle held to the policy
      * without the {@code framework} permission reaching a package of a runtime bundle (other than the
      * framework's own) that is not shared with plugins, by Import-Package, DynamicImport-Package or
-     * Require-Bundle. Complete by construction: whatever the runtime ships or will ship, only the listed
-     * packages are open to plugins.
+     * Require-Bundle ({@link SharedPackages}). Complete by construction: whatever the runtime ships or will ship,
+     * only the listed packages are open to plugins.
      */
     static boolean refusesProvider(BundleRequirement requirement, BundleCapability candidate) {
         Bundle provider = candidate.getRevision().getBundle();
@@ -75,17 +62,16 @@ final class WiringPolicy {
             return false;
         }
         return switch (requirement.getNamespace()) {
-            case "osgi.wiring.package" -> !isShared(String.valueOf(candidate.getAttributes().get("osgi.wiring.package")));
+            case "osgi.wiring.package" -> !SharedPackages.isShared(packageOf(candidate));
             // a required bundle brings all its exports: only a bundle that exports nothing else may be required
             case "osgi.wiring.bundle" -> candidate.getRevision().getDeclaredCapabilities("osgi.wiring.package")
-                    .stream().anyMatch(c -> !isShared(String.valueOf(c.getAttributes().get("osgi.wiring.package"))));
+                    .stream().anyMatch(c -> !SharedPackages.isShared(packageOf(c)));
             default -> false;
         };
     }
 
-    static boolean isShared(String pkg) {
-        return SHARED_RUNTIME_PACKAGES.stream().anyMatch(p -> p.endsWith(".") ? pkg.startsWith(p)
-                : pkg.equals(p) || pkg.startsWith(p + "."));
+    private static String packageOf(BundleCapability capability) {
+        return String.valueOf(capability.getAttributes().get("osgi.wiring.package"));
     }
 
     /**

@@ -6,8 +6,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.milkbottle.api.MilkBottleHeaders;
+import org.milkbottle.validation.api.Permissions;
+import org.milkbottle.validation.api.SharedPackages;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
@@ -84,6 +88,9 @@ public final class PlanContext extends ResolveContext implements Offers {
     @Override
     public List<Capability> findProviders(Requirement requirement) {
         List<Capability> all = new ArrayList<>(matches(installed, requirement));
+        if (heldToSharedPackages(requirement.getResource())) {
+            all.removeIf(PlanContext::isRuntimeOnly);
+        }
         all.addAll(matches(requested, requirement));
         if (repositories != null) {
             for (Capability capability : repositories.providers(requirement)) {
@@ -107,6 +114,51 @@ public final class PlanContext extends ResolveContext implements Offers {
             offers.add(new Offer(capability.getNamespace(), capability.getAttributes(), label(resource) + where));
         }
         return offers;
+    }
+
+    /**
+     * Whether the resolver hook will wire {@code requirer} to the runtime's bundles only through their shared
+     * packages ({@link SharedPackages}): anything installed through MilkBottle, or to be, unless it declares
+     * {@code framework}. A repository resource's permissions are not known here: it is held to them.
+     */
+    private static boolean heldToSharedPackages(Resource requirer) {
+        if (requirer instanceof ArchiveResource archive) {
+            return !archive.archive().descriptor().permissions().contains(Permissions.FRAMEWORK);
+        }
+        if (requirer instanceof BundleRevision revision) {
+            Bundle bundle = revision.getBundle();
+            return bundle != null && ManagedBundles.isManaged(bundle) && !ManifestDescriptorReader.list(
+                    bundle.getHeaders("").get(MilkBottleHeaders.PERMISSIONS)).contains(Permissions.FRAMEWORK);
+        }
+        return true;
+    }
+
+    /** A package of a runtime bundle (not the framework's) that is not shared with plugins, or such a bundle. */
+    private static boolean isRuntimeOnly(Capability capability) {
+        if (!(capability.getResource() instanceof BundleRevision revision) || revision.getBundle() == null
+                || revision.getBundle().getBundleId() == 0 || ManagedBundles.isManaged(revision.getBundle())) {
+            return false;
+        }
+        return switch (capability.getNamespace()) {
+            case "osgi.wiring.package" -> !SharedPackages.isShared(String.valueOf(capability.getAttributes()
+                    .get("osgi.wiring.package")));
+            case "osgi.wiring.bundle" -> revision.getDeclaredCapabilities("osgi.wiring.package").stream()
+                    .anyMatch(c -> !SharedPackages.isShared(String.valueOf(c.getAttributes()
+                            .get("osgi.wiring.package"))));
+            default -> false;
+        };
+    }
+
+    @Override
+    public Optional<String> keptByRuntime(String pkg) {
+        for (Resource resource : installed) {
+            for (Capability capability : resource.getCapabilities("osgi.wiring.package")) {
+                if (pkg.equals(capability.getAttributes().get("osgi.wiring.package")) && isRuntimeOnly(capability)) {
+                    return Optional.of(((BundleRevision) resource).getSymbolicName());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code NAME VERSION} of a resource, whichever kind it is. */

@@ -51,6 +51,14 @@ public final class RequirementExplainer {
                             + "it only as " + describe(sameName, "version") + ". Install a bundle that exports "
                             + pkg + " in " + range + ", or a version of the plugin that accepts the one installed.";
                 }
+                Optional<String> keeper = index.keptByRuntime(pkg);
+                if (keeper.isPresent()) {
+                    return who + " needs package " + pkg + ", which the runtime has only for its own work (in "
+                            + keeper.get() + "): plugins are wired only to the runtime's shared packages (OSGi, "
+                            + "MilkBottle's API, the shell's command API, SLF4J, Jackson, …; see docs/security.md, "
+                            + "'Runtime protection'). Put the library in the plugin, or install it as a bundle of "
+                            + "its own, in the same request or first.";
+                }
                 return who + " needs package " + pkg + (range.equals("any version") ? "" : " version " + range)
                         + ", which no installed bundle exports and no plugin repository offers. Install the bundle "
                         + "that provides it first, or in the same request (mb:install DEPENDENCY.jar PLUGIN.jar), or "

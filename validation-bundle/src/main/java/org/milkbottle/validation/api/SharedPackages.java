@@ -1,0 +1,29 @@
+package org.milkbottle.validation.api;
+
+import java.util.List;
+
+/**
+ * The runtime's packages a plugin may be wired to. The runtime also ships libraries for its own work (H2, bnd,
+ * Jetty, JLine, Gogo's built-in commands…), and each acts with the runtime's authority: a plugin calling them would
+ * do what its own code may not, behind a call the bytecode scan sees as harmless. So a bundle held to the
+ * permission policy without {@link Permissions#FRAMEWORK} is wired to a runtime bundle only through these
+ * packages; it brings its own copy of anything else, which is scanned with it. The validation bundle's resolver
+ * hook enforces this; the install planner uses it to fetch such a library instead of counting on the runtime's.
+ */
+public final class SharedPackages {
+
+    /** Package names or prefixes (ending in a dot): the OSGi specifications, MilkBottle's API, shared libraries. */
+    public static final List<String> SHARED = List.of("org.osgi.", "org.milkbottle.",
+            "org.apache.felix.service.command", "org.apache.felix.hc.api", "org.apache.felix.scr.component",
+            "jakarta.servlet", "javax.servlet", "org.slf4j", "com.fasterxml.jackson.", "com.github.benmanes.caffeine",
+            "org.objectweb.asm");
+
+    private SharedPackages() {
+    }
+
+    /** Whether a plugin may be wired to the runtime's copy of {@code pkg}. */
+    public static boolean isShared(String pkg) {
+        return SHARED.stream().anyMatch(p -> p.endsWith(".") ? pkg.startsWith(p)
+                : pkg.equals(p) || pkg.startsWith(p + "."));
+    }
+}
