@@ -18,6 +18,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.milkbottle.api.InstallRequest;
+import org.milkbottle.itests.hostile.BindsJacksonToBnd;
 import org.milkbottle.itests.hostile.CompilesAtRunTime;
 import org.milkbottle.itests.hostile.CreatesAnMLet;
 import org.milkbottle.itests.hostile.DecodesXmlBeans;
@@ -30,6 +31,7 @@ import org.milkbottle.itests.hostile.ExitsByMethodReference;
 import org.milkbottle.itests.hostile.ExitsTheJvm;
 import org.milkbottle.itests.hostile.ExitsThroughMethodHandle;
 import org.milkbottle.itests.hostile.HostileJars;
+import org.milkbottle.itests.hostile.ListensToEveryCommand;
 import org.milkbottle.itests.hostile.LoadsNativeCode;
 import org.milkbottle.itests.hostile.OpensByMethodReference;
 import org.milkbottle.itests.hostile.OpensPrivateMembers;
@@ -46,6 +48,7 @@ import org.milkbottle.itests.hostile.RunsRuntimeExec;
 import org.milkbottle.itests.hostile.StartsProcessByMethodReference;
 import org.milkbottle.itests.hostile.StopsTheSystemBundle;
 import org.milkbottle.itests.hostile.StopsThroughGogosBuiltIns;
+import org.milkbottle.itests.hostile.SwallowsAdvisories;
 import org.milkbottle.itests.hostile.UninstallsABundle;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
@@ -158,6 +161,31 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
         String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
         assertTrue(error, error.contains("needs package org.apache.felix.gogo.command, which the runtime has only for "
                 + "its own work (in org.apache.felix.gogo.command)") && error.contains("Put the library in the plugin"));
+        assertNothingRanAndAllIsWell(name);
+    }
+
+    // ---- the second attack's routes: impostors the runtime would bind, a listener on every command, Jackson
+
+    @Test
+    public void aLibraryOfferingTheRuntimeAnImpostorAdvisoryRegistryIsNeverActive() throws Exception {
+        refusedByTheShell(library("lib.advisories", SwallowsAdvisories.class, "org.milkbottle.validation.api"),
+                "framework");
+    }
+
+    @Test
+    public void aLibraryListeningToEveryShellCommandIsNeverActive() throws Exception {
+        refusedByTheShell(library("lib.sniffer", ListensToEveryCommand.class, "org.apache.felix.service.command"),
+                "framework");
+    }
+
+    /** Jackson's databind builds objects of classes named in data and calls their setters: not shared. */
+    @Test
+    public void aPluginUsingTheRuntimesJacksonIsNeverWiredToIt() throws Exception {
+        TestBundles hostile = plugin("ref.jackson", BindsJacksonToBnd.class, "com.fasterxml.jackson.databind");
+        String name = symbolicName(hostile);
+        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
+        assertTrue(error, error.contains("needs package com.fasterxml.jackson.databind, which the runtime has only "
+                + "for its own work"));
         assertNothingRanAndAllIsWell(name);
     }
 

@@ -12,11 +12,15 @@ import java.util.List;
  */
 public final class SharedPackages {
 
-    /** Package names or prefixes (ending in a dot): the OSGi specifications, MilkBottle's API, shared libraries. */
+    /**
+     * Package names or prefixes (ending in a dot): the OSGi specifications, MilkBottle's API, shared libraries.
+     * Not Jackson: its databind is a reflection engine driven by data (it instantiated a class of bnd, found
+     * through a runtime bundle's class loader, and called the setter whose macro runs a process) and writes files
+     * for its caller; a plugin brings its own copy, which needs {@code reflection} like any such engine.
+     */
     public static final List<String> SHARED = List.of("org.osgi.", "org.milkbottle.",
             "org.apache.felix.service.command", "org.apache.felix.hc.api", "org.apache.felix.scr.component",
-            "jakarta.servlet", "javax.servlet", "org.slf4j", "com.fasterxml.jackson.", "com.github.benmanes.caffeine",
-            "org.objectweb.asm");
+            "jakarta.servlet", "javax.servlet", "org.slf4j", "com.github.benmanes.caffeine", "org.objectweb.asm");
 
     private SharedPackages() {
     }

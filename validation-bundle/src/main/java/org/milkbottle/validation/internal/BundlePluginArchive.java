@@ -37,9 +37,8 @@ final class BundlePluginArchive implements PluginArchive {
         while (found != null && found.hasMoreElements()) {
             URL url = found.nextElement();
             String path = url.getPath().startsWith("/") ? url.getPath().substring(1) : url.getPath();
-            if (!path.endsWith("/")) {
-                entries.putIfAbsent(path, url);
-            }
+            // "folders" too: an entry named p/A.class/ can hold the class Felix loads for p/A.class
+            entries.putIfAbsent(path, url);
         }
     }
 

@@ -39,14 +39,28 @@ final class ContentDigest {
         Map<String, byte[]> files = new TreeMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (!entry.isDirectory()) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        add(files, entry.getName(), sha256(in));
-                    }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    addUnlessEmptyFolder(files, entry.getName(), in);
                 }
             }
         }
         return digest(files);
+    }
+
+    /**
+     * Adds an entry's digest; an entry named like a folder counts only when it holds bytes: Felix's class loader
+     * serves "p/A.class/" for p/A.class, so content hidden there must change the digest like any other.
+     */
+    private static void addUnlessEmptyFolder(Map<String, byte[]> files, String name, InputStream in)
+            throws IOException {
+        if (!name.endsWith("/")) {
+            add(files, name, sha256(in));
+            return;
+        }
+        byte[] bytes = in.readAllBytes();
+        if (bytes.length > 0) {
+            add(files, name, sha256(new ByteArrayInputStream(bytes)));
+        }
     }
 
     /** The digest of a jar held in memory (the guard's copy of approved content). */
@@ -54,9 +68,7 @@ final class ContentDigest {
         Map<String, byte[]> files = new TreeMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
-                if (!entry.isDirectory()) {
-                    add(files, entry.getName(), sha256(zip));
-                }
+                addUnlessEmptyFolder(files, entry.getName(), zip);
             }
         }
         return digest(files);
@@ -73,6 +85,14 @@ final class ContentDigest {
         Enumeration<String> paths = bundle.getEntryPaths(folder);
         for (String path : paths == null ? Collections.<String>emptyList() : Collections.list(paths)) {
             if (path.endsWith("/")) {
+                URL folderEntry = bundle.getEntry(path);
+                if (folderEntry != null) {
+                    try (InputStream in = folderEntry.openStream()) {
+                        addUnlessEmptyFolder(files, path, in);
+                    } catch (IOException notReadable) {
+                        // a folder Felix cannot read as bytes cannot be loaded as a class either
+                    }
+                }
                 addEntries(bundle, path, files);
                 continue;
             }

@@ -71,10 +71,22 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
     @Override
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
-        if (hidesFrom(context.getBundle()) && references.stream().anyMatch(PrivilegedServiceHook::isPrivileged)
-                && !Callers.madeBy(runtimeBundles)) {
-            references.removeIf(PrivilegedServiceHook::isPrivileged);
+        if (hidesFrom(context.getBundle()) && references.stream().anyMatch(PrivilegedServiceHook::isPrivileged)) {
+            boolean runtimeCode = Callers.madeBy(runtimeBundles);
+            references.removeIf(reference -> isPrivileged(reference)
+                    && !(runtimeCode && isConfigurationAdmin(reference)));
         }
+    }
+
+    /**
+     * What runtime code may look up or hear of through a plugin's context: ConfigurationAdmin, which Declarative
+     * Services tracks to configure the plugin's components. Nothing else: the same code (SCR) also looks up the
+     * services a plugin's component references, and would inject a hidden one into it (the trial: a component
+     * referencing H2's DataSourceFactory, another the PluginManager).
+     */
+    private static boolean isConfigurationAdmin(ServiceReference<?> reference) {
+        return reference.getProperty(Constants.OBJECTCLASS) instanceof String[] names
+                && java.util.Arrays.asList(names).contains("org.osgi.service.cm.ConfigurationAdmin");
     }
 
     @Override
@@ -101,14 +113,19 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
         if (!isPrivileged(event.getServiceReference())) {
             return;
         }
+        boolean configurationAdmin = isConfigurationAdmin(event.getServiceReference());
         for (Map.Entry<BundleContext, Collection<ListenerInfo>> entry : listeners.entrySet()) {
             if (hidesFrom(entry.getKey().getBundle())) {
-                entry.getValue().removeIf(listener -> !runtimeListeners.contains(listener));
+                entry.getValue().removeIf(listener -> !(configurationAdmin && runtimeListeners.contains(listener)));
             }
         }
     }
 
     static boolean isPrivileged(ServiceReference<?> reference) {
+        Bundle registrar = reference.getBundle();
+        if (registrar != null && ManagedLocation.isManaged(registrar)) {
+            return false; // a plugin's own service of such a type (its own JDBC driver) is no door into the runtime
+        }
         Object classes = reference.getProperty(Constants.OBJECTCLASS);
         if (classes instanceof String[] names) {
             for (String name : names) {

@@ -15,13 +15,13 @@ class SharedPackagesTest {
         assertThat(SharedPackages.isShared("org.apache.felix.service.command")).isTrue();
         assertThat(SharedPackages.isShared("org.apache.felix.service.command.annotations")).isTrue();
         assertThat(SharedPackages.isShared("org.apache.felix.hc.api.execution")).isTrue();
-        assertThat(SharedPackages.isShared("com.fasterxml.jackson.databind")).isTrue();
         assertThat(SharedPackages.isShared("org.slf4j")).isTrue();
     }
 
     @Test
     void theLibrariesTheRuntimeKeepsForItselfAndLookAlikesAreNot() {
         assertThat(SharedPackages.isShared("org.h2.jdbcx")).isFalse();
+        assertThat(SharedPackages.isShared("com.fasterxml.jackson.databind")).isFalse();
         assertThat(SharedPackages.isShared("org.apache.felix.gogo.command")).isFalse();
         assertThat(SharedPackages.isShared("org.apache.felix.gogo.runtime")).isFalse();
         assertThat(SharedPackages.isShared("org.jline.utils")).isFalse();

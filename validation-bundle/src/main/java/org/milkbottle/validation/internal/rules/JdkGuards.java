@@ -198,6 +198,9 @@ final class JdkGuards {
         members(FILE_WRITE, "java/util/prefs/Preferences", "userRoot", "systemRoot", "userNodeForPackage",
                 "systemNodeForPackage");
         members(FILE_WRITE, "jdk/nio/Channels", "readWriteSelectableChannel");
+        // a flight recording written to any path (jdk.jfr is outside the modules the coverage test walks)
+        members(FILE_WRITE, "jdk/jfr/Recording", "dump", "setDestination");
+        members(FILE_WRITE, "jdk/jfr/consumer/RecordingStream", "dump");
     }
 
     private static void reflectionAndClassDefinition() {

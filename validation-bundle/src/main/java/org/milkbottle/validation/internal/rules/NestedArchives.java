@@ -79,7 +79,9 @@ final class NestedArchives {
     /** Walks every entry of the archive. */
     void walk(PluginArchive archive) {
         for (String name : new LinkedHashSet<>(archive.entryNames())) {
-            if (name.endsWith("/") || isModuleInfo(name)) {
+            // a name ending in '/' is no proof of a folder: the JDK's ZipFile serves "p/A.class/" when asked
+            // for p/A.class, and Felix loads the class from it; such an entry's bytes are sniffed like any other
+            if (isModuleInfo(name)) {
                 continue;
             }
             try {
@@ -88,6 +90,9 @@ final class NestedArchives {
                         sink.accept(name, in);
                     }
                     continue;
+                }
+                if (name.endsWith("/") && !hasBytes(archive, name)) {
+                    continue; // a folder
                 }
                 try (InputStream in = new BufferedInputStream(archive.open(name), 8 * 1024)) {
                     Kind kind = kind(name, in);
@@ -101,6 +106,15 @@ final class NestedArchives {
                 findings.add(new Finding("bytecode.unreadable", Severity.ERROR, "The entry " + name
                         + " cannot be read: " + e.getMessage() + "; it cannot be checked, so it is refused.", name));
             }
+        }
+    }
+
+    /** Whether an entry named like a folder holds bytes; one that cannot be read holds none a loader could use. */
+    private static boolean hasBytes(PluginArchive archive, String name) {
+        try (InputStream in = archive.open(name)) {
+            return in.read() >= 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -141,7 +155,7 @@ final class NestedArchives {
                     String inner = path + "!/" + entry.getName();
                     DigestInputStream digest = new DigestInputStream(capped(zip, inner), sha256());
                     InputStream bytes = new BufferedInputStream(digest, 8 * 1024);
-                    if (!entry.isDirectory() && !isModuleInfo(entry.getName())) {
+                    if (!isModuleInfo(entry.getName())) {
                         Kind kind = entry.getName().endsWith(".class") ? Kind.CLASS : kind(entry.getName(), bytes);
                         if (kind == Kind.CLASS) {
                             sink.accept(inner, bytes);

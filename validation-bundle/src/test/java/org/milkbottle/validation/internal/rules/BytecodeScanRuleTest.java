@@ -209,6 +209,21 @@ class BytecodeScanRuleTest {
     }
 
     @Test
+    void aClassInAnEntryNamedLikeAFolderIsScannedAtTheTopAndNested() {
+        // the JDK's ZipFile serves "x/Exits.class/" when asked for x/Exits.class, and Felix loads the class from it
+        byte[] exits = HostileClasses.exitHandleConstant("x/Exits");
+        byte[] inner = new InMemoryArchive().entry("x/Exits.class/", exits).zip();
+
+        Recorded recorded = new InMemoryArchive().entry("x/Exits.class/", exits).entry("lib/inner.jar", inner)
+                .entry("empty/", new byte[0]).scan();
+
+        assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Runtime.exit") && u.endsWith("(x/Exits.class/)"));
+        assertThat(recorded.uses).anyMatch(u -> u.startsWith("framework: Runtime.exit")
+                && u.endsWith("(lib/inner.jar!/x/Exits.class/)"));
+        assertThat(recorded.findings).isEmpty();
+    }
+
+    @Test
     void archivesNestedTooDeepAreRefused() {
         byte[] level = new InMemoryArchive().entry("x/Exits.class", HostileClasses.exitHandleConstant("x/Exits")).zip();
         for (int i = 0; i < NestedArchives.MAX_DEPTH; i++) {
