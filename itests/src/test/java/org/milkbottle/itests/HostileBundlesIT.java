@@ -42,6 +42,7 @@ import org.milkbottle.itests.hostile.Refusals;
 import org.milkbottle.itests.hostile.RegistersAFindHook;
 import org.milkbottle.itests.hostile.RegistersAResolverHook;
 import org.milkbottle.itests.hostile.ReplacesTheSecurityManager;
+import org.milkbottle.itests.hostile.RewritesTheTrustPolicy;
 import org.milkbottle.itests.hostile.RunsProcessBuilder;
 import org.milkbottle.itests.hostile.RunsProcessInALambda;
 import org.milkbottle.itests.hostile.RunsRuntimeExec;
@@ -187,6 +188,23 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
         assertTrue(error, error.contains("needs package com.fasterxml.jackson.databind, which the runtime has only "
                 + "for its own work"));
         assertNothingRanAndAllIsWell(name);
+    }
+
+    /**
+     * MilkBottle's own services act for the operator (mb:config's back end rewrote the validator's policy in the
+     * third attack): only the perf API is shared with plugins.
+     */
+    @Test
+    public void aPluginRewritingTheTrustPolicyThroughTheOperatorsConfigurationServiceIsNeverWiredToIt()
+            throws Exception {
+        TestBundles hostile = plugin("ref.policy", RewritesTheTrustPolicy.class, "org.milkbottle.api");
+        String name = symbolicName(hostile);
+        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
+        assertTrue(error, error.contains("needs package org.milkbottle.api, which the runtime has only for its own "
+                + "work (in org.milkbottle.core)"));
+        assertNothingRanAndAllIsWell(name);
+        String policy = shell("mb:config org.milkbottle.validation");
+        assertFalse(policy, policy.contains("network,file-write,process"));
     }
 
     // ---- plugins that declare only file-write and hide the act

@@ -12,6 +12,9 @@ class SharedPackagesTest {
         assertThat(SharedPackages.isShared("org.osgi.framework")).isTrue();
         assertThat(SharedPackages.isShared("org.osgi.service.component.annotations")).isTrue();
         assertThat(SharedPackages.isShared("org.milkbottle.perf.api")).isTrue();
+        assertThat(SharedPackages.isShared("org.milkbottle.api")).isFalse();
+        assertThat(SharedPackages.isShared("org.milkbottle.marketplace.api")).isFalse();
+        assertThat(SharedPackages.isShared("org.milkbottle.repository.api")).isFalse();
         assertThat(SharedPackages.isShared("org.apache.felix.service.command")).isTrue();
         assertThat(SharedPackages.isShared("org.apache.felix.service.command.annotations")).isTrue();
         assertThat(SharedPackages.isShared("org.apache.felix.hc.api.execution")).isTrue();

@@ -55,7 +55,7 @@ public final class RequirementExplainer {
                 if (keeper.isPresent()) {
                     return who + " needs package " + pkg + ", which the runtime has only for its own work (in "
                             + keeper.get() + "): plugins are wired only to the runtime's shared packages (OSGi, "
-                            + "MilkBottle's API, the shell's command API, SLF4J, …; see docs/security.md, "
+                            + "MilkBottle's perf API, the shell's command API, SLF4J, …; see docs/security.md, "
                             + "'Runtime protection'). Put the library in the plugin, or install it as a bundle of "
                             + "its own, in the same request or first.";
                 }
