@@ -156,13 +156,8 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
      */
     @Test
     public void aPluginStoppingTheValidatorThroughGogosBuiltInCommandsIsNeverWiredToThem() throws Exception {
-        TestBundles hostile = plugin("ref.gogobasic", StopsThroughGogosBuiltIns.class,
-                "org.apache.felix.gogo.command");
-        String name = symbolicName(hostile);
-        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
-        assertTrue(error, error.contains("needs package org.apache.felix.gogo.command, which the runtime has only for "
-                + "its own work (in org.apache.felix.gogo.command)") && error.contains("Put the library in the plugin"));
-        assertNothingRanAndAllIsWell(name);
+        notWiredToTheRuntimesCopy(plugin("ref.gogobasic", StopsThroughGogosBuiltIns.class,
+                "org.apache.felix.gogo.command"), "org.apache.felix.gogo.command", "org.apache.felix.gogo.command");
     }
 
     // ---- the second attack's routes: impostors the runtime would bind, a listener on every command, Jackson
@@ -182,12 +177,8 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
     /** Jackson's databind builds objects of classes named in data and calls their setters: not shared. */
     @Test
     public void aPluginUsingTheRuntimesJacksonIsNeverWiredToIt() throws Exception {
-        TestBundles hostile = plugin("ref.jackson", BindsJacksonToBnd.class, "com.fasterxml.jackson.databind");
-        String name = symbolicName(hostile);
-        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
-        assertTrue(error, error.contains("needs package com.fasterxml.jackson.databind, which the runtime has only "
-                + "for its own work"));
-        assertNothingRanAndAllIsWell(name);
+        notWiredToTheRuntimesCopy(plugin("ref.jackson", BindsJacksonToBnd.class, "com.fasterxml.jackson.databind"),
+                "com.fasterxml.jackson.databind", "com.fasterxml.jackson.core.jackson-databind");
     }
 
     /**
@@ -197,12 +188,8 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
     @Test
     public void aPluginRewritingTheTrustPolicyThroughTheOperatorsConfigurationServiceIsNeverWiredToIt()
             throws Exception {
-        TestBundles hostile = plugin("ref.policy", RewritesTheTrustPolicy.class, "org.milkbottle.api");
-        String name = symbolicName(hostile);
-        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
-        assertTrue(error, error.contains("needs package org.milkbottle.api, which the runtime has only for its own "
-                + "work (in org.milkbottle.core)"));
-        assertNothingRanAndAllIsWell(name);
+        notWiredToTheRuntimesCopy(plugin("ref.policy", RewritesTheTrustPolicy.class, "org.milkbottle.api"),
+                "org.milkbottle.api", "org.milkbottle.core");
         String policy = shell("mb:config org.milkbottle.validation");
         assertFalse(policy, policy.contains("network,file-write,process"));
     }
@@ -401,6 +388,15 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
         String audit = shell("mb:audit");
         assertTrue(audit, audit.lines().anyMatch(l -> l.contains("VETOED") && l.contains(name)));
         Refusals.assertNames(name, audit, NOT_ALLOWED, permissions);
+        assertNothingRanAndAllIsWell(name);
+    }
+
+    /** Installs a plugin that needs {@code pkg}, which only the runtime's {@code keeper} exports: refused, saying why. */
+    private void notWiredToTheRuntimesCopy(TestBundles hostile, String pkg, String keeper) throws Exception {
+        String name = symbolicName(hostile);
+        String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
+        assertTrue(error, error.contains("needs package " + pkg + ", which the runtime has only for its own work (in "
+                + keeper + ")") && error.contains("Put the library in the plugin"));
         assertNothingRanAndAllIsWell(name);
     }
 
