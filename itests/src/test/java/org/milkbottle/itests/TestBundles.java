@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -83,15 +84,22 @@ public final class TestBundles {
     }
 
     /**
-     * A Declarative Services component providing {@code service}, with {@code properties}; delayed (activated on
-     * first use) unless {@code immediate}. Calls {@code activate()}.
+     * A Declarative Services component providing {@code service}, with {@code properties} (a key {@code name:Type}
+     * gives the property a type: {@code service.ranking:Integer}); delayed (activated on first use) unless
+     * {@code immediate}. Calls {@code activate()}.
      */
     public TestBundles serviceComponent(Class<?> type, String service, boolean immediate, Map<String, String> properties) {
         StringBuilder xml = new StringBuilder("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
                 + type.getName() + "\" immediate=\"" + immediate + "\" activate=\"activate\"><implementation class=\""
                 + type.getName() + "\"/><service><provide interface=\"" + service + "\"/></service>");
-        properties.forEach((key, value) -> xml.append("<property name=\"").append(key).append("\" value=\"")
-                .append(value).append("\"/>"));
+        properties.forEach((key, value) -> {
+            String[] nameAndType = key.split(":", 2); // "service.ranking:Integer"
+            xml.append("<property name=\"").append(nameAndType[0]).append('"');
+            if (nameAndType.length == 2) {
+                xml.append(" type=\"").append(nameAndType[1]).append('"');
+            }
+            xml.append(" value=\"").append(value).append("\"/>");
+        });
         xml.append("</scr:component>");
         entries.put("OSGI-INF/component.xml", xml.toString().getBytes(StandardCharsets.UTF_8));
         headers.put("Service-Component", "OSGI-INF/component.xml");
@@ -134,14 +142,27 @@ public final class TestBundles {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         headers.forEach(main::putValue);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(buffer, manifest)) {
+        // every entry dated alike: the same bundle built twice is the same jar, byte for byte (a test that built
+        // it again a second later published other content without meaning to)
+        try (JarOutputStream jar = new JarOutputStream(buffer)) {
+            jar.putNextEntry(dated(JarFile.MANIFEST_NAME));
+            manifest.write(jar);
+            jar.closeEntry();
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                jar.putNextEntry(new JarEntry(entry.getKey()));
+                jar.putNextEntry(dated(entry.getKey()));
                 jar.write(entry.getValue());
                 jar.closeEntry();
             }
         }
         return buffer.toByteArray();
+    }
+
+    private static final long ENTRY_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
+    private static JarEntry dated(String name) {
+        JarEntry entry = new JarEntry(name);
+        entry.setTime(ENTRY_TIME);
+        return entry;
     }
 
     /** A jar with a manifest but no OSGi headers: a plain library, not a bundle. */

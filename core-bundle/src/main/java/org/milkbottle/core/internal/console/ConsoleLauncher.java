@@ -18,6 +18,7 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.milkbottle.api.PluginManager;
 import org.milkbottle.api.RuntimeCapability;
 import org.milkbottle.core.internal.DataDirectory;
+import org.milkbottle.core.internal.PluginManagerImpl;
 import org.milkbottle.core.internal.PluginsStarted;
 import org.milkbottle.core.internal.deploy.DeployFolderWatcher;
 import org.milkbottle.core.internal.store.StateFileException;
@@ -32,6 +33,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * Decides, from the command line the launcher received, how the runtime meets its user: an
@@ -59,6 +63,7 @@ public class ConsoleLauncher implements Callable<Integer> {
     private final CommandProcessor processor;
     private final ConsoleArguments arguments;
     private final RuntimeStages stages;
+    private final ServiceComponentRuntime components;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginManager manager;
@@ -76,8 +81,9 @@ public class ConsoleLauncher implements Callable<Integer> {
     @Activate
     public ConsoleLauncher(BundleContext context, @Reference CommandProcessor processor,
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
-            @Reference RuntimeStages stages) {
+            @Reference RuntimeStages stages, @Reference ServiceComponentRuntime components) {
         this.context = context;
+        this.components = components;
         this.processor = processor;
         this.stages = stages;
         Object raw = launcher.get("launcher.arguments");
@@ -163,7 +169,7 @@ public class ConsoleLauncher implements Callable<Integer> {
 
     private boolean pluginManagerRunning() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (manager == null && System.nanoTime() < deadline) {
+        while (manager == null && System.nanoTime() < deadline && !managerFailedToActivate()) {
             Thread.sleep(20);
         }
         if (manager == null) {
@@ -175,6 +181,17 @@ public class ConsoleLauncher implements Callable<Integer> {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /**
+     * Whether the plugin manager's activation failed (a damaged state file, a folder another runtime holds): the
+     * start then says why at once instead of after the whole wait.
+     */
+    private boolean managerFailedToActivate() {
+        ComponentDescriptionDTO description = components.getComponentDescriptionDTO(context.getBundle(),
+                PluginManagerImpl.class.getName());
+        return description != null && components.getComponentConfigurationDTOs(description).stream()
+                .anyMatch(configuration -> configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION);
     }
 
     /**
