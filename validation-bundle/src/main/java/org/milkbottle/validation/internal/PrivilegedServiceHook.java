@@ -50,6 +50,8 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
             "org.apache.felix.service.command.CommandProcessor",
             // the runtime's JDBC drivers: H2's SQL writes files and compiles and runs Java code (CREATE ALIAS)
             "org.osgi.service.jdbc.DataSourceFactory",
+            // registers servlets at any path on the runtime's web server (the whiteboard confines a plugin's)
+            "org.osgi.service.http.HttpService",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 

@@ -1,0 +1,199 @@
+package org.milkbottle.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.milkbottle.itests.hostile.LooksForTheHttpService;
+import org.milkbottle.itests.hostile.MovesToTheRuntimesPath;
+import org.milkbottle.itests.hostile.SeesEveryRequest;
+import org.milkbottle.itests.hostile.ServesInTheRuntimesPlace;
+import org.milkbottle.itests.hostile.TakesTheDefaultContext;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+
+/**
+ * Plugins on the runtime's web server, as an attacker writes them: no permission declared (none is needed to offer
+ * a service), each ranked above the runtime's own. A plugin serves under {@code /ITS-NAME/} and nowhere else; a
+ * filter, a servlet context named like the default one, an error page, a servlet at the marketplace's API or at its
+ * signed index would each have read publishers' tokens or answered in the marketplace's name.
+ */
+@RunWith(PaxExam.class)
+public class WebServerConfinementIT extends MilkBottleTestSupport {
+
+    private static final int PORT = freePort();
+    private static final String HOSTILE = "X-Hostile";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Configuration
+    @Override
+    public Option[] configuration() throws IOException {
+        return OptionUtils.combine(baseOptions(), marketplaceOptions(PORT));
+    }
+
+    @Test
+    public void servletsAtTheRuntimesPathsAreNotServedAndAPluginsOwnPathIs() throws Exception {
+        assertConfined(servlet("hostile.api", "/api/*"), servlet("hostile.index", "/repository/index.xml"),
+                servlet("hostile.root", "/*"), servlet("hostile.dots", "/hostile.dots/../api/*"));
+    }
+
+    /** The HTTP service registers servlets at any path: hidden from plugins, which have the whiteboard. */
+    @Test
+    public void aPluginDoesNotFindTheHttpService() throws Exception {
+        await("the marketplace answers", () -> status("/api/plugins") == 200);
+        assertTrue("the runtime has one", context.getServiceReference("org.osgi.service.http.HttpService") != null);
+        install(TestBundles.plugin("hostile.httpservice", "1.0.0").activator(LooksForTheHttpService.class)
+                .addClass(LooksForTheHttpService.Answer.class).importPackage("jakarta.servlet")
+                .importPackage("jakarta.servlet.http"));
+        assertEquals("HttpService: null", get("/hostile.httpservice/").body());
+    }
+
+    /** The whiteboard keeps what it took; the change that would put the servlet in the runtime's place is not passed on. */
+    @Test
+    public void aServletMovedToTheRuntimesPathAfterItWasServedStaysWhereItWas() throws Exception {
+        await("the marketplace answers", () -> status("/api/plugins") == 200);
+        install(TestBundles.plugin("hostile.moves", "1.0.0").activator(MovesToTheRuntimesPath.class)
+                .addClass(ServesInTheRuntimesPlace.class).importPackage("jakarta.servlet")
+                .importPackage("jakarta.servlet.http"));
+        HttpResponse<String> api = get("/api/plugins");
+        assertRuntimeAnswered(api, 200);
+        expectBody(api, "{\"");
+        assertEquals("the runtime's requests are the runtime's alone", List.of(), breaches);
+        assertEquals("still served at its own path", List.of("servlet"),
+                get("/hostile.moves/x").headers().allValues(HOSTILE));
+    }
+
+    @Test
+    public void filtersContextsAndErrorPagesAreNotServedEvenUnderThePluginsOwnName() throws Exception {
+        assertConfined(component("hostile.filter", SeesEveryRequest.class, "jakarta.servlet.Filter",
+                "osgi.http.whiteboard.filter.pattern", "/*"),
+                component("hostile.context", TakesTheDefaultContext.class,
+                        "org.osgi.service.servlet.context.ServletContextHelper", "osgi.http.whiteboard.context.name",
+                        "default", "osgi.http.whiteboard.context.path", "/"),
+                // an error page under its own name is still an error page: it answers for the runtime's failures
+                component("hostile.errors", ServesInTheRuntimesPlace.class, "jakarta.servlet.Servlet",
+                        "osgi.http.whiteboard.servlet.pattern", "/hostile.errors/*",
+                        "osgi.http.whiteboard.servlet.errorPage", "4xx"));
+    }
+
+    /**
+     * Installs the hostile plugins and one that serves under its own name: all of them are installed and active
+     * (offering a service needs no permission), the last one is served, and the runtime's requests reach the
+     * runtime alone.
+     */
+    private void assertConfined(TestBundles... hostile) throws Exception {
+        await("the marketplace answers", () -> status("/api/plugins") == 200);
+        for (TestBundles plugin : hostile) {
+            install(plugin);
+        }
+        install(servlet("web.own", "/web.own/*"));
+
+        HttpResponse<String> own = get("/web.own/hello");
+        assertEquals(own.body(), 200, own.statusCode());
+        assertEquals("a plugin's servlet under its own name is served, by itself alone", List.of("servlet"),
+                own.headers().allValues(HOSTILE));
+
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(url("/api/plugins")))
+                .header("Authorization", "Bearer mbt_" + "A".repeat(43)).build(), HttpResponse.BodyHandlers.ofString());
+        assertRuntimeAnswered(api, 200);
+        expectBody(api, "{\"");
+        HttpResponse<String> index = get("/repository/index.xml");
+        assertRuntimeAnswered(index, 200);
+        expectBody(index, "<repository");
+        assertRuntimeAnswered(get("/no/such/page"), 404);
+        // the web page and the errors of the runtime's own servlets are the runtime's too
+        assertRuntimeAnswered(get("/"), 200);
+        assertRuntimeAnswered(get("/api/plugins/no.such.plugin"), 404);
+        for (TestBundles plugin : hostile) {
+            assertRuntimeAnswered(get("/" + symbolicName(plugin) + "/anything"), 404);
+        }
+        assertEquals("the runtime's requests are the runtime's alone", List.of(), breaches);
+
+        String list = shell("mb:list");
+        for (TestBundles plugin : hostile) {
+            String name = symbolicName(plugin);
+            assertTrue("confined, not refused: " + name + "\n" + list, list.lines()
+                    .anyMatch(line -> line.contains(name) && line.contains("ACTIVE")));
+        }
+    }
+
+    /** Every request a plugin answered or saw, named with how (so that one run shows every route that got through). */
+    private final List<String> breaches = new ArrayList<>();
+
+    private void assertRuntimeAnswered(HttpResponse<String> response, int status) {
+        response.headers().allValues(HOSTILE).forEach(how -> breaches.add(response.uri().getPath() + " by the "
+                + "plugin's " + how));
+        if (response.body().contains("answered by the plugin")) {
+            breaches.add(response.uri().getPath() + ": " + response.body());
+        }
+        if (response.statusCode() != status) {
+            breaches.add(response.uri().getPath() + " answered " + response.statusCode() + ", not " + status);
+        }
+    }
+
+    private void expectBody(HttpResponse<String> response, String part) {
+        if (!response.body().contains(part)) {
+            breaches.add(response.uri().getPath() + " is not the runtime's answer: " + response.body());
+        }
+    }
+
+    private TestBundles servlet(String name, String pattern) {
+        return component(name, ServesInTheRuntimesPlace.class, "jakarta.servlet.Servlet",
+                "osgi.http.whiteboard.servlet.pattern", pattern);
+    }
+
+    /** A plugin with no permissions whose component offers {@code service}, ranked above everything. */
+    private static TestBundles component(String name, Class<?> type, String service, String... properties) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("service.ranking:Integer", String.valueOf(Integer.MAX_VALUE));
+        for (int i = 0; i < properties.length; i += 2) {
+            all.put(properties[i], properties[i + 1]);
+        }
+        return TestBundles.plugin(name, "1.0.0").serviceComponent(type, service, true, all)
+                .importPackage("jakarta.servlet").importPackage("jakarta.servlet.http")
+                .importPackage("org.osgi.service.servlet.context");
+    }
+
+    private void install(TestBundles plugin) throws Exception {
+        String name = symbolicName(plugin);
+        Path jar = plugin.writeTo(work("web"), name + ".jar");
+        String installed = shell("mb:install " + jar);
+        assertTrue(installed, installed.contains("ACTIVE"));
+    }
+
+    private static String symbolicName(TestBundles bundle) throws Exception {
+        try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(bundle.bytes()))) {
+            return in.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + path;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int status(String path) {
+        try {
+            return get(path).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.milkbottle.validation.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.milkbottle.validation.api.Permissions;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * What a plugin may offer the runtime's HTTP whiteboard: servlets and static resources under a path of its own,
+ * {@code /SYMBOLIC-NAME/…}, in the default context. Everything else a whiteboard service can be — a filter, a
+ * listener, an error page, a servlet context (helper), a preprocessor, a servlet at another path — sees or answers
+ * requests meant for the runtime (the marketplace's publishing tokens, its signed index) and is refused.
+ *
+ * <p>The rule is an allow-list, so it holds for whiteboard properties this code has never heard of: a service
+ * counts as a whiteboard service as soon as one of its properties starts with {@code osgi.http.whiteboard.}, and
+ * it is served only if every such property is one named here and every path it claims lies under its bundle's
+ * symbolic name. A plugin that declares {@code framework} (only a trusted signer's can) is not confined.
+ */
+final class WhiteboardConfinement {
+
+    static final String PREFIX = "osgi.http.whiteboard.";
+    private static final String SERVLET_PATTERN = PREFIX + "servlet.pattern";
+    private static final String RESOURCE_PATTERN = PREFIX + "resource.pattern";
+
+    /**
+     * The whiteboard properties a confined service may carry. Not {@code servlet.multipart.location} (the whiteboard
+     * would write uploads into any folder the plugin names), nor anything that selects a context or a dispatcher.
+     */
+    private static final Set<String> ALLOWED = Set.of(SERVLET_PATTERN, RESOURCE_PATTERN, PREFIX + "resource.prefix",
+            PREFIX + "servlet.name", PREFIX + "servlet.asyncSupported", PREFIX + "servlet.multipart.enabled",
+            PREFIX + "servlet.multipart.fileSizeThreshold", PREFIX + "servlet.multipart.maxFileSize",
+            PREFIX + "servlet.multipart.maxRequestSize", PREFIX + "target");
+
+    /** A path segment after the plugin's name: no {@code .} or {@code ..}, nothing a URL would have to escape. */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*");
+
+    private WhiteboardConfinement() {
+    }
+
+    /** Whether {@code bundle}'s whiteboard services are confined: it is held to the policy without {@code framework}. */
+    static boolean confines(Bundle bundle) {
+        return bundle != null && WiringPolicy.heldToPolicy(bundle)
+                && !WiringPolicy.declares(bundle, Permissions.FRAMEWORK);
+    }
+
+    /** Why the whiteboard must not see {@code reference}; empty when it may (not confined, or within the rule). */
+    static Optional<String> refusal(ServiceReference<?> reference) {
+        Bundle registrar = reference.getBundle();
+        List<String> whiteboardKeys = new ArrayList<>();
+        for (String key : reference.getPropertyKeys()) {
+            if (key.startsWith(PREFIX)) {
+                whiteboardKeys.add(key);
+            }
+        }
+        if (whiteboardKeys.isEmpty() || !confines(registrar)) {
+            return Optional.empty();
+        }
+        for (String key : whiteboardKeys) {
+            if (!ALLOWED.contains(key)) {
+                return Optional.of("it has the property " + key + "; a plugin offers the HTTP whiteboard servlets "
+                        + "and resources only (no filters, listeners, error pages or contexts)");
+            }
+        }
+        List<String> patterns = new ArrayList<>(values(reference.getProperty(SERVLET_PATTERN)));
+        patterns.addAll(values(reference.getProperty(RESOURCE_PATTERN)));
+        if (patterns.isEmpty()) {
+            return Optional.of("it names no servlet or resource pattern");
+        }
+        String own = "/" + registrar.getSymbolicName();
+        for (String pattern : patterns) {
+            if (!isUnder(pattern, own)) {
+                return Optional.of("it claims the path " + pattern + "; a plugin serves only under " + own + "/");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /NAME}, {@code /NAME/}, {@code /NAME/*}, {@code /NAME/a/b} or {@code /NAME/a/*}. */
+    static boolean isUnder(String pattern, String own) {
+        if (pattern.equals(own) || pattern.equals(own + "/") || pattern.equals(own + "/*")) {
+            return true;
+        }
+        if (!pattern.startsWith(own + "/")) {
+            return false;
+        }
+        String[] segments = pattern.substring(own.length() + 1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            boolean lastWildcard = i == segments.length - 1 && segments[i].equals("*");
+            if (!lastWildcard && !SEGMENT.matcher(segments[i]).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> values(Object property) {
+        List<String> values = new ArrayList<>();
+        if (property instanceof String text) {
+            values.add(text);
+        } else if (property instanceof String[] texts) {
+            values.addAll(List.of(texts));
+        } else if (property instanceof Collection<?> items) {
+            items.forEach(item -> values.add(String.valueOf(item)));
+        } else if (property != null) {
+            values.add(String.valueOf(property)); // not a text: never a plugin's path, so refused
+        }
+        return values;
+    }
+}
