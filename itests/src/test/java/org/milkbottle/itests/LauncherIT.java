@@ -51,12 +51,7 @@ public class LauncherIT {
 
     /** The exported runtime started in {@code workdir}, as a user starts it. */
     static ProcessBuilder java(Path workdir, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String coverageAgent = System.getProperty("milkbottle.it.jacoco.agent", "");
-        if (!coverageAgent.isBlank()) {
-            command.add(coverageAgent); // the runtime's code counts in the coverage report (see docs/coverage.md)
-        }
+        List<String> command = LauncherProcess.java();
         // a port of its own for the embedded marketplace, so a runtime the developer has open does not collide
         command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
         command.addAll(jvmOptions); // after the port: a test may choose it

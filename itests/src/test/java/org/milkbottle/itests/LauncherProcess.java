@@ -41,6 +41,22 @@ final class LauncherProcess implements AutoCloseable {
         readers.add(collect(process.getErrorStream(), err, "stderr"));
     }
 
+    /**
+     * The start of the command line of a runtime a test launches: this JVM's {@code java}, the coverage agent, and the
+     * C1-only compiler that {@code bin/milkbottle} starts the runtime with (a fifth off each start; what the runtime
+     * does is the same with either compiler).
+     */
+    static List<String> java() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String coverageAgent = System.getProperty("milkbottle.it.jacoco.agent", "");
+        if (!coverageAgent.isBlank()) {
+            command.add(coverageAgent); // the runtime's code counts in the coverage report (see docs/coverage.md)
+        }
+        command.add("-XX:TieredStopAtLevel=1");
+        return command;
+    }
+
     /** {@code java [jvmOptions] -jar milkbottle.jar ARGS} in {@code workdir}, on an HTTP port of its own. */
     static LauncherProcess start(Path workdir, List<String> jvmOptions, String... args) throws IOException {
         return start(workdir, System.getProperty("milkbottle.launcher.jar"), jvmOptions, args);
@@ -48,12 +64,7 @@ final class LauncherProcess implements AutoCloseable {
 
     static LauncherProcess start(Path workdir, String jar, List<String> jvmOptions, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String coverageAgent = System.getProperty("milkbottle.it.jacoco.agent", "");
-        if (!coverageAgent.isBlank()) {
-            command.add(coverageAgent); // the runtime's code counts in the coverage report (see docs/coverage.md)
-        }
+        List<String> command = java();
         command.addAll(jvmOptions);
         int port = MilkBottleTestSupport.freePort();
         command.add("-Dorg.osgi.service.http.port=" + port);

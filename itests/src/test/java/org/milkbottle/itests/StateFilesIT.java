@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,8 +41,7 @@ public class StateFilesIT {
     }
 
     private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = LauncherProcess.java();
         command.add("-Dorg.osgi.service.http.port=" + MilkBottleTestSupport.freePort());
         command.add("-jar");
         command.add(System.getProperty("milkbottle.launcher.jar"));

@@ -1,6 +1,7 @@
 package org.milkbottle.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.milkbottle.itests.hostile.LooksForTheHttpService;
 import org.milkbottle.itests.hostile.MovesToTheRuntimesPath;
+import org.milkbottle.itests.hostile.PreprocessesEveryRequest;
 import org.milkbottle.itests.hostile.SeesEveryRequest;
 import org.milkbottle.itests.hostile.ServesInTheRuntimesPlace;
 import org.milkbottle.itests.hostile.TakesTheDefaultContext;
@@ -78,12 +80,15 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
     }
 
     @Test
-    public void filtersContextsAndErrorPagesAreNotServedEvenUnderThePluginsOwnName() throws Exception {
+    public void filtersContextsPreprocessorsAndErrorPagesAreNotServedEvenUnderThePluginsOwnName() throws Exception {
         assertConfined(component("hostile.filter", SeesEveryRequest.class, "jakarta.servlet.Filter",
                 "osgi.http.whiteboard.filter.pattern", "/*"),
                 component("hostile.context", TakesTheDefaultContext.class,
                         "org.osgi.service.servlet.context.ServletContextHelper", "osgi.http.whiteboard.context.name",
                         "default", "osgi.http.whiteboard.context.path", "/"),
+                // no whiteboard property at all: the whiteboard takes a preprocessor by its type
+                component("hostile.preprocessor", PreprocessesEveryRequest.class,
+                        "org.osgi.service.servlet.whiteboard.Preprocessor"),
                 // an error page under its own name is still an error page: it answers for the runtime's failures
                 component("hostile.errors", ServesInTheRuntimesPlace.class, "jakarta.servlet.Servlet",
                         "osgi.http.whiteboard.servlet.pattern", "/hostile.errors/*",
@@ -98,14 +103,19 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
     private void assertConfined(TestBundles... hostile) throws Exception {
         await("the marketplace answers", () -> status("/api/plugins") == 200);
         for (TestBundles plugin : hostile) {
-            install(plugin);
+            // the author is told at validation (here, the install) which component will not be served, and why
+            String installed = install(plugin);
+            assertTrue(installed, installed.contains("Warning: " + symbolicName(plugin)) && installed.contains(
+                    "offers the runtime's web server a service it will not serve") && installed.contains(
+                    "[web.not-served]"));
         }
-        install(servlet("web.own", "/web.own/*"));
+        String own = install(servlet("web.own", "/web.own/*"));
+        assertFalse(own, own.contains("web.not-served"));
 
-        HttpResponse<String> own = get("/web.own/hello");
-        assertEquals(own.body(), 200, own.statusCode());
+        HttpResponse<String> served = get("/web.own/hello");
+        assertEquals(served.body(), 200, served.statusCode());
         assertEquals("a plugin's servlet under its own name is served, by itself alone", List.of("servlet"),
-                own.headers().allValues(HOSTILE));
+                served.headers().allValues(HOSTILE));
 
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(url("/api/plugins")))
                 .header("Authorization", "Bearer mbt_" + "A".repeat(43)).build(), HttpResponse.BodyHandlers.ofString());
@@ -165,14 +175,16 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
         }
         return TestBundles.plugin(name, "1.0.0").serviceComponent(type, service, true, all)
                 .importPackage("jakarta.servlet").importPackage("jakarta.servlet.http")
-                .importPackage("org.osgi.service.servlet.context");
+                .importPackage("org.osgi.service.servlet.context").importPackage("org.osgi.service.servlet.whiteboard");
     }
 
-    private void install(TestBundles plugin) throws Exception {
+    /** Installs the plugin, which must be active, and returns what the install printed. */
+    private String install(TestBundles plugin) throws Exception {
         String name = symbolicName(plugin);
         Path jar = plugin.writeTo(work("web"), name + ".jar");
         String installed = shell("mb:install " + jar);
         assertTrue(installed, installed.contains("ACTIVE"));
+        return installed;
     }
 
     private static String symbolicName(TestBundles bundle) throws Exception {

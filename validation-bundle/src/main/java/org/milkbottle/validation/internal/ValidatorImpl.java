@@ -254,8 +254,8 @@ public class ValidatorImpl implements Validator, BundleValidator {
         ArchiveSafetyRule.Limits archiveLimits = new ArchiveSafetyRule.Limits(limits.maxEntries(),
                 limits.maxUncompressedBytes(), limits.maxManifestBytes(), limits.maxCompressionRatio());
         // the limits are part of the key of the cached findings: findings made under other limits are not reused
-        this.builtIn = new ContentFindings.Rules("migration-rule;" + archiveLimits, List.of(
-                new ArchiveSafetyRule(archiveLimits), new MetadataRule(), new MigrationRule(),
+        this.builtIn = new ContentFindings.Rules("migration-rule;web-rule;" + archiveLimits, List.of(
+                new ArchiveSafetyRule(archiveLimits), new MetadataRule(), new MigrationRule(), new WhiteboardRule(),
                 new BytecodeScanRule(Math.min(limits.maxUncompressedBytes(), 64L * 1024 * 1024))));
     }
 

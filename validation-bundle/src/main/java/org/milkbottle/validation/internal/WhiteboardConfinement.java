@@ -2,13 +2,16 @@ package org.milkbottle.validation.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.milkbottle.validation.api.Permissions;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -18,9 +21,11 @@ import org.osgi.framework.ServiceReference;
  * requests meant for the runtime (the marketplace's publishing tokens, its signed index) and is refused.
  *
  * <p>The rule is an allow-list, so it holds for whiteboard properties this code has never heard of: a service
- * counts as a whiteboard service as soon as one of its properties starts with {@code osgi.http.whiteboard.}, and
- * it is served only if every such property is one named here and every path it claims lies under its bundle's
- * symbolic name. A plugin that declares {@code framework} (only a trusted signer's can) is not confined.
+ * counts as a whiteboard service as soon as one of its properties starts with {@code osgi.http.whiteboard.} or one
+ * of its types is in a whiteboard or servlet-context package (a preprocessor is taken by its type alone); it is
+ * served only if it has no such type, every such property is one named here and every path it claims lies under
+ * its bundle's symbolic name. A plugin that declares {@code framework} (only a trusted signer's can) is not
+ * confined.
  */
 final class WhiteboardConfinement {
 
@@ -37,6 +42,13 @@ final class WhiteboardConfinement {
             PREFIX + "servlet.multipart.fileSizeThreshold", PREFIX + "servlet.multipart.maxFileSize",
             PREFIX + "servlet.multipart.maxRequestSize", PREFIX + "target");
 
+    /**
+     * The packages of the whiteboard's own service types. A {@code Preprocessor} is taken by its type alone, with no
+     * whiteboard property, and sees every request before it is dispatched; a servlet or a resource is never one.
+     */
+    private static final List<String> WHITEBOARD_TYPES = List.of("org.osgi.service.servlet.whiteboard.",
+            "org.osgi.service.servlet.context.", "org.osgi.service.http.whiteboard.", "org.osgi.service.http.context.");
+
     /** A path segment after the plugin's name: no {@code .} or {@code ..}, nothing a URL would have to escape. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*");
 
@@ -51,31 +63,62 @@ final class WhiteboardConfinement {
 
     /** Why the whiteboard must not see {@code reference}; empty when it may (not confined, or within the rule). */
     static Optional<String> refusal(ServiceReference<?> reference) {
-        Bundle registrar = reference.getBundle();
-        List<String> whiteboardKeys = new ArrayList<>();
-        for (String key : reference.getPropertyKeys()) {
-            if (key.startsWith(PREFIX)) {
-                whiteboardKeys.add(key);
-            }
+        // every service lookup and event passes here: the registrar's headers are read only for whiteboard services
+        String[] keys = reference.getPropertyKeys();
+        boolean whiteboard = whiteboardType(reference.getProperty(Constants.OBJECTCLASS)).isPresent();
+        for (int i = 0; i < keys.length && !whiteboard; i++) {
+            whiteboard = keys[i].startsWith(PREFIX);
         }
-        if (whiteboardKeys.isEmpty() || !confines(registrar)) {
+        Bundle registrar = reference.getBundle();
+        if (!whiteboard || !confines(registrar)) {
+            return Optional.empty();
+        }
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : keys) {
+            properties.put(key, reference.getProperty(key));
+        }
+        return refusal(registrar.getSymbolicName(), properties);
+    }
+
+    /**
+     * Why the whiteboard must not serve a confined plugin's service with these {@code properties} ({@code objectClass}
+     * included), {@code symbolicName} being the plugin's; empty when it may, or when it is no whiteboard service.
+     */
+    static Optional<String> refusal(String symbolicName, Map<String, Object> properties) {
+        List<String> whiteboardKeys = properties.keySet().stream().filter(key -> key.startsWith(PREFIX)).sorted()
+                .toList();
+        Optional<String> whiteboardType = whiteboardType(properties.get(Constants.OBJECTCLASS));
+        if (whiteboardType.isPresent()) {
+            return Optional.of("it is a " + whiteboardType.get() + "; a plugin offers the HTTP whiteboard servlets and "
+                    + "resources only (no filters, listeners, error pages, contexts or preprocessors)");
+        }
+        if (whiteboardKeys.isEmpty()) {
             return Optional.empty();
         }
         for (String key : whiteboardKeys) {
             if (!ALLOWED.contains(key)) {
                 return Optional.of("it has the property " + key + "; a plugin offers the HTTP whiteboard servlets "
-                        + "and resources only (no filters, listeners, error pages or contexts)");
+                        + "and resources only (no filters, listeners, error pages, contexts or preprocessors)");
             }
         }
-        List<String> patterns = new ArrayList<>(values(reference.getProperty(SERVLET_PATTERN)));
-        patterns.addAll(values(reference.getProperty(RESOURCE_PATTERN)));
+        List<String> patterns = new ArrayList<>(values(properties.get(SERVLET_PATTERN)));
+        patterns.addAll(values(properties.get(RESOURCE_PATTERN)));
         if (patterns.isEmpty()) {
             return Optional.of("it names no servlet or resource pattern");
         }
-        String own = "/" + registrar.getSymbolicName();
+        String own = "/" + symbolicName;
         for (String pattern : patterns) {
             if (!isUnder(pattern, own)) {
                 return Optional.of("it claims the path " + pattern + "; a plugin serves only under " + own + "/");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> whiteboardType(Object objectClass) {
+        for (String type : values(objectClass)) {
+            if (WHITEBOARD_TYPES.stream().anyMatch(type::startsWith)) {
+                return Optional.of(type);
             }
         }
         return Optional.empty();

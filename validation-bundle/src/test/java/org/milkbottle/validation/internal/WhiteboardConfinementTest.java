@@ -56,6 +56,20 @@ class WhiteboardConfinementTest {
                 "osgi.http.whiteboard.servlet.name", "no pattern")))).isPresent();
     }
 
+    /** A preprocessor is taken by the whiteboard by its type alone, and sees every request first. */
+    @Test
+    void aServiceOfAWhiteboardTypeIsRefusedWithoutAnyWhiteboardProperty() {
+        for (String type : List.of("org.osgi.service.servlet.whiteboard.Preprocessor",
+                "org.osgi.service.http.whiteboard.Preprocessor", "org.osgi.service.servlet.context.ServletContextHelper",
+                "org.osgi.service.http.context.ServletContextHelper")) {
+            assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of("objectClass",
+                    new String[] {"jakarta.servlet.Filter", type})))).as(type)
+                    .hasValueSatisfying(reason -> assertThat(reason).contains(type));
+        }
+        assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of("objectClass",
+                new String[] {"jakarta.servlet.Servlet"}, PATTERN, "/org.acme.web/*")))).isEmpty();
+    }
+
     @Test
     void theRuntimeATrustedFrameworkPluginAndServicesOutsideTheWhiteboardAreLeftAlone() {
         Bundle runtime = bundle("org.milkbottle.marketplace", "reference:file:/runtime/marketplace.jar", Map.of());
@@ -63,8 +77,10 @@ class WhiteboardConfinementTest {
                 .isEmpty();
         assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.admin", "framework"), Map.of(PATTERN,
                 "/api/*")))).isEmpty();
-        assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of("service.ranking", 5))))
-                .isEmpty();
+        assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of("service.ranking", 5,
+                "objectClass", new String[] {"jakarta.servlet.Filter"})))).isEmpty();
+        assertThat(WhiteboardConfinement.refusal(service(runtime, Map.of("objectClass",
+                new String[] {"org.osgi.service.servlet.whiteboard.Preprocessor"})))).isEmpty();
     }
 
     private static Bundle plugin(String name, String permissions) {

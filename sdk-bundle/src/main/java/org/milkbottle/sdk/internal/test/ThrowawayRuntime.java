@@ -46,9 +46,10 @@ final class ThrowawayRuntime {
         }
         Process process = null;
         try {
+            // C1 only, as bin/milkbottle starts a runtime: a fifth off a start that runs a few commands and ends
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Dorg.osgi.service.http.port=" + freePort(), "-jar", runtimeJar.toString(),
-                    "-c", commands));
+                    .toString(), "-XX:TieredStopAtLevel=1", "-Dorg.osgi.service.http.port=" + freePort(), "-jar",
+                    runtimeJar.toString(), "-c", commands));
             process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
             InputStream output = process.getInputStream();
