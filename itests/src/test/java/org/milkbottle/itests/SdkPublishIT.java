@@ -93,7 +93,7 @@ public class SdkPublishIT extends SdkTestSupport {
         Path folder = work("sdk-web").resolve("hello-web");
         installedProject("org.acme.hello-web", "--template web", folder);
         String answer = awaitOk(URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
-                + "/org.acme.hello-web/?name=Ada"));
+                + "/plugin/org.acme.hello-web/?name=Ada"));
         assertEquals("200 {\"plugin\": \"org.acme.hello-web\", \"greeting\": \"Hello, Ada!\"}", answer);
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,11 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
 
 /**
  * Plugins on the runtime's web server, as an attacker writes them: no permission declared (none is needed to offer
@@ -50,33 +56,70 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
     @Test
     public void servletsAtTheRuntimesPathsAreNotServedAndAPluginsOwnPathIs() throws Exception {
         assertConfined(servlet("hostile.api", "/api/*"), servlet("hostile.index", "/repository/index.xml"),
-                servlet("hostile.root", "/*"), servlet("hostile.dots", "/hostile.dots/../api/*"));
+                servlet("hostile.root", "/*"), servlet("hostile.dots", "/plugin/hostile.dots/../../api/*"),
+                // named like the runtime's paths: a plugin's own path is under /plugin/, never its name at the top
+                servlet("api", "/api/*"), servlet("app.js", "/app.js"));
     }
 
-    /** The HTTP service registers servlets at any path: hidden from plugins, which have the whiteboard. */
+    /**
+     * Plugins serve under /plugin/NAME/ because the runtime serves nothing of its own there: every pattern the
+     * runtime's bundles give the whiteboard (servlets, resources, filters, error pages, contexts) lies elsewhere.
+     */
     @Test
-    public void aPluginDoesNotFindTheHttpService() throws Exception {
+    public void theRuntimeServesNothingOfItsOwnUnderThePluginsPaths() throws Exception {
+        await("the marketplace answers", () -> status("/api/plugins") == 200);
+        ServiceReference<HttpServiceRuntime> reference = context.getServiceReference(HttpServiceRuntime.class);
+        RuntimeDTO runtime = context.getService(reference).getRuntimeDTO();
+        List<String> patterns = new ArrayList<>();
+        for (ServletContextDTO servletContext : runtime.servletContextDTOs) {
+            patterns.add(servletContext.contextPath + "/");
+            Arrays.stream(servletContext.servletDTOs).forEach(servlet -> patterns.addAll(List.of(servlet.patterns)));
+            Arrays.stream(servletContext.resourceDTOs).forEach(resource -> patterns.addAll(List.of(resource.patterns)));
+            Arrays.stream(servletContext.filterDTOs).forEach(filter -> patterns.addAll(List.of(filter.patterns)));
+        }
+        assertTrue(patterns.toString(), patterns.contains("/api/*") && patterns.contains("/repository/*")
+                && patterns.contains("/health") && patterns.contains("/metrics"));
+        assertEquals(List.of(), patterns.stream().filter(p -> p.startsWith("/plugin/") || p.equals("/plugin")
+                || p.startsWith("/plugin*")).toList());
+        context.ungetService(reference);
+    }
+
+    /**
+     * The HTTP service registers servlets at any path; Jetty's configuration service would let a plugin log every
+     * request's Authorization header to a file. Both are hidden from plugins.
+     */
+    @Test
+    public void aPluginFindsNeitherTheHttpServiceNorTheWebServersConfiguration() throws Exception {
         await("the marketplace answers", () -> status("/api/plugins") == 200);
         assertTrue("the runtime has one", context.getServiceReference("org.osgi.service.http.HttpService") != null);
         install(TestBundles.plugin("hostile.httpservice", "1.0.0").activator(LooksForTheHttpService.class)
                 .addClass(LooksForTheHttpService.Answer.class).importPackage("jakarta.servlet")
                 .importPackage("jakarta.servlet.http"));
-        assertEquals("HttpService: null", get("/hostile.httpservice/").body());
+        assertEquals("HttpService: null; Jetty's ManagedService: null", get("/plugin/hostile.httpservice/").body());
     }
 
-    /** The whiteboard keeps what it took; the change that would put the servlet in the runtime's place is not passed on. */
+    /**
+     * The web server reads a service's properties when it handles the event, after the hook checked them: a plugin
+     * that moves its servlet to the runtime's path from a listener that hears of a move first is stopped, and its
+     * servlet goes with it.
+     */
     @Test
-    public void aServletMovedToTheRuntimesPathAfterItWasServedStaysWhereItWas() throws Exception {
+    public void aPluginMovingItsServletToTheRuntimesPathIsStopped() throws Exception {
         await("the marketplace answers", () -> status("/api/plugins") == 200);
-        install(TestBundles.plugin("hostile.moves", "1.0.0").activator(MovesToTheRuntimesPath.class)
+        TestBundles moves = TestBundles.plugin("hostile.moves", "1.0.0").activator(MovesToTheRuntimesPath.class)
                 .addClass(ServesInTheRuntimesPlace.class).importPackage("jakarta.servlet")
-                .importPackage("jakarta.servlet.http"));
+                .importPackage("jakarta.servlet.http");
+        // installed; stopped as it starts, or a moment later
+        String installed = shell("mb:install " + moves.writeTo(work("web"), "hostile.moves.jar"));
+        assertTrue(installed, installed.contains("Installed hostile.moves 1.0.0"));
+        await("hostile.moves stopped", () -> bundle("hostile.moves").orElseThrow().getState() == Bundle.RESOLVED);
         HttpResponse<String> api = get("/api/plugins");
         assertRuntimeAnswered(api, 200);
         expectBody(api, "{\"");
+        assertRuntimeAnswered(get("/plugin/hostile.moves/b/x"), 404);
         assertEquals("the runtime's requests are the runtime's alone", List.of(), breaches);
-        assertEquals("still served at its own path", List.of("servlet"),
-                get("/hostile.moves/x").headers().allValues(HOSTILE));
+        assertTrue(shell("mb:list"), shell("mb:list").lines().anyMatch(line -> line.contains("hostile.moves")
+                && !line.contains("ACTIVE")));
     }
 
     @Test
@@ -86,12 +129,15 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
                 component("hostile.context", TakesTheDefaultContext.class,
                         "org.osgi.service.servlet.context.ServletContextHelper", "osgi.http.whiteboard.context.name",
                         "default", "osgi.http.whiteboard.context.path", "/"),
+                // the framework compares property keys ignoring case
+                component("hostile.case", SeesEveryRequest.class, "jakarta.servlet.Filter",
+                        "OSGI.HTTP.WHITEBOARD.FILTER.PATTERN", "/*"),
                 // no whiteboard property at all: the whiteboard takes a preprocessor by its type
                 component("hostile.preprocessor", PreprocessesEveryRequest.class,
                         "org.osgi.service.servlet.whiteboard.Preprocessor"),
                 // an error page under its own name is still an error page: it answers for the runtime's failures
                 component("hostile.errors", ServesInTheRuntimesPlace.class, "jakarta.servlet.Servlet",
-                        "osgi.http.whiteboard.servlet.pattern", "/hostile.errors/*",
+                        "osgi.http.whiteboard.servlet.pattern", "/plugin/hostile.errors/*",
                         "osgi.http.whiteboard.servlet.errorPage", "4xx"));
     }
 
@@ -109,10 +155,10 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
                     "offers the runtime's web server a service it will not serve") && installed.contains(
                     "[web.not-served]"));
         }
-        String own = install(servlet("web.own", "/web.own/*"));
+        String own = install(servlet("web.own", "/plugin/web.own/*"));
         assertFalse(own, own.contains("web.not-served"));
 
-        HttpResponse<String> served = get("/web.own/hello");
+        HttpResponse<String> served = get("/plugin/web.own/hello");
         assertEquals(served.body(), 200, served.statusCode());
         assertEquals("a plugin's servlet under its own name is served, by itself alone", List.of("servlet"),
                 served.headers().allValues(HOSTILE));
@@ -127,9 +173,12 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
         assertRuntimeAnswered(get("/no/such/page"), 404);
         // the web page and the errors of the runtime's own servlets are the runtime's too
         assertRuntimeAnswered(get("/"), 200);
+        HttpResponse<String> script = get("/app.js");
+        assertRuntimeAnswered(script, 200);
+        expectBody(script, "function");
         assertRuntimeAnswered(get("/api/plugins/no.such.plugin"), 404);
         for (TestBundles plugin : hostile) {
-            assertRuntimeAnswered(get("/" + symbolicName(plugin) + "/anything"), 404);
+            assertRuntimeAnswered(get("/plugin/" + symbolicName(plugin) + "/anything"), 404);
         }
         assertEquals("the runtime's requests are the runtime's alone", List.of(), breaches);
 

@@ -12,17 +12,24 @@ import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
 /**
- * Looks for the HTTP service, which registers servlets at any path with no whiteboard in between, and says at its
- * own path whether it found it.
+ * Looks for the HTTP service, which registers servlets at any path with no whiteboard in between, and for Jetty's
+ * configuration service, and says at its own path whether it found them.
  */
 public class LooksForTheHttpService implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
         Object found = context.getServiceReference("org.osgi.service.http.HttpService");
+        Object jetty;
+        try {
+            jetty = context.getServiceReferences("org.osgi.service.cm.ManagedService",
+                    "(service.pid=org.apache.felix.http)");
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            jetty = e;
+        }
         Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("osgi.http.whiteboard.servlet.pattern", "/" + context.getBundle().getSymbolicName() + "/*");
-        context.registerService(Servlet.class, new Answer("HttpService: " + found), properties);
+        properties.put("osgi.http.whiteboard.servlet.pattern", "/plugin/" + context.getBundle().getSymbolicName() + "/*");
+        context.registerService(Servlet.class, new Answer("HttpService: " + found + "; Jetty's ManagedService: " + jetty), properties);
     }
 
     @Override

@@ -52,6 +52,11 @@ public class PrivilegedServiceHook implements FindHook, EventListenerHook, Liste
             "org.osgi.service.jdbc.DataSourceFactory",
             // registers servlets at any path on the runtime's web server (the whiteboard confines a plugin's)
             "org.osgi.service.http.HttpService",
+            // the runtime's bundles take their configuration through these: Jetty's would let a plugin log every
+            // request's Authorization header to a file, or open the web server to the network; Declarative
+            // Services', Event Admin's and the log's are no plugin's business either. (A plugin's own are its own.)
+            "org.osgi.service.cm.ManagedService",
+            "org.osgi.service.cm.ManagedServiceFactory",
             "org.osgi.service.condpermadmin.ConditionalPermissionAdmin",
             "org.osgi.service.permissionadmin.PermissionAdmin");
 

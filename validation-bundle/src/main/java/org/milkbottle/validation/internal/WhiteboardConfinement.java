@@ -16,7 +16,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * What a plugin may offer the runtime's HTTP whiteboard: servlets and static resources under a path of its own,
- * {@code /SYMBOLIC-NAME/…}, in the default context. Everything else a whiteboard service can be — a filter, a
+ * {@code /plugin/SYMBOLIC-NAME/…}, in the default context. Everything else a whiteboard service can be — a filter, a
  * listener, an error page, a servlet context (helper), a preprocessor, a servlet at another path — sees or answers
  * requests meant for the runtime (the marketplace's publishing tokens, its signed index) and is refused.
  *
@@ -30,6 +30,12 @@ import org.osgi.framework.ServiceReference;
 final class WhiteboardConfinement {
 
     static final String PREFIX = "osgi.http.whiteboard.";
+    /**
+     * Where plugins serve, each under its symbolic name: a folder of the URL space the runtime never serves from
+     * itself. Not the plugin's name alone at the top: a plugin named {@code api} would have served {@code /api/*},
+     * one named {@code app.js} the marketplace page's script.
+     */
+    static final String PLUGIN_PATHS = "/plugin/";
     private static final String SERVLET_PATTERN = PREFIX + "servlet.pattern";
     private static final String RESOURCE_PATTERN = PREFIX + "resource.pattern";
 
@@ -61,20 +67,32 @@ final class WhiteboardConfinement {
                 && !WiringPolicy.declares(bundle, Permissions.FRAMEWORK);
     }
 
+    /** Whether {@code reference} is a whiteboard service of a confined plugin, within the rule or not. */
+    static boolean isConfinedWhiteboardService(ServiceReference<?> reference) {
+        return isWhiteboardService(reference) && confines(reference.getBundle());
+    }
+
+    private static boolean isWhiteboardService(ServiceReference<?> reference) {
+        if (whiteboardType(reference.getProperty(Constants.OBJECTCLASS)).isPresent()) {
+            return true;
+        }
+        for (String key : reference.getPropertyKeys()) {
+            if (isWhiteboardKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why the whiteboard must not see {@code reference}; empty when it may (not confined, or within the rule). */
     static Optional<String> refusal(ServiceReference<?> reference) {
         // every service lookup and event passes here: the registrar's headers are read only for whiteboard services
-        String[] keys = reference.getPropertyKeys();
-        boolean whiteboard = whiteboardType(reference.getProperty(Constants.OBJECTCLASS)).isPresent();
-        for (int i = 0; i < keys.length && !whiteboard; i++) {
-            whiteboard = keys[i].startsWith(PREFIX);
-        }
         Bundle registrar = reference.getBundle();
-        if (!whiteboard || !confines(registrar)) {
+        if (!isWhiteboardService(reference) || !confines(registrar)) {
             return Optional.empty();
         }
         Map<String, Object> properties = new HashMap<>();
-        for (String key : keys) {
+        for (String key : reference.getPropertyKeys()) {
             properties.put(key, reference.getProperty(key));
         }
         return refusal(registrar.getSymbolicName(), properties);
@@ -85,8 +103,8 @@ final class WhiteboardConfinement {
      * included), {@code symbolicName} being the plugin's; empty when it may, or when it is no whiteboard service.
      */
     static Optional<String> refusal(String symbolicName, Map<String, Object> properties) {
-        List<String> whiteboardKeys = properties.keySet().stream().filter(key -> key.startsWith(PREFIX)).sorted()
-                .toList();
+        List<String> whiteboardKeys = properties.keySet().stream().filter(WhiteboardConfinement::isWhiteboardKey)
+                .sorted().toList();
         Optional<String> whiteboardType = whiteboardType(properties.get(Constants.OBJECTCLASS));
         if (whiteboardType.isPresent()) {
             return Optional.of("it is a " + whiteboardType.get() + "; a plugin offers the HTTP whiteboard servlets and "
@@ -100,19 +118,37 @@ final class WhiteboardConfinement {
                 return Optional.of("it has the property " + key + "; a plugin offers the HTTP whiteboard servlets "
                         + "and resources only (no filters, listeners, error pages, contexts or preprocessors)");
             }
+            Object value = properties.get(key);
+            if (!(value instanceof String || value instanceof Boolean || value instanceof Integer
+                    || value instanceof Long)) {
+                // the web server reads the value it was given, not a copy: an array or a collection could say one
+                // path when checked and another when served
+                return Optional.of("its property " + key + " is " + (value == null ? "null" : "a "
+                        + value.getClass().getSimpleName()) + "; a plugin gives the web server one text a property "
+                        + "(one pattern a servlet: register another for another path)");
+            }
         }
         List<String> patterns = new ArrayList<>(values(properties.get(SERVLET_PATTERN)));
         patterns.addAll(values(properties.get(RESOURCE_PATTERN)));
         if (patterns.isEmpty()) {
             return Optional.of("it names no servlet or resource pattern");
         }
-        String own = "/" + symbolicName;
+        String own = PLUGIN_PATHS + symbolicName;
         for (String pattern : patterns) {
             if (!isUnder(pattern, own)) {
                 return Optional.of("it claims the path " + pattern + "; a plugin serves only under " + own + "/");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the framework takes {@code key} for a whiteboard property: it compares keys ignoring case (and folds
+     * letters such as a dotless {@code ı} as {@link String#regionMatches(boolean, int, String, int, int)} does), so a
+     * key spelled {@code OSGI.HTTP.WHITEBOARD.FILTER.PATTERN} is one, and is refused unless spelled as allowed.
+     */
+    static boolean isWhiteboardKey(String key) {
+        return key.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
     private static Optional<String> whiteboardType(Object objectClass) {
@@ -124,7 +160,7 @@ final class WhiteboardConfinement {
         return Optional.empty();
     }
 
-    /** {@code /NAME}, {@code /NAME/}, {@code /NAME/*}, {@code /NAME/a/b} or {@code /NAME/a/*}. */
+    /** {@code OWN}, {@code OWN/}, {@code OWN/*}, {@code OWN/a/b} or {@code OWN/a/*}, {@code OWN} being {@code /plugin/NAME}. */
     static boolean isUnder(String pattern, String own) {
         if (pattern.equals(own) || pattern.equals(own + "/") || pattern.equals(own + "/*")) {
             return true;

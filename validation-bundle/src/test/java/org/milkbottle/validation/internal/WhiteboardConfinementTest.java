@@ -18,27 +18,35 @@ class WhiteboardConfinementTest {
 
     @Test
     void aPluginsServletUnderItsOwnNameIsServed() {
-        for (String pattern : List.of("/org.acme.web", "/org.acme.web/", "/org.acme.web/*", "/org.acme.web/a/b",
-                "/org.acme.web/api/*")) {
+        for (String pattern : List.of("/plugin/org.acme.web", "/plugin/org.acme.web/", "/plugin/org.acme.web/*",
+                "/plugin/org.acme.web/a/b", "/plugin/org.acme.web/api/*")) {
             assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(PATTERN, pattern,
                     "osgi.http.whiteboard.servlet.name", "web")))).as(pattern).isEmpty();
         }
         assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(
-                "osgi.http.whiteboard.resource.pattern", new String[] {"/org.acme.web/static/*"},
+                "osgi.http.whiteboard.resource.pattern", "/plugin/org.acme.web/static/*",
                 "osgi.http.whiteboard.resource.prefix", "/static")))).isEmpty();
+        assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(PATTERN,
+                "/plugin/org.acme.web/*", "osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE,
+                "osgi.http.whiteboard.servlet.multipart.maxFileSize", 1024L)))).isEmpty();
     }
 
     @Test
     void aPathOutsideItsOwnNameIsRefusedNamingThePath() {
-        for (String pattern : List.of("/api/*", "/", "/*", "*.json", "/org.acme.webx/*", "/org.acme.web/../api/*",
-                "/org.acme.web/./x", "/org.acme.web//api", "/org.acme.web/%2e%2e/api", "/org.acme.web/*/x")) {
+        for (String pattern : List.of("/api/*", "/", "/*", "*.json", "/org.acme.web/*", "/plugin/*",
+                "/plugin/org.acme.webx/*", "/plugin/org.acme.web/../../api/*", "/plugin/org.acme.web/./x",
+                "/plugin/org.acme.web//api", "/plugin/org.acme.web/%2e%2e/api", "/plugin/org.acme.web/*/x")) {
             assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(PATTERN, pattern))))
                     .as(pattern).hasValueSatisfying(reason -> assertThat(reason).contains(pattern)
-                            .contains("serves only under /org.acme.web/"));
+                            .contains("serves only under /plugin/org.acme.web/"));
         }
+        // a plugin named like a path of the runtime's does not get that path: its own is under /plugin/
+        assertThat(WhiteboardConfinement.refusal(service(plugin("api", ""), Map.of(PATTERN, "/api/*")))).isPresent();
+        assertThat(WhiteboardConfinement.refusal(service(plugin("app.js", ""), Map.of(PATTERN, "/app.js"))))
+                .isPresent();
         // one bad path among good ones is enough
         assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(PATTERN,
-                new String[] {"/org.acme.web/*", "/repository/*"})))).isPresent();
+                new String[] {"/plugin/org.acme.web/*", "/repository/*"})))).isPresent();
     }
 
     @Test
@@ -49,11 +57,32 @@ class WhiteboardConfinementTest {
                 "osgi.http.whiteboard.preprocessor", "osgi.http.whiteboard.servlet.multipart.location",
                 "osgi.http.whiteboard.a.property.of.a.later.spec")) {
             assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(
-                    PATTERN, "/org.acme.web/*", key, "/org.acme.web/*")))).as(key)
+                    PATTERN, "/plugin/org.acme.web/*", key, "/plugin/org.acme.web/*")))).as(key)
                     .hasValueSatisfying(reason -> assertThat(reason).contains(key));
         }
         assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(
                 "osgi.http.whiteboard.servlet.name", "no pattern")))).isPresent();
+    }
+
+    /** The framework compares property keys ignoring case: so does the rule, and only the exact spelling passes. */
+    @Test
+    void aWhiteboardKeySpelledInAnotherCaseIsRefused() {
+        for (String key : List.of("OSGI.HTTP.WHITEBOARD.FILTER.PATTERN", "Osgi.Http.Whiteboard.Servlet.Pattern",
+                "osg\u0131.http.whiteboard.filter.pattern", "osgi.http.whiteboard.servlet.PATTERN")) {
+            assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(key,
+                    "/plugin/org.acme.web/*")))).as(key).hasValueSatisfying(reason -> assertThat(reason).contains(key));
+        }
+    }
+
+    /** The web server reads the value it was given: one that can change after the check is refused. */
+    @Test
+    void aPatternThatIsNotASingleTextIsRefused() {
+        for (Object value : List.of(new String[] {"/plugin/org.acme.web/*"}, List.of("/plugin/org.acme.web/*"),
+                new StringBuilder("/plugin/org.acme.web/*"))) {
+            assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of(PATTERN, value))))
+                    .as(value.getClass().getSimpleName()).hasValueSatisfying(reason -> assertThat(reason)
+                            .contains(PATTERN, "one text a property"));
+        }
     }
 
     /** A preprocessor is taken by the whiteboard by its type alone, and sees every request first. */
@@ -67,7 +96,7 @@ class WhiteboardConfinementTest {
                     .hasValueSatisfying(reason -> assertThat(reason).contains(type));
         }
         assertThat(WhiteboardConfinement.refusal(service(plugin("org.acme.web", ""), Map.of("objectClass",
-                new String[] {"jakarta.servlet.Servlet"}, PATTERN, "/org.acme.web/*")))).isEmpty();
+                new String[] {"jakarta.servlet.Servlet"}, PATTERN, "/plugin/org.acme.web/*")))).isEmpty();
     }
 
     @Test

@@ -25,15 +25,20 @@ class WhiteboardRuleTest {
                 "OSGI-INF/org.acme.web.Api.xml", component("org.acme.web.Api", "jakarta.servlet.Servlet",
                         "<property name=\"osgi.http.whiteboard.servlet.pattern\" value=\"/api/*\"/>"),
                 "OSGI-INF/org.acme.web.Own.xml", component("org.acme.web.Own", "jakarta.servlet.Servlet",
-                        "<property name=\"osgi.http.whiteboard.servlet.pattern\">/org.acme.web/*\n"
-                                + "  /org.acme.web/x</property>")));
-        assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.rule()).isEqualTo(WhiteboardRule.RULE);
-            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-            assertThat(finding.message()).contains("component org.acme.web.Api", "claims the path /api/*",
-                    "serves only under /org.acme.web/");
-            assertThat(finding.location()).isEqualTo("OSGI-INF/org.acme.web.Api.xml");
-        });
+                        "<property name=\"osgi.http.whiteboard.servlet.pattern\" value=\"/plugin/org.acme.web/*\"/>"),
+                "OSGI-INF/org.acme.web.Two.xml", component("org.acme.web.Two", "jakarta.servlet.Servlet",
+                        "<property name=\"osgi.http.whiteboard.servlet.pattern\">/plugin/org.acme.web/a\n"
+                                + "  /plugin/org.acme.web/b</property>")));
+        assertThat(findings).extracting(Finding::message).anySatisfy(message -> assertThat(message).contains(
+                "component org.acme.web.Two", "one pattern a servlet")).noneMatch(m -> m.contains("web.Own"));
+        assertThat(findings).filteredOn(finding -> finding.message().contains("web.Api")).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.rule()).isEqualTo(WhiteboardRule.RULE);
+                    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(finding.message()).contains("component org.acme.web.Api", "claims the path /api/*",
+                            "serves only under /plugin/org.acme.web/");
+                    assertThat(finding.location()).isEqualTo("OSGI-INF/org.acme.web.Api.xml");
+                });
     }
 
     @Test
@@ -41,7 +46,7 @@ class WhiteboardRuleTest {
         Map<String, String> headers = new LinkedHashMap<>(Map.of("Bundle-SymbolicName", "org.acme.web",
                 "Service-Component", "OSGI-INF/filter.xml,OSGI-INF/pre.xml"));
         Map<String, String> files = Map.of("OSGI-INF/filter.xml", component("F", "jakarta.servlet.Filter",
-                "<property name=\"osgi.http.whiteboard.filter.pattern\" value=\"/org.acme.web/*\"/>"),
+                "<property name=\"osgi.http.whiteboard.filter.pattern\" value=\"/plugin/org.acme.web/*\"/>"),
                 "OSGI-INF/pre.xml", component("P", "org.osgi.service.servlet.whiteboard.Preprocessor", ""));
         assertThat(check(headers, files)).extracting(Finding::message).anySatisfy(m -> assertThat(m)
                 .contains("component F", "osgi.http.whiteboard.filter.pattern")).anySatisfy(m -> assertThat(m)

@@ -1,6 +1,6 @@
 package {{package}};
 
-/** The JSON answers of {@code /{{name}}/}; plain Java, tested without a server. */
+/** The JSON answers of {@code /plugin/{{name}}/}; plain Java, tested without a server. */
 public final class Answers {
 
     private Answers() {

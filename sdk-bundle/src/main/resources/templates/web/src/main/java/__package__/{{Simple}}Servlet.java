@@ -11,10 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code GET /{{name}}/?name=Ada} on the runtime's HTTP port: registered on the HTTP whiteboard (the pattern is a
+ * {@code GET /plugin/{{name}}/?name=Ada} on the runtime's HTTP port: registered on the HTTP whiteboard (the pattern is a
  * service property), answering JSON. The answer itself is made by {@link Answers}, tested without a server.
  */
-@Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/{{name}}/*",
+@Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/plugin/{{name}}/*",
         "osgi.http.whiteboard.servlet.name={{name}}"})
 public class {{Simple}}Servlet extends HttpServlet {
 
