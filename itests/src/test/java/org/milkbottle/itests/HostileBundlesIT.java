@@ -347,7 +347,7 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
     // ---- the three routes
 
     private void refusedByTheShell(TestBundles hostile, String... permissions) throws Exception {
-        String name = symbolicName(hostile);
+        String name = hostile.symbolicName();
         Path jar = hostile.writeTo(work("hostile"), name + ".jar");
         String error = errorOf("mb:install " + jar);
         Refusals.assertNames(name, error, NOT_ALLOWED, permissions);
@@ -355,7 +355,7 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
     }
 
     private void refusedByTheDeployFolder(TestBundles hostile, String... permissions) throws Exception {
-        String name = symbolicName(hostile);
+        String name = hostile.symbolicName();
         Path folder = watchedDeployFolder();
         Path staged = hostile.writeTo(work("staged"), name + ".jar");
         Files.move(staged, folder.resolve(name + ".jar"));
@@ -370,7 +370,7 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
     }
 
     private void refusedAsARawInstall(TestBundles hostile, String... permissions) throws Exception {
-        String name = symbolicName(hostile);
+        String name = hostile.symbolicName();
         Path jar = hostile.writeTo(work("raw"), name + ".jar");
         Bundle bundle;
         try (InputStream in = Files.newInputStream(jar)) {
@@ -393,7 +393,7 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
 
     /** Installs a plugin that needs {@code pkg}, which only the runtime's {@code keeper} exports: refused, saying why. */
     private void notWiredToTheRuntimesCopy(TestBundles hostile, String pkg, String keeper) throws Exception {
-        String name = symbolicName(hostile);
+        String name = hostile.symbolicName();
         String error = errorOf("mb:install " + hostile.writeTo(work("hostile"), name + ".jar"));
         assertTrue(error, error.contains("needs package " + pkg + ", which the runtime has only for its own work (in "
                 + keeper + ")") && error.contains("Put the library in the plugin"));
@@ -424,12 +424,6 @@ public class HostileBundlesIT extends MilkBottleTestSupport {
             return "no error; printed:\n" + shell(command);
         } catch (Exception e) {
             return String.valueOf(e.getMessage());
-        }
-    }
-
-    private static String symbolicName(TestBundles bundle) throws Exception {
-        try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(bundle.bytes()))) {
-            return in.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
         }
     }
 }

@@ -128,6 +128,13 @@ public final class TestBundles {
         return this;
     }
 
+    /** The symbolic name, as the built jar's manifest has it. */
+    public String symbolicName() throws IOException {
+        try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(bytes()))) {
+            return in.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+        }
+    }
+
     /** Writes the bundle to {@code dir/fileName}. */
     public Path writeTo(Path dir, String fileName) throws IOException {
         Files.createDirectories(dir);

@@ -151,7 +151,7 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
         for (TestBundles plugin : hostile) {
             // the author is told at validation (here, the install) which component will not be served, and why
             String installed = install(plugin);
-            assertTrue(installed, installed.contains("Warning: " + symbolicName(plugin)) && installed.contains(
+            assertTrue(installed, installed.contains("Warning: " + plugin.symbolicName()) && installed.contains(
                     "offers the runtime's web server a service it will not serve") && installed.contains(
                     "[web.not-served]"));
         }
@@ -178,13 +178,13 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
         expectBody(script, "function");
         assertRuntimeAnswered(get("/api/plugins/no.such.plugin"), 404);
         for (TestBundles plugin : hostile) {
-            assertRuntimeAnswered(get("/plugin/" + symbolicName(plugin) + "/anything"), 404);
+            assertRuntimeAnswered(get("/plugin/" + plugin.symbolicName() + "/anything"), 404);
         }
         assertEquals("the runtime's requests are the runtime's alone", List.of(), breaches);
 
         String list = shell("mb:list");
         for (TestBundles plugin : hostile) {
-            String name = symbolicName(plugin);
+            String name = plugin.symbolicName();
             assertTrue("confined, not refused: " + name + "\n" + list, list.lines()
                     .anyMatch(line -> line.contains(name) && line.contains("ACTIVE")));
         }
@@ -229,17 +229,11 @@ public class WebServerConfinementIT extends MilkBottleTestSupport {
 
     /** Installs the plugin, which must be active, and returns what the install printed. */
     private String install(TestBundles plugin) throws Exception {
-        String name = symbolicName(plugin);
+        String name = plugin.symbolicName();
         Path jar = plugin.writeTo(work("web"), name + ".jar");
         String installed = shell("mb:install " + jar);
         assertTrue(installed, installed.contains("ACTIVE"));
         return installed;
-    }
-
-    private static String symbolicName(TestBundles bundle) throws Exception {
-        try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(bundle.bytes()))) {
-            return in.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
-        }
     }
 
     private String url(String path) {
