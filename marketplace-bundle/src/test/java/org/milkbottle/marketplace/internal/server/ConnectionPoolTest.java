@@ -37,12 +37,12 @@ class ConnectionPoolTest {
             HikariDataSource pool = ConnectionPool.over(direct);
             Database database = new Database(pool, direct, pool::close);
             PluginStore store = new PluginStore(database);
-            String token = Integer.toString(round).repeat(64);
+            String token = String.format("%064d", round);
             store.addToken(token, "alice");
-            List<SQLException> refusals = new CopyOnWriteArrayList<>();
+            List<Throwable> escaped = new CopyOnWriteArrayList<>();
             AtomicBoolean closed = new AtomicBoolean();
             CountDownLatch busy = new CountDownLatch(2);
-            List<Thread> callers = List.of(caller(store, busy, closed, refusals), caller(store, busy, closed, refusals));
+            List<Thread> callers = List.of(caller(store, busy, closed, escaped), caller(store, busy, closed, escaped));
             callers.forEach(Thread::start);
             busy.await();
 
@@ -57,15 +57,12 @@ class ConnectionPoolTest {
             }
 
             assertThat(pool.isClosed()).isTrue();
-            // a call racing the close fails with a storage error (the pool closed, or H2 shutting down), nothing
-            // else; what the order (the pool closed before SHUTDOWN) guarantees is that the pool does not refill
-            // itself while H2 shuts down, so that the database opens again at once, which is what failed in CI
-            assertThat(refusals).extracting(Throwable::getMessage).allMatch(message -> message.contains("has been "
-                    + "closed") || message.contains("exclusive mode") || message.contains("Database is already closed")
-                    || message.contains("Interrupted during connection acquisition")
-                    // H2 2.4: a commit that races SHUTDOWN finds its transaction closed under it
-                    || message.contains("Transaction was illegally transitioned from CLOSED"),
-                    "a storage error of the closing");
+            // a call racing the close fails with a storage error, nothing else. Which one depends on where the call
+            // was (the pool closed, the wait for a connection interrupted, H2 in exclusive mode, the session or the
+            // transaction closed under it, ...): a list of messages failed CI twice, each time with one not listed,
+            // so the rule is the type. What the order (the pool closed before SHUTDOWN) guarantees is that the pool
+            // does not refill itself while H2 shuts down, so that the database opens again at once: checked below
+            assertThat(escaped).as("what a call racing the close threw other than a storage error").isEmpty();
             // the database was shut down, not left open, and it opens again with what was stored
             JdbcDataSource again = h2();
             try (Connection connection = again.getConnection()) {
@@ -79,14 +76,17 @@ class ConnectionPoolTest {
     }
 
     private static Thread caller(PluginStore store, CountDownLatch busy, AtomicBoolean closed,
-            List<SQLException> refusals) {
+            List<Throwable> escaped) {
         return new Thread(() -> {
             busy.countDown();
             while (!closed.get()) {
                 try {
                     store.tokenOwner("f".repeat(64));
-                } catch (SQLException e) {
-                    refusals.add(e); // the pool is closed: expected once close() has begun
+                } catch (SQLException expected) {
+                    // a storage error, answered as UNAVAILABLE (503): expected once close() has begun
+                } catch (RuntimeException | Error e) {
+                    escaped.add(e);
+                    return;
                 }
             }
         });
